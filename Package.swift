@@ -1,0 +1,75 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers point one way: WinnowCore <- WinnowUI <- WinnowTerminal <- winnow (CLI).
+// Only WinnowTerminal imports ncurses (through the CNcursesw system library).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Winnow",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "winnow", targets: ["winnow"]),
+        .executable(name: "winnow-bench", targets: ["WinnowBench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Pure core: dataset engine, JSON, journal, merge, text width and wrapping.
+        .target(name: "WinnowCore", swiftSettings: strictSettings),
+        // Pure UI: screen grid, layout, views, keymaps, commands, editor, app state.
+        .target(
+            name: "WinnowUI",
+            dependencies: ["WinnowCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedPlugin"]
+        ),
+        // Image decoding and symbol rendering (libchafa, libjpeg, libpng); no terminal I/O.
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        .target(
+            name: "WinnowImage",
+            dependencies: ["WinnowCore", "CChafa"],
+            swiftSettings: strictSettings
+        ),
+        // The one ncurses owner.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw"),
+        .target(
+            name: "WinnowTerminal",
+            dependencies: ["WinnowUI", "CNcursesw"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "winnow",
+            dependencies: [
+                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            exclude: ["Demo"],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedPlugin"]
+        ),
+        .executableTarget(
+            name: "WinnowBench",
+            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage"],
+            swiftSettings: strictSettings
+        ),
+        // Build-time embedding of Keymaps/*.yaml and the demo dataset into the binary, so the
+        // installed binary works from any folder with no second copy of those files to drift.
+        .executableTarget(name: "EmbedTool", path: "Sources/EmbedTool"),
+        .plugin(
+            name: "EmbedPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedTool"],
+            path: "Sources/EmbedPlugin"
+        ),
+        .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,7 @@
+#ifndef WINNOW_CCHAFA_SHIM_H
+#define WINNOW_CCHAFA_SHIM_H
+#include <chafa.h>
+#include <stdio.h>
+#include <jpeglib.h>
+#include <png.h>
+#endif

@@ -1,0 +1,2 @@
+import WinnowCore
+print("winnow-bench: skeleton")

@@ -1,0 +1,15 @@
+import ArgumentParser
+import WinnowCore
+
+@main
+struct Winnow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "winnow",
+        abstract: "Review vision-language instruction data sample by sample.",
+        subcommands: []
+    )
+
+    func run() throws {
+        print("winnow: skeleton (\(EmbeddedDemo.files.count) demo files)")
+    }
+}
