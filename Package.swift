@@ -33,7 +33,7 @@ let package = Package(
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
         .target(
             name: "WinnowImage",
-            dependencies: ["WinnowCore", "CChafa"],
+            dependencies: ["WinnowCore", "WinnowUI", "CChafa"],
             swiftSettings: strictSettings
         ),
         // The one ncurses owner.
@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
-        .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Where a sample's image file was found, if anywhere.
+public struct ResolvedImage: Sendable, Equatable {
+    /// The path as written in the sample.
+    public var reference: String
+    /// The absolute path tried first that exists, or the first candidate when none does.
+    public var path: String
+    public var exists: Bool
+    /// File size in bytes when it exists.
+    public var byteSize: Int?
+}
+
+/// Resolves image references against `--image-root`, then the dataset's folder, then the
+/// dataset folder's parent (Qwen-VL's demo lays its paths out relative to that).
+public struct ImageLocator: Sendable {
+    public var imageRoot: String?
+    public var datasetPath: String
+
+    public init(imageRoot: String?, datasetPath: String) {
+        self.imageRoot = imageRoot
+        self.datasetPath = datasetPath
+    }
+
+    /// The folders tried in order.
+    public var searchFolders: [String] {
+        let datasetDir = (datasetPath as NSString).deletingLastPathComponent
+        var folders: [String] = []
+        if let imageRoot { folders.append(imageRoot) }
+        folders.append(datasetDir.isEmpty ? "." : datasetDir)
+        folders.append(((datasetDir.isEmpty ? "." : datasetDir) as NSString).deletingLastPathComponent)
+        return folders
+    }
+
+    /// Resolves one reference; absolute references are used as they are.
+    public func resolve(_ reference: String) -> ResolvedImage {
+        let candidates: [String]
+        if reference.hasPrefix("/") {
+            candidates = [reference]
+        } else {
+            candidates = searchFolders.map { ($0 as NSString).appendingPathComponent(reference) }
+        }
+        for candidate in candidates {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue {
+                let size = (try? FileManager.default.attributesOfItem(atPath: candidate)[.size] as? Int) ?? nil
+                return ResolvedImage(reference: reference, path: candidate, exists: true, byteSize: size)
+            }
+        }
+        return ResolvedImage(reference: reference, path: candidates.first ?? reference, exists: false, byteSize: nil)
+    }
+}

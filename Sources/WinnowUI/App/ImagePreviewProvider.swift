@@ -1,0 +1,45 @@
+// CONTRACT (skeleton): WinnowImage implements this; the CLI injects it into the app, so the
+// UI layer stays free of image libraries and tests can pass a fake.
+
+/// Facts about an image file shown in the metadata pane.
+public struct ImageFileInfo: Sendable, Equatable {
+    /// "JPEG", "PNG", "WebP", ... or nil when the content is not recognised.
+    public var format: String?
+    public var pixelWidth: Int?
+    public var pixelHeight: Int?
+    public var byteSize: Int
+    /// Why the file cannot be shown (truncated, unsupported, too large), if it cannot.
+    public var problem: String?
+
+    public init(format: String?, pixelWidth: Int?, pixelHeight: Int?, byteSize: Int, problem: String?) {
+        self.format = format
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.byteSize = byteSize
+        self.problem = problem
+    }
+}
+
+/// The state of a preview of one image at one size.
+public enum ImagePreview: Sendable, Equatable {
+    /// Decoding in the background; ask again on a later tick.
+    case loading
+    /// Ready: a grid exactly of the requested size, made of symbol cells.
+    case ready(ScreenGrid)
+    /// Cannot be shown, with a short reason for the pane.
+    case unavailable(String)
+}
+
+/// Decodes and renders images for the review screen. Calls return at once: decoding happens
+/// off the main loop and results are cached.
+public protocol ImagePreviewProvider: AnyObject, Sendable {
+    /// The preview of the image at `path` in a `width` x `height` cell area.
+    func preview(path: String, width: Int, height: Int) -> ImagePreview
+    /// Format, pixel size and file size of the image at `path` (reads only the header).
+    func info(path: String) -> ImageFileInfo?
+    /// Bytes that draw the image over the whole terminal at the best fidelity it supports
+    /// (kitty, iTerm2, sixel or symbols), or nil when it cannot be drawn.
+    func fullScreen(path: String, width: Int, height: Int) -> [UInt8]?
+    /// The external viewer command for `path` (`$WINNOW_IMAGE_VIEWER`, else `xdg-open`).
+    func viewer(path: String) -> ExternalProgram
+}
