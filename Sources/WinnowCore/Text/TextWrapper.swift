@@ -1,12 +1,9 @@
-// CONTRACT STUB (skeleton): the UI work replaces the body with the real wrapping policy
-// (Chinese breaks anywhere, closing punctuation never starts a line, Latin words kept whole).
-
 /// One screen line of wrapped text.
 public struct WrappedLine: Sendable, Equatable {
     /// The characters on this screen line, as a range of the source string. The line break
     /// that ends a paragraph is not part of any line.
     public var range: Range<String.Index>
-    /// Display columns used by the line.
+    /// Display columns used by the line (spaces hanging past the edge at a break not counted).
     public var width: Int
 
     public init(range: Range<String.Index>, width: Int) {
@@ -16,34 +13,92 @@ public struct WrappedLine: Sendable, Equatable {
 }
 
 /// Wraps text by display columns.
+///
+/// Policy (tested at 80 and 40 columns in WinnowUITests):
+/// - Each `\n` (or `\r\n`) ends a paragraph; empty paragraphs give empty lines.
+/// - Widths come from `DisplayWidth`, so a wide character never straddles the edge.
+/// - A line may break after a run of spaces, and between two characters when either is wide
+///   (CJK, emoji), so Chinese breaks between any two characters; a Latin word stays whole
+///   unless it is longer than the line.
+/// - Kinsoku: closing punctuation (`LineBreakClass.isClosing`) never starts a line and
+///   opening punctuation never ends one; when the break would fall just before closing
+///   punctuation the previous character is pulled down with it. Only when that is impossible
+///   (a line made of nothing but closing punctuation) does punctuation start a line.
+/// - Spaces at a break hang past the edge (they belong to the line before, not counted in
+///   its width), so the next line starts with the next word.
 public enum TextWrapper {
     /// Splits `text` into screen lines at most `width` columns wide (width < 2 is treated as 2).
     /// An empty text, and each empty paragraph, gives one empty line.
     public static func wrap(_ text: String, width: Int) -> [WrappedLine] {
         var lines: [WrappedLine] = []
-        var start = text.startIndex
-        var used = 0
-        var i = text.startIndex
+        wrap(text, width: width) { lines.append($0) }
+        return lines
+    }
+
+    /// Calls `emit` with each screen line in order (no array, for very long texts).
+    public static func wrap(_ text: String, width: Int, emit: (WrappedLine) -> Void) {
         let limit = max(2, width)
-        while i < text.endIndex {
-            let c = text[i]
+        let utf8 = text.utf8
+        var lineStart = text.startIndex
+        var used = 0
+        // Latest allowed break inside the current line: the line would end before `breakAt`
+        // with `breakWidth` columns.
+        var breakAt: String.Index? = nil
+        var breakWidth = 0
+        var prevIndex = text.startIndex
+        var prevWidth = 0
+        var prevClass = LineBreakClass.space   // nothing before the first character
+        var i = text.startIndex
+        for c in text {
+            let next = utf8.index(i, offsetBy: c.utf8.count)
+            defer { i = next }
             if c == "\n" || c == "\r\n" {
-                lines.append(WrappedLine(range: start..<i, width: used))
-                i = text.index(after: i)
-                start = i
+                emit(WrappedLine(range: lineStart..<i, width: used))
+                lineStart = next
                 used = 0
+                breakAt = nil
+                prevClass = .space
+                prevWidth = 0
                 continue
             }
             let w = DisplayWidth.of(c)
-            if used + w > limit {
-                lines.append(WrappedLine(range: start..<i, width: used))
-                start = i
-                used = 0
+            let cls = LineBreakClass(c)
+            if i != lineStart, LineBreakClass.allowsBreak(between: prevClass, and: cls) {
+                breakAt = i
+                breakWidth = used
+            }
+            if cls == .space && used + w > limit {
+                // Hang the space past the edge; the break after it comes with the next word.
+                prevIndex = i; prevWidth = 0; prevClass = cls
+                continue
+            }
+            while used + w > limit && used > 0 {
+                if let b = breakAt, b > lineStart {
+                    emit(WrappedLine(range: lineStart..<b, width: breakWidth))
+                    lineStart = b
+                    used -= breakWidth
+                    breakAt = nil
+                    // Spaces hanging at the break were not counted, so `used` may be exact.
+                    if used < 0 { used = 0 }
+                } else if cls == .closing, prevIndex > lineStart, prevClass != .closing {
+                    // Kinsoku: pull the previous character down with the punctuation.
+                    emit(WrappedLine(range: lineStart..<prevIndex, width: used - prevWidth))
+                    lineStart = prevIndex
+                    used = prevWidth
+                    breakAt = nil
+                    break
+                } else {
+                    emit(WrappedLine(range: lineStart..<i, width: used))
+                    lineStart = i
+                    used = 0
+                    breakAt = nil
+                }
             }
             used += w
-            i = text.index(after: i)
+            prevIndex = i
+            prevWidth = w
+            prevClass = cls
         }
-        lines.append(WrappedLine(range: start..<text.endIndex, width: used))
-        return lines
+        emit(WrappedLine(range: lineStart..<text.endIndex, width: used))
     }
 }
