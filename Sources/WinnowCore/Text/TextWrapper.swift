@@ -41,14 +41,25 @@ public enum TextWrapper {
         let utf8 = text.utf8
         var lineStart = text.startIndex
         var used = 0
-        // Latest allowed break inside the current line: the line would end before `breakAt`
-        // with `breakWidth` columns.
-        var breakAt: String.Index? = nil
-        var breakWidth = 0
-        var prevIndex = text.startIndex
-        var prevWidth = 0
-        var prevClass = LineBreakClass.space   // nothing before the first character
+        // The characters of the current line (only they can move to the next line).
+        var chars: [(index: String.Index, width: Int, cls: LineBreakClass)] = []
+        chars.reserveCapacity(limit + 4)
+        // Latest allowed break: before chars[breakAt].
+        var breakAt = 0
+        var hung = false
         var i = text.startIndex
+
+        func breakLine(before k: Int, at index: String.Index) {
+            var w = 0
+            for c in chars[..<k] { w += c.width }
+            emit(WrappedLine(range: lineStart..<index, width: w))
+            chars.removeFirst(k)
+            lineStart = index
+            used -= w
+            breakAt = 0
+            hung = false
+        }
+
         for c in text {
             let next = utf8.index(i, offsetBy: c.utf8.count)
             defer { i = next }
@@ -56,48 +67,52 @@ public enum TextWrapper {
                 emit(WrappedLine(range: lineStart..<i, width: used))
                 lineStart = next
                 used = 0
-                breakAt = nil
-                prevClass = .space
-                prevWidth = 0
+                chars.removeAll(keepingCapacity: true)
+                breakAt = 0
+                hung = false
                 continue
             }
             let w = DisplayWidth.of(c)
             let cls = LineBreakClass(c)
-            if i != lineStart, LineBreakClass.allowsBreak(between: prevClass, and: cls) {
-                breakAt = i
-                breakWidth = used
+            let prevCls = chars.last?.cls ?? .space
+            if !chars.isEmpty, LineBreakClass.allowsBreak(between: prevCls, and: cls) {
+                breakAt = chars.count
             }
             if cls == .space && used + w > limit {
-                // Hang the space past the edge; the break after it comes with the next word.
-                prevIndex = i; prevWidth = 0; prevClass = cls
+                // Hang the space past the edge (uncounted); the next word breaks after it.
+                chars.append((i, 0, cls))
                 continue
             }
-            while used + w > limit && used > 0 {
-                if let b = breakAt, b > lineStart {
-                    emit(WrappedLine(range: lineStart..<b, width: breakWidth))
-                    lineStart = b
-                    used -= breakWidth
-                    breakAt = nil
-                    // Spaces hanging at the break were not counted, so `used` may be exact.
-                    if used < 0 { used = 0 }
-                } else if cls == .closing, prevIndex > lineStart, prevClass != .closing {
-                    // Kinsoku: pull the previous character down with the punctuation.
-                    emit(WrappedLine(range: lineStart..<prevIndex, width: used - prevWidth))
-                    lineStart = prevIndex
-                    used = prevWidth
-                    breakAt = nil
-                    break
-                } else {
-                    emit(WrappedLine(range: lineStart..<i, width: used))
-                    lineStart = i
-                    used = 0
-                    breakAt = nil
+            if used + w > limit && !chars.isEmpty {
+                if breakAt > 0 && breakAt < chars.count {
+                    breakLine(before: breakAt, at: chars[breakAt].index)
+                } else if breakAt == chars.count && breakAt > 0 {
+                    breakLine(before: breakAt, at: i)
                 }
             }
+            if used + w > limit && !chars.isEmpty {
+                // No allowed break: the latest position that keeps kinsoku (not before
+                // closing, not after opening), even inside a word.
+                var k = chars.count
+                var found = -1
+                if cls != .closing && chars[k - 1].cls != .opening { found = k }
+                while found < 0 && k > 1 {
+                    k -= 1
+                    if chars[k].cls != .closing && chars[k - 1].cls != .opening { found = k }
+                }
+                if found == chars.count {
+                    breakLine(before: found, at: i)
+                } else if found > 0 {
+                    breakLine(before: found, at: chars[found].index)
+                } else if cls == .closing && !hung {
+                    // Nothing can move down with it: the punctuation hangs past the edge.
+                    hung = true
+                } else {
+                    breakLine(before: chars.count, at: i)
+                }
+            }
+            chars.append((i, w, cls))
             used += w
-            prevIndex = i
-            prevWidth = w
-            prevClass = cls
         }
         emit(WrappedLine(range: lineStart..<text.endIndex, width: used))
     }
