@@ -23,11 +23,14 @@ public final class DialogueLayout: @unchecked Sendable {
 
     /// Columns of indent before turn text.
     public static let indent = 2
+    /// Columns kept free at the right for a hanging closing mark.
+    public static let hangMargin = 2
 
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width
-        let textWidth = max(2, width - Self.indent)
+        // Two spare columns on the right for punctuation that hangs (see TextWrapper).
+        let textWidth = max(2, width - Self.indent - Self.hangMargin)
         var lines: [DialogueLine] = []
         var markers: [[Range<String.Index>]] = []
         for (t, turn) in sample.turns.enumerated() {
