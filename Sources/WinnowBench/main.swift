@@ -1,2 +1,12 @@
+import Foundation
 import WinnowCore
-print("winnow-bench: skeleton")
+
+// winnow-bench SUBCOMMAND [options]: each benchmark is its own small file.
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "merge": MergeBenchmark.run(arguments)
+case "replay": JournalBenchmarks.replay(arguments)
+case "append": JournalBenchmarks.append(arguments)
+default:
+    print("usage: winnow-bench merge|replay|append [--dataset PATH] [--decisions N] [--entries N] [--count N]")
+}
