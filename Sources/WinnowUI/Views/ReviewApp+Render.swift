@@ -151,9 +151,10 @@ extension ReviewApp {
     func footerCommands() -> (KeyContext, [(String, String)]) {
         switch state.mode {
         case .reading:
+            // In order of importance: the row is cut where it no longer fits.
             return (.review, [("accept", "accept"), ("reject", "reject"), ("skip", "skip"), ("undo", "undo"),
-                              ("edit", "edit"), ("next-undecided", "next"), ("search-forward", "search"),
-                              ("goto", "go to"), ("help", "help"), ("quit", "quit")])
+                              ("edit", "edit"), ("search-forward", "search"), ("help", "help"), ("quit", "quit"),
+                              ("next-undecided", "next"), ("goto", "go to")])
         case .prompt:
             return (.prompt, [("prompt-submit", "ok"), ("prompt-cancel", "cancel"), ("history-prev", "history")])
         case .reasonPicker:
