@@ -7,6 +7,7 @@ switch arguments.first {
 case "merge": MergeBenchmark.run(arguments)
 case "replay": JournalBenchmarks.replay(arguments)
 case "append": JournalBenchmarks.append(arguments)
+case "ui": UIBenchmark.run(arguments)
 default:
-    print("usage: winnow-bench merge|replay|append [--dataset PATH] [--decisions N] [--entries N] [--count N]")
+    print("usage: winnow-bench merge|replay|append|ui [--dataset PATH] [--decisions N] [--entries N] [--count N]")
 }

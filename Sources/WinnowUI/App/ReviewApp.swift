@@ -100,6 +100,8 @@ public final class ReviewApp: TerminalApp {
 
     var pendingImage = false
     var lastLayout: ReviewLayout?
+    var sampleCache: (index: Int, result: Result<Sample, UnreadableSample>)?
+    var charCountCache: (index: Int, counts: [Int])?
     var lastImageRequest: (path: String, width: Int, height: Int)?
 
     // MARK: Keys

@@ -4,6 +4,22 @@ extension ReviewApp {
     /// The dialogue width used by the last render (for scrolling to a search match).
     var lastDialogueWidth: Int { max(10, lastLayout?.dialogue.width ?? state.width) - 1 }
 
+    /// The sample at `index`, decoded once while it stays on screen.
+    func decodedSample(at index: Int) -> Result<Sample, UnreadableSample> {
+        if let cached = sampleCache, cached.index == index { return cached.result }
+        let result = source.sample(at: index)
+        sampleCache = (index, result)
+        return result
+    }
+
+    /// Characters per turn of `sample` (counted once: a long turn takes a while to count).
+    func turnCharCounts(_ sample: Sample) -> [Int] {
+        if let c = charCountCache, c.index == sample.index, c.counts.count == sample.turns.count { return c.counts }
+        let counts = sample.turns.map { $0.text.count }
+        charCountCache = (sample.index, counts)
+        return counts
+    }
+
     func dialogueLayout(for sample: Sample, width: Int) -> DialogueLayout {
         layoutCache.layout(for: sample, width: width)
     }
@@ -13,7 +29,7 @@ extension ReviewApp {
         state.height = height
         var grid = ScreenGrid(width: width, height: height)
         let theme = options.theme
-        let current = state.currentIndex.map { source.sample(at: $0) }
+        let current = state.currentIndex.map { decodedSample(at: $0) }
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
         let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
