@@ -128,6 +128,8 @@ public final class ReviewApp: TerminalApp {
             state.mode = .reasonPicker(picker)
             return .redraw
         }
+        // A message stays until the next key in the reading view.
+        if case .reading = state.mode { state.message = nil }
         guard let command else {
             state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
             return .redraw

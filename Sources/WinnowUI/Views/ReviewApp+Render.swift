@@ -4,12 +4,29 @@ extension ReviewApp {
     /// The dialogue width used by the last render (for scrolling to a search match).
     var lastDialogueWidth: Int { max(10, lastLayout?.dialogue.width ?? state.width) - 1 }
 
-    /// The sample at `index`, decoded once while it stays on screen.
-    func decodedSample(at index: Int) -> Result<Sample, UnreadableSample> {
+    /// The sample at `index` as the review sees it now (an edit in force applied to its
+    /// turns), decoded once while it stays on screen.
+    public func decodedSample(at index: Int) -> Result<Sample, UnreadableSample> {
         if let cached = sampleCache, cached.index == index { return cached.result }
-        let result = source.sample(at: index)
+        var result = source.sample(at: index)
+        if case .success(var s) = result, let edit = journal?.review(at: index).edit {
+            switch edit {
+            case .turns(let changed):
+                for (i, text) in changed where s.turns.indices.contains(i) { s.turns[i].text = text }
+            case .conversation(let turns):
+                s.turns = turns
+            }
+            result = .success(s)
+        }
         sampleCache = (index, result)
         return result
+    }
+
+    /// Forgets what was decoded and wrapped for `index` (its text changed with an edit or undo).
+    public func invalidateSample(_ index: Int) {
+        if sampleCache?.index == index { sampleCache = nil }
+        if charCountCache?.index == index { charCountCache = nil }
+        layoutCache.invalidate(sampleIndex: index)
     }
 
     /// Characters per turn of `sample` (counted once: a long turn takes a while to count).
