@@ -61,7 +61,6 @@ public final class Journal: @unchecked Sendable {
     private var replay = JournalReplay()
     private var nextSequence = 1
     private var readProblems: [JournalIssue] = []
-    private var notices: [String] = []
 
     init(path: String, reviewer: String) {
         self.path = path
@@ -134,7 +133,6 @@ public final class Journal: @unchecked Sendable {
                 for i in contents.issues.indices where contents.issues[i].kind == .torn {
                     contents.issues[i].message += "; moved to \(aside) and the journal truncated to its last good line"
                 }
-                notices.append("set aside \(bytes.count - contents.goodLength) bytes of an incomplete last line into \(aside)")
             }
             load(contents, matchByID: matchByID)
             if contents.headers.last?.fingerprint != dataset.fingerprint {

@@ -14,7 +14,8 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Keeps the input's order. Accepted and unreviewed samples are copied byte for byte; edited
             samples are written in the input's own style; rejected samples are left out (and written
-            to --rejected with their reasons). The output is written whole or not at all.
+            to --rejected with their reasons). Converting with --format re-serializes only samples
+            that span several lines (JSON array -> JSON Lines). The output is written whole or not at all.
             Exit codes: 0 merged, 1 conflicts between journals (nothing written), 65 bad input,
             73 cannot write.
             """
