@@ -203,6 +203,10 @@ public final class Journal: @unchecked Sendable {
             guard target >= 0, target < dataset.count else {
                 throw .io(path: path, reason: "sample index \(target) is out of range (the dataset has \(dataset.count) samples)")
             }
+            if case .edit(.turns(let turns), _) = decision, case .success(let sample) = dataset.sample(at: target),
+               let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
+                throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
+            }
             let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
                                      index: target, id: dataset.id(at: target) ?? "#\(target)",
                                      sampleHash: dataset.sampleHash(at: target), decision: decision)

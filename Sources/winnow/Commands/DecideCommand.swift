@@ -105,6 +105,10 @@ struct DecideCommand: ParsableCommand {
         do {
             let entry = try request.append(to: j, dataset: data)
             JournalCommandSupport.say(DecisionRequest.report(entry))
+            // accept and skip carry no note of their own: keep the note as a note entry.
+            if let note, entry.decision == .accept || entry.decision == .skip {
+                JournalCommandSupport.say(DecisionRequest.report(try j.append(.note(text: note, flag: nil), index: entry.index)))
+            }
         } catch let e as DecisionRequest.Failure {
             JournalCommandSupport.warn("winnow decide: \(e.message)")
             throw WinnowExit.badInput
