@@ -217,12 +217,18 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// The latest entry in force on sample `index` that an undo would take back (a decision,
-    /// an edit, a note or an earlier undo), if any.
+    /// The latest decision in force on sample `index` (accept, reject, skip or edit; not notes
+    /// or undos), which a plain "undo" takes back; undoing again takes back the one before.
     public func latestUndoableEntry(at index: Int) -> JournalEntry? {
         mutex.withLock {
-            guard let seq = replay.state.liveSequences(at: index).last else { return nil }
-            return replay.state.entries(at: index).last { $0.sequence == seq }
+            let live = Set(replay.state.liveSequences(at: index))
+            return replay.state.entries(at: index).last { e in
+                guard live.contains(e.sequence) else { return false }
+                switch e.decision {
+                case .accept, .reject, .skip, .edit: return true
+                case .undo, .note: return false
+                }
+            }
         }
     }
 
