@@ -193,3 +193,29 @@ import Testing
         #expect(lines.last.map(String.init) == line.replacingOccurrences(of: "\"id\": 1", with: "\"id\": 2"))
     }
 }
+
+@Suite struct MergeOutputSafetyTests {
+    @Test func unwritableOutputLeavesNothingBehind() throws {
+        let dir = JournalTempDir()
+        let dataPath = dir.file("d.jsonl")
+        try JournalFixtures.writeDataset(dataPath, style: "jsonl", count: 3)
+        let dataset = try Dataset.open(path: dataPath)
+        let missing = dir.file("no-such-folder/out.jsonl")
+        #expect(throws: MergeError.self) {
+            _ = try Merger.merge(dataset: dataset, journals: [], options: MergeOptions(outputPath: missing))
+        }
+        let journalAsOutput = dir.file("j.jsonl")
+        let j = try Journal.open(path: journalAsOutput, dataset: dataset, reviewer: "a", mode: .readWrite)
+        try j.append(.accept, index: 0)
+        j.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: journalAsOutput))
+        #expect(throws: MergeError.self) {
+            _ = try Merger.merge(dataset: dataset, journals: [JournalReader.read(path: journalAsOutput)],
+                                 options: MergeOptions(outputPath: journalAsOutput))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journalAsOutput)) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["d.jsonl", "d.jsonl.winnow-index", "j.jsonl"].filter { names.contains($0) })
+        #expect(!names.contains { $0.contains("winnow-tmp") })
+    }
+}
