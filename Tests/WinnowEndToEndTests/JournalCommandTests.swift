@@ -79,7 +79,7 @@ struct JournalCommandTests {
         let log = try WinnowCLI.run(["journal", "log", journal])
         #expect(!log.stdout.contains("\u{1b}"))
         #expect(!log.stdout.contains("\u{202e}"))
-        #expect(log.stdout.contains("\\u{1b}[31mred"))
+        #expect(log.stdout.contains("\u{241B}[31mred"))
         #expect(try WinnowCLI.run(["journal", "check", journal]).status == 0)
 
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: journal)))
