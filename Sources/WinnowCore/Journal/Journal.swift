@@ -1,7 +1,9 @@
 import Foundation
 
-// CONTRACT STUB (skeleton): the public API below is what the front end builds against.
-// The journal work replaces the bodies; the signatures may grow but not break.
+// The public API of the journal, which the front end builds against (signatures may grow but
+// not break). The line format is written down in docs/journal.md; the pieces live beside this
+// file: JournalCodec (lines and checksums), JournalReader (reading without a lock),
+// JournalReplay/JournalState (matching and folding), JournalLock (the one-writer lock).
 
 /// One saved journal entry.
 public struct JournalEntry: Sendable, Equatable {
