@@ -14,11 +14,17 @@ struct DecideCommand: ParsableCommand {
             winnow decide DATASET --from FILE|-
             """,
         discussion: """
-            Each saved entry is printed on stdout as one JSON line ({"seq":..,"index":..,"id":..,\
-            "decision":..,"saved":true}) right after it is fsynced. --from reads one JSON object per line:
-            {"index": 12} or {"id": "..."}, "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional
-            "reason": [...], "note", "seq" (undo), and for edits "turn" and "text". A bad line stops the
-            run with its line number; nothing after it is applied.
+            Each saved entry is printed on stdout as one JSON line \
+            ({"seq":..,"index":..,"id":..,"decision":..,"saved":true}) right after it is fsynced.
+
+            --from reads one JSON object per line: {"index": 12} or {"id": "..."}, \
+            "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional "reason": [...], "note", \
+            "seq" (undo), and for edits "turn" and "text". A bad line stops the run with its line \
+            number; nothing after it is applied.
+
+            undo without --seq takes back the latest decision in force on the sample; again, the \
+            one before. Exit codes: 0 saved, 65 bad input (nothing after it saved), 75 journal \
+            locked or not writable.
             """
     )
 
