@@ -12,6 +12,16 @@ struct DatasetArguments: ParsableArguments {
 
     /// Opens `path` with these options, showing progress on a terminal; maps failures to exit 65.
     func open(_ path: String) throws -> Dataset {
+        switch try openResult(path) {
+        case .success(let dataset): return dataset
+        case .failure(let error):
+            FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(error.description))\n".utf8))
+            throw WinnowExit.badInput
+        }
+    }
+
+    /// Like `open`, but hands a dataset error back for callers that report it themselves.
+    func openResult(_ path: String) throws -> Result<Dataset, DatasetError> {
         var options = DatasetOptions(useIndexCache: !noIndexCache)
         if let format {
             guard let container = DatasetContainer(rawValue: format.lowercased()) else {
@@ -25,10 +35,9 @@ struct DatasetArguments: ParsableArguments {
         }
         defer { progress.finish() }
         do {
-            return try Dataset.open(path: path, options: options)
+            return .success(try Dataset.open(path: path, options: options))
         } catch {
-            FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(error.description))\n".utf8))
-            throw WinnowExit.badInput
+            return .failure(error)
         }
     }
 }

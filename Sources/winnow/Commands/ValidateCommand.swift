@@ -31,22 +31,69 @@ struct ValidateCommand: ParsableCommand {
         var sample: Int?
         var id: String?
         var message: String
+
+        init(severity: String, file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil,
+             sample: Int? = nil, id: String? = nil, message: String) {
+            self.severity = severity
+            self.file = file
+            self.line = line
+            self.column = column
+            self.byteOffset = byteOffset
+            self.sample = sample
+            self.id = id
+            self.message = message
+        }
+    }
+
+    struct Report: Codable {
+        var file: String
+        var samples: Int
+        /// False when the file could not be used at all (then `problems` says why).
+        var usable: Bool
+        var problems: [Problem]
+    }
+
+    static func printJSON(_ report: Report) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(report))
+        FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
     func run() throws {
         let path = try DatasetLocator.resolve(file)
         let data: Dataset
-        do {
-            data = try dataset.open(path)
-        } catch let exit as ExitCode where json {
-            _ = exit
+        switch try dataset.openResult(path) {
+        case .success(let opened): data = opened
+        case .failure(let error):
+            if json {
+                var problem = Problem(severity: "error", file: path, message: error.description)
+                if case .unusable(let p) = error {
+                    problem = Problem(severity: "error", file: p.file, line: p.location?.line, column: p.location?.column,
+                                      byteOffset: p.location?.byteOffset, message: p.message)
+                }
+                try Self.printJSON(Report(file: path, samples: 0, usable: false, problems: [problem]))
+            } else {
+                FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(error.description))\n".utf8))
+            }
             throw WinnowExit.badInput
         }
         var problems: [Problem] = data.problems.map {
             Problem(severity: $0.severity.rawValue, file: $0.file, line: $0.location?.line, column: $0.location?.column,
                     byteOffset: $0.location?.byteOffset, sample: nil, id: nil, message: $0.message)
         }
+        var firstWithID: [String: Int] = [:]
         for index in 0..<data.count {
+            if let id = data.id(at: index) {
+                if let first = firstWithID[id] {
+                    let location = data.location(ofByte: data.byteRange(at: index).lowerBound)
+                    problems.append(Problem(severity: "warning", file: data.path, line: location.line, column: location.column,
+                                            byteOffset: location.byteOffset, sample: index, id: id,
+                                            message: "duplicate id (first used by sample \(first))"))
+                } else {
+                    firstWithID[id] = index
+                }
+            }
             switch data.sample(at: index) {
             case .failure(let u):
                 problems.append(Problem(severity: "error", file: u.file, line: u.location.line, column: u.location.column,
@@ -61,12 +108,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if json {
-            struct Report: Codable { var file: String; var samples: Int; var problems: [Problem] }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let out = try encoder.encode(Report(file: data.path, samples: data.count, problems: problems))
-            FileHandle.standardOutput.write(out)
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            try Self.printJSON(Report(file: data.path, samples: data.count, usable: true, problems: problems))
         } else {
             for p in problems {
                 var where_ = p.file
