@@ -7,21 +7,12 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-<<<<<<< HEAD
-switch arguments.first {
-case "merge": MergeBenchmark.run(arguments)
-case "replay": JournalBenchmarks.replay(arguments)
-case "append": JournalBenchmarks.append(arguments)
-case "ui": UIBenchmark.run(arguments)
-default:
-    print("usage: winnow-bench merge|replay|append|ui [--dataset PATH] [--decisions N] [--entries N] [--count N]")
-=======
 if let name = arguments.first, let bench = benchmarks.first(where: { $0.name == name }) {
     exit(bench.run(Array(arguments.dropFirst())))
->>>>>>> journal
 }
 var usage = "usage: winnow-bench SUBCOMMAND ...\n"
 for bench in benchmarks { usage += "  \(bench.summary)\n" }
