@@ -45,7 +45,7 @@ public enum DisplayWidth {
             let v = s.value
             if v >= 0x20 && v < 0x7F { return 1 }
             if v >= 0x4E00 && v <= 0x9FFF { return 2 }
-            if let w = spacingWidth(s) { return w }
+            if v != 0xA0, let w = spacingWidth(s) { return w }
         }
         return DisplayText.cells(of: cluster).reduce(0) { $0 + $1.width }
     }

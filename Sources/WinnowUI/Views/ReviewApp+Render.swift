@@ -95,24 +95,28 @@ extension ReviewApp {
     func renderHeader(_ grid: inout ScreenGrid, _ r: Rect, sample: Sample?) {
         let theme = options.theme
         grid.clearRow(r.row, style: theme.header)
+        // The badge is drawn first at the right; the rest is cut to leave room for it.
+        var end = r.width
+        if let index = state.currentIndex {
+            let (badge, style) = badgeText(journal?.review(at: index) ?? .undecided)
+            let bw = DisplayWidth.of(badge)
+            end = max(0, r.width - bw - 1)
+            grid.write(badge, row: r.row, column: end, style: style)
+        }
         let file = NSStringLite(path: source.path).lastComponent
         var col = 1
-        col += grid.write(file, row: r.row, column: col, maxWidth: max(8, r.width / 3), style: theme.header)
-        let pos = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
-        col += grid.write("  \(pos)", row: r.row, column: col, style: theme.header)
+        func add(_ text: String, limit: Int? = nil) {
+            let room = end - col - 1
+            guard room > 0 else { return }
+            col += grid.write(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
+        }
+        add(file, limit: max(8, r.width / 4))
+        add(state.visible.count == 0 ? "  0 / 0" : "  \(state.position + 1) / \(state.visible.count)")
         if let index = state.currentIndex {
-            col += grid.write("  #\(index)", row: r.row, column: col, style: theme.header)
-            let id = sample?.id ?? "?"
-            col += grid.write("  id ", row: r.row, column: col, style: theme.header)
-            col += grid.write(id, row: r.row, column: col, maxWidth: max(6, r.width / 4), style: theme.header)
-            if let t = sample?.taskType {
-                col += grid.write("  \(t.rawValue)", row: r.row, column: col, style: theme.header)
-            }
-            let review = journal?.review(at: index) ?? .undecided
-            let (badge, style) = badgeText(review)
-            let bw = DisplayWidth.of(badge)
-            let bcol = max(col + 2, r.width - bw - 1)
-            grid.write(badge, row: r.row, column: bcol, style: style)
+            add("  #\(index)")
+            add("  id ")
+            add(sample?.id ?? "?", limit: max(6, r.width / 4))
+            if let t = sample?.taskType { add("  \(t.rawValue)") }
         }
     }
 
