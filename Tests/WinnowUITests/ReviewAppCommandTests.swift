@@ -247,8 +247,13 @@ import WinnowCore
 
     @Test func viewTogglesQuitSuspendRedraw() {
         let (app, _, _) = makeApp(samples: five)
+        app.press("M")                        // 80 columns: compact -> expanded -> hidden
+        #expect(app.state.showMetadata && app.state.expandMetadata)
+        #expect(app.render(width: 80, height: 24).trimmedRows.contains(" type: conversation (field)"))
         app.press("M")
         #expect(app.state.showMetadata == false)
+        app.press("M")
+        #expect(app.state.showMetadata && !app.state.expandMetadata)
         app.press("I")
         #expect(app.state.showImage == false)
         #expect(app.press("ctrl-l") == .redraw)

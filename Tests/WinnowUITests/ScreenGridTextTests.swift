@@ -91,7 +91,7 @@ func screen(_ grid: ScreenGrid) -> String { grid.trimmedRows.joined(separator: "
             " image: none",
             " turns: 2 (human 1, gpt 1)",
             " chars: human 15, gpt 9",
-            " type: conversation (field)                                       … +2 (M hides)",
+            " type: conversation (field)                                       … +2 (M shows)",
             " dialogue · lines 1-6 of 6 · all",
             "▍human  turn 1/2 · 15 chars",
             "  <image>",

@@ -60,6 +60,8 @@ public struct AppState: Sendable, Equatable {
     public var searchForward = true
     public var autoAdvance: Bool
     public var showMetadata = true
+    /// In the stacked (narrow) layout: give the metadata up to most of the body.
+    public var expandMetadata = false
     public var showImage = true
     /// Decided samples in the base order (kept up to date on each decision).
     public var decidedInBase = 0

@@ -58,7 +58,18 @@ extension ReviewApp {
             f.taskType = ReviewFilter.nextType(after: f.taskType)
             applyFilter(f)
         case "filter-clear": applyFilter(ReviewFilter())
-        case "toggle-metadata": state.showMetadata.toggle()
+        case "toggle-metadata":
+            // Narrow screens cycle compact -> expanded -> hidden; wide ones show or hide.
+            let stacked = state.width < ReviewLayout.sideBySideWidth
+            if !state.showMetadata {
+                state.showMetadata = true
+                state.expandMetadata = false
+            } else if stacked && !state.expandMetadata {
+                state.expandMetadata = true
+            } else {
+                state.showMetadata = false
+                state.expandMetadata = false
+            }
         case "toggle-image":
             state.showImage.toggle()
             if imageProvider == nil { state.message = AppMessage("no image previews in this build") }

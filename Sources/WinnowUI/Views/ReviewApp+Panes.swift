@@ -96,7 +96,7 @@ extension ReviewApp {
             }
         }
         if !sideBySide, lines.count > r.height, r.height > 0 {
-            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") hides)"
+            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") shows)"
             let w = DisplayWidth.of(more)
             grid.clearRow(r.row + r.height - 1, from: max(0, r.width - w - 1), width: w + 1)
             grid.write(more, row: r.row + r.height - 1, column: max(0, r.width - w), style: theme.dim)

@@ -51,7 +51,8 @@ extension ReviewApp {
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
         let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
         guard let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
-                                             metadataLines: metaLines.count, wantsImage: wantsImage) else {
+                                             metadataLines: metaLines.count, wantsImage: wantsImage,
+                                             expandMetadata: state.expandMetadata) else {
             renderTooSmall(&grid)
             return grid
         }
