@@ -35,6 +35,11 @@ public enum DisplayWidth {
     /// Columns a tab expands to.
     public static let tabWidth = 4
 
+    /// Scalars assigned after this Unicode major version are drawn as `<U+XXXX>`: glibc 2.36
+    /// (Debian 12, the CI image) has Unicode 14 tables, and its wcwidth returns -1 for newer
+    /// scalars, which ncurses will not draw (measured: 15,000 such scalars, e.g. U+1FAE8).
+    public static let newestUnicodeMajor = 14
+
     /// Columns taken by one grapheme cluster as Winnow draws it (0, 1 or 2 for ordinary text;
     /// more for a cluster drawn as several cells or as a placeholder such as `<U+202E>`).
     @inline(__always)
@@ -45,6 +50,8 @@ public enum DisplayWidth {
             let v = s.value
             if v >= 0x20 && v < 0x7F { return 1 }
             if v >= 0x4E00 && v <= 0x9FFF { return 2 }
+            // CJK punctuation and fullwidth forms: all assigned long ago, all wide.
+            if (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
             if v != 0xA0, let w = spacingWidth(s) { return w }
         }
         return DisplayText.cells(of: cluster).reduce(0) { $0 + $1.width }
@@ -64,6 +71,11 @@ public enum DisplayWidth {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return nil }
         if v < 0x300 { return 1 }  // Latin; soft hyphen U+00AD is 1 in wcwidth too
+        // CJK blocks keep receiving new ideographs, and unassigned scalars there are not wide
+        // to wcwidth: check the age before calling anything from U+2E80 on wide.
+        if v >= 0x2E80, !(v >= 0x4E00 && v <= 0x9FFF) {
+            guard let age = s.properties.age, age.major <= newestUnicodeMajor else { return nil }
+        }
         if isWide(v) { return 2 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator,
@@ -73,6 +85,9 @@ public enum DisplayWidth {
             break
         }
         if isZeroWidthNonFormat(v) { return nil }
+        // Newer than the C library's tables: wcwidth says -1 and ncurses would not draw it.
+        if let age = s.properties.age, age.major > newestUnicodeMajor { return nil }
+        if v >= 0x1F1E6 && v <= 0x1F1FF { return 1 }        // regional indicators: 1 in glibc
         if s.properties.isEmojiPresentation { return 2 }
         return 1
     }
@@ -105,9 +120,13 @@ public enum DisplayWidth {
         if v >= 0xFE30 && v <= 0xFE6F { return true }       // CJK compatibility forms, small forms
         if v >= 0xFF00 && v <= 0xFF60 { return true }       // fullwidth forms
         if v >= 0xFFE0 && v <= 0xFFE6 { return true }       // fullwidth signs
-        if v >= 0x16FE0 && v <= 0x16FE4 { return true }
-        if v >= 0x17000 && v <= 0x18CFF { return true }     // Tangut
+        if v >= 0x4DC0 && v <= 0x4DFF { return true }       // Yijing hexagrams (2 in glibc)
+        if v >= 0x16FE0 && v <= 0x16FE3 { return true }
+        if v >= 0x16FF0 && v <= 0x16FF1 { return true }
+        if v >= 0x17000 && v <= 0x18D7F { return true }     // Tangut, Khitan
+        if v >= 0x1AFF0 && v <= 0x1AFFF { return true }     // kana extended B
         if v >= 0x1B000 && v <= 0x1B2FF { return true }     // kana supplement, Nushu
+        if v >= 0x1F260 && v <= 0x1F265 { return true }     // symbols for Chinese folk religion
         if v >= 0x1F200 && v <= 0x1F202 { return true }
         if v >= 0x1F210 && v <= 0x1F23B { return true }     // squared CJK
         if v >= 0x1F240 && v <= 0x1F248 { return true }
