@@ -51,6 +51,13 @@ func screen(_ grid: ScreenGrid) -> String { grid.trimmedRows.joined(separator: "
         }
     }
 
+    @Test func rawPutOfAControlIsReplaced() {
+        var g = ScreenGrid(width: 3, height: 1)
+        g.put("\u{1B}", width: 1, row: 0, column: 0)
+        g.put("a\u{202E}", width: 1, row: 0, column: 1)
+        #expect(g.rows == ["\u{FFFD}\u{FFFD} "])
+    }
+
     @Test func spansStyleMatches() {
         let text = "找到沙发了"
         guard let r = text.range(of: "沙发") else { return }
