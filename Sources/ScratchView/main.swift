@@ -1,26 +1,13 @@
-import Foundation
 import WinnowCore
-#if canImport(Glibc)
-import Glibc
-#endif
-typealias WcwidthFn = @convention(c) (Int32) -> Int32
-let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth")!
-let wcwidth = unsafeBitCast(sym, to: WcwidthFn.self)
-print(setlocale(LC_ALL, "C.UTF-8").map { String(cString: $0) } ?? "nil")
-var mism: [(UInt32, Int, Int32)] = []
-var total = 0
-for v in UInt32(0x20)...UInt32(0x3FFFF) {
-    guard let s = Unicode.Scalar(v) else { continue }
-    guard let ours = DisplayWidth.spacingWidth(s) else { continue }
-    if s.properties.generalCategory == .unassigned || s.properties.generalCategory == .privateUse { continue }
-    total += 1
-    let theirs = wcwidth(Int32(v))
-    if Int(theirs) != ours { mism.append((v, ours, theirs)) }
+import WinnowUI
+let d = try! Dataset.open(path: "/work/data/small/llava_zh_2k.json")
+let (km, _) = KeymapLoader.load(base: "default", userFile: nil)
+let app = ReviewApp(source: d, journal: nil, keymap: km, options: ReviewOptions(theme: .monochrome))
+for (w, h) in [(40, 10), (50, 14)] {
+    print(String(repeating: "=", count: w)); for r in app.render(width: w, height: h).rows { print(r + "|") }
 }
-print("compared", total, "mismatches", mism.count)
-var ranges: [(UInt32, UInt32, Int, Int32)] = []
-for m in mism {
-    if let last = ranges.last, last.1 + 1 == m.0, last.2 == m.1, last.3 == m.2 { ranges[ranges.count - 1].1 = m.0 } else { ranges.append((m.0, m.0, m.1, m.2)) }
-}
-for r in ranges.prefix(40) { print(String(format: "%04X-%04X ours %d wcwidth %d %@", r.0, r.1, r.2, r.3, String(Character(Unicode.Scalar(r.0)!)))) }
-print("ranges", ranges.count)
+_ = app.handle(.key(.char("x")))
+print(String(repeating: "=", count: 40)); for r in app.render(width: 40, height: 12).rows { print(r + "|") }
+_ = app.handle(.key(.named(.escape)))
+_ = app.handle(.key(.char("?")))
+print(String(repeating: "=", count: 40)); for r in app.render(width: 40, height: 12).rows { print(r + "|") }

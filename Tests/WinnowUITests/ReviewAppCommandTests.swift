@@ -62,6 +62,14 @@ import WinnowCore
         #expect(j?.review(at: 0).reasons == ["ocr-error"])
     }
 
+    @Test func pickerScrollsToTheHighlightedReason() {
+        let (app, _, _) = makeApp(samples: five, width: 40, height: 12)
+        app.press("x", "up")                  // wraps to the last reason
+        let rows = app.render(width: 40, height: 12).trimmedRows
+        #expect(rows.contains { $0.contains("7 [ ] other") })
+        #expect(!rows.contains { $0.contains("1 [ ] hallucination") })
+    }
+
     @Test func skipAndUndo() {
         let (app, _, j) = makeApp(samples: five)
         app.press("space")
