@@ -161,6 +161,30 @@ import WinnowCore
         #expect(app.state.mode == .reading)
     }
 
+    @Test func promptHistoryAndCursorRight() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("g"); app.type("2"); app.press("enter")
+        app.press("g"); app.type("4"); app.press("enter")
+        app.press("g", "up")
+        guard case .prompt(let p1) = app.state.mode else { Issue.record("no prompt"); return }
+        #expect(p1.input.text == "4")
+        app.press("up", "up")
+        guard case .prompt(let p2) = app.state.mode else { return }
+        #expect(p2.input.text == "2")
+        app.press("down")
+        guard case .prompt(let p3) = app.state.mode else { return }
+        #expect(p3.input.text == "4")
+        app.press("down")
+        guard case .prompt(let p4) = app.state.mode else { return }
+        #expect(p4.input.text == "")
+        app.type("12")
+        app.press("home", "right", "ctrl-u")
+        guard case .prompt(let p5) = app.state.mode else { return }
+        #expect(p5.input.marked == "|2")
+        app.press("enter")
+        #expect(app.state.currentIndex == 2)
+    }
+
     @Test func searchForwardBackwardAndRepeat() {
         var samples = five
         samples[1] = makeSample(1, gpt: "一只黑色的猫坐在沙发上")
@@ -294,6 +318,29 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: five)
         app.press("z")
         #expect(app.state.message?.text.hasPrefix("z is not bound") == true)
+    }
+
+    /// Every command in the registry is reachable from the default keymap.
+    @Test func everyCommandIsBoundByDefault() {
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        for info in CommandRegistry.all {
+            let bound = KeyContext.allCases.contains { !keymap.keys(for: info.name, in: $0).isEmpty }
+            #expect(bound, "\(info.name) has no key in Keymaps/default.yaml")
+        }
+    }
+
+    @Test func helpScrollingAndEditorSave() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("?", "pgdn")
+        guard case .help(let s1) = app.state.mode else { Issue.record("no help"); return }
+        #expect(s1 > 1)
+        app.press("end")
+        guard case .help(let s2) = app.state.mode else { return }
+        #expect(s2 >= s1)
+        app.press("home")
+        #expect(app.state.mode == .help(scroll: 0))
+        app.press("esc", "e", "ctrl-s")
+        #expect(app.state.mode == .reading)
     }
 
     /// Every command in the registry is handled somewhere (no silent no-op for a bound key).
