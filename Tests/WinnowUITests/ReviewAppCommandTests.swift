@@ -238,6 +238,28 @@ import WinnowCore
         _ = j
     }
 
+    @Test func bigTypeFiltersRunInSlicesOnTick() {
+        let many = (0..<3000).map { makeSample($0, type: $0 % 3 == 0 ? .detail : .conversation) }
+        var options = ReviewOptions(theme: .monochrome)
+        options.incrementalFilterThreshold = 100
+        options.filterSliceBudget = .zero             // 64 samples per slice
+        let (app, _, _) = makeApp(samples: many, options: options)
+        app.press("g"); app.type("1501"); app.press("enter")
+        app.press("T", "T", "T")                       // conversation, complex_reasoning, detail
+        #expect(app.state.filterScan != nil)
+        #expect(app.render(width: 80, height: 24).trimmedRows[1].contains("filter: type detail ("))
+        var ticks = 0
+        while app.state.filterScan != nil && ticks < 10_000 {
+            #expect(app.tick() == .redraw)
+            ticks += 1
+        }
+        #expect(ticks > 10)
+        #expect(app.state.visible.count == 1000)
+        #expect(app.state.currentIndex == 1503)        // the first match after the sample shown
+        #expect(app.state.message?.text == "filter: type detail — 1000 of 3000")
+        #expect(app.tick() == .none)
+    }
+
     @Test func scrolling() {
         let long = (1...60).map { "第\($0)行" }.joined(separator: "\n")
         let (app, _, _) = makeApp(samples: [makeSample(0, gpt: long)])

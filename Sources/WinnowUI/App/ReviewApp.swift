@@ -89,6 +89,7 @@ public final class ReviewApp: TerminalApp {
     }
 
     public func tick() -> Effect {
+        if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if pendingImage, let req = lastImageRequest, let provider = imageProvider,
            provider.preview(path: req.path, width: req.width, height: req.height) != .loading {

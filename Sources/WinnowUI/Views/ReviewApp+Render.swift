@@ -153,7 +153,11 @@ extension ReviewApp {
         col += grid.write(" \(decided)/\(total) decided (\(percent)%)", row: r.row, column: col)
         var parts: [String] = []
         if let label = options.baseLabel { parts.append(label) }
-        if state.filter.isActive { parts.append("filter: \(state.filter.summary) (\(state.visible.count))") }
+        if let scan = state.filterScan {
+            parts.append("filter: \(state.filter.summary) (\(scan.kept.count)… \(scan.next * 100 / max(1, state.base.count))%)")
+        } else if state.filter.isActive {
+            parts.append("filter: \(state.filter.summary) (\(state.visible.count))")
+        }
         if !state.autoAdvance { parts.append("stay after deciding") }
         if journal == nil { parts.append("READ-ONLY") }
         if let p = state.searchPhrase { parts.append("search: \(p)") }
