@@ -312,6 +312,9 @@ import WinnowCore
         #expect(app.state.showImage == false)
         #expect(app.press("ctrl-l") == .redraw)
         #expect(app.press("ctrl-z") == .suspend)
+        app.press("/")
+        #expect(app.press("ctrl-z") == .suspend)      // global: works in a prompt too
+        app.press("esc")
         #expect(app.press("q") == .quit)
         app.press("o")
         #expect(app.state.message?.isError == true)   // no such image file

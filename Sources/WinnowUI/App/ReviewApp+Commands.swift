@@ -5,6 +5,9 @@ extension ReviewApp {
     /// Runs one command by name in the current mode and says what the loop must do.
     @discardableResult
     public func perform(_ command: String) -> Effect {
+        // Commands that mean the same in every mode (bound in `global`).
+        if command == "suspend" { return .suspend }
+        if command == "redraw" { return .redraw }
         switch state.mode {
         case .prompt(let p): return performPrompt(command, p)
         case .reasonPicker(let picker): return performPicker(command, picker)

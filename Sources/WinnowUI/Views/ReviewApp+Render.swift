@@ -1,3 +1,4 @@
+import Foundation
 import WinnowCore
 
 extension ReviewApp {
@@ -104,7 +105,7 @@ extension ReviewApp {
             end = max(0, r.width - bw - 1)
             grid.write(badge, row: r.row, column: end, style: style)
         }
-        let file = NSStringLite(path: source.path).lastComponent
+        let file = (source.path as NSString).lastPathComponent
         var col = 1
         func add(_ text: String, limit: Int? = nil) {
             let room = end - col - 1
@@ -227,12 +228,3 @@ extension ReviewApp {
         }
     }
 }
-
-/// Path helpers without Foundation's NSString.
-struct NSStringLite {
-    let path: String
-    var lastComponent: String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-}
-
