@@ -75,6 +75,17 @@ final class FakeImages: ImagePreviewProvider, @unchecked Sendable {
         #expect(rows[0].hasSuffix("UNDECIDED"))
     }
 
+    /// A text that changes behind the cache's back never reuses ranges of the old text.
+    @Test func layoutIsNotReusedForChangedText() {
+        var cache = DialogueLayoutCache()
+        let long = cache.layout(for: makeSample(0, gpt: String(repeating: "很长的回答。", count: 50)), width: 60)
+        let again = cache.layout(for: makeSample(0, gpt: String(repeating: "很长的回答。", count: 50)), width: 60)
+        #expect(long === again)
+        let short = cache.layout(for: makeSample(0, gpt: "短。"), width: 60)
+        #expect(short !== long)
+        #expect(short.lines.count < long.lines.count)
+    }
+
     @Test func messagesLastUntilTheNextKey() {
         let (app, _, _) = makeApp(samples: [makeSample(0), makeSample(1)])
         app.press("a")
