@@ -77,6 +77,8 @@ public struct AppState: Sendable, Equatable {
     public var message: AppMessage?
     public var searchPhrase: String?
     public var searchForward = true
+    /// Which match of the current sample `n`/`N` last moved to (nil: none yet).
+    public var searchMatch: Int?
     public var autoAdvance: Bool
     public var showMetadata = true
     /// In the stacked (narrow) layout: give the metadata up to most of the body.
