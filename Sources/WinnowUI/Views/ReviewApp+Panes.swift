@@ -71,8 +71,12 @@ extension ReviewApp {
             grid.write(" metadata", row: row, column: r.column, maxWidth: r.width, style: theme.label)
             row += 1
         }
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             guard row < end else { break }
+            if sideBySide, row == end - 1, n < lines.count - 1 {
+                grid.write("… +\(lines.count - n) more", row: row, column: r.column + 1, style: theme.dim)
+                break
+            }
             let labelText = line.label + ": "
             let lw = grid.write(labelText, row: row, column: r.column + 1, maxWidth: min(r.width - 2, 18),
                                 style: line.isProblem ? theme.error : theme.label)
