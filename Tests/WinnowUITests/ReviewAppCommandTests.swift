@@ -130,7 +130,11 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: five)
         app.press("g"); app.type("3"); app.press("enter")
         #expect(app.state.currentIndex == 3)
-        app.press("g"); app.type("#000001"); app.press("enter")
+        app.press("g"); app.type("#1"); app.press("enter")
+        #expect(app.state.currentIndex == 1)
+        app.press("g"); app.type("000002"); app.press("enter")   // digits: an index
+        #expect(app.state.currentIndex == 2)
+        app.press("i"); app.type("000001"); app.press("enter")   // goto-id: numeric ids too
         #expect(app.state.currentIndex == 1)
         app.press("i"); app.type("000004"); app.press("enter")
         #expect(app.state.currentIndex == 4)

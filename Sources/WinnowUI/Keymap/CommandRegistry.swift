@@ -35,8 +35,8 @@ public enum CommandRegistry {
         CommandInfo("prev-undecided", "previous undecided sample", r),
         CommandInfo("first", "first sample", r),
         CommandInfo("last", "last sample", r),
-        CommandInfo("goto", "go to an index (or #id)", r),
-        CommandInfo("goto-id", "go to a sample id", r),
+        CommandInfo("goto", "go to a sample index (or an id)", r),
+        CommandInfo("goto-id", "go to a sample id (also numeric ids)", r),
         // Scrolling
         CommandInfo("scroll-down", "scroll down one line", [.review, .help, .global]),
         CommandInfo("scroll-up", "scroll up one line", [.review, .help, .global]),
