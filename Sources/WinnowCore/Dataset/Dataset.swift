@@ -131,7 +131,7 @@ public final class Dataset: @unchecked Sendable {
         let key = IndexCacheKey(file: file)
         if options.useIndexCache, let cached = IndexCache.load(for: path, key: key),
            options.container == nil || options.container == cached.result.container {
-            file.adviseRandom()
+            file.adviseNormal()
             return Dataset(path: path, file: file, result: cached.result, style: cached.style,
                            fingerprint: cached.fingerprint, cached: true)
         }
@@ -143,7 +143,7 @@ public final class Dataset: @unchecked Sendable {
             let location = LineIndex(bytes: file.bytes).location(of: error.offset)
             throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
         }
-        file.adviseRandom()
+        file.adviseNormal()
         let style = detectStyle(file: file, table: result.table)
         let fingerprint = computeFingerprint(file: file, table: result.table)
         if options.useIndexCache {

@@ -117,7 +117,8 @@ struct DatasetIndexer {
                 report(.warning, i, "the file ends in the middle of sample \(table.count) (truncated?); the \(table.count) complete samples before it were kept")
                 return
             }
-            table.append(start: i, end: element.end, idStart: element.idStart, idLength: element.idLength, idIsString: element.idIsString)
+            table.append(start: i, end: element.end, idStart: element.idStart, idLength: element.idLength,
+                         idIsString: element.idIsString, idHash: idHash(element))
             tick(element.end)
             i = skipWhitespace(element.end, n)
             guard i < n else {
@@ -156,7 +157,8 @@ struct DatasetIndexer {
                 if base[j] == UInt8(ascii: "{") {
                     let value = scanValue(j, lineEnd)
                     if value.end > 0 {
-                        table.append(start: j, end: value.end, idStart: value.idStart, idLength: value.idLength, idIsString: value.idIsString)
+                        table.append(start: j, end: value.end, idStart: value.idStart, idLength: value.idLength,
+                                     idIsString: value.idIsString, idHash: idHash(value))
                         var k = value.end
                         while k < lineEnd, base[k] == 0x20 || base[k] == 0x09 || base[k] == 0x0D { k += 1 }
                         if k < lineEnd { report(.error, k, "trailing data after sample \(table.count - 1) on its line") }
@@ -249,6 +251,16 @@ struct DatasetIndexer {
             }
         }
         return result
+    }
+
+    /// The lookup hash of a scanned id (see `SampleTable.idHashes`); plain ASCII ids only.
+    private func idHash(_ scanned: Scanned) -> UInt32 {
+        guard scanned.idStart >= 0 else { return 0 }
+        let raw = UnsafeRawBufferPointer(start: base + scanned.idStart, count: scanned.idLength)
+        // Escapes and non-ASCII bytes (possibly invalid UTF-8) are hashed from the decoded id
+        // later, so the hash always matches what `id(at:)` returns.
+        for b in raw where b == 0x5C || b >= 0x80 { return SampleTable.escapedIDHash }
+        return SampleTable.idHash(raw)
     }
 
     /// The index of the closing quote of a string whose content starts at `from`, or -1.

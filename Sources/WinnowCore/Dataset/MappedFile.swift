@@ -44,9 +44,10 @@ final class MappedFile: @unchecked Sendable {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), size) }
     }
 
-    /// Switches the kernel's read-ahead to random access once indexing is done.
-    func adviseRandom() {
-        if let base = bytes.baseAddress { _ = madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_RANDOM) }
+    /// Back to normal read-ahead once the sequential indexing pass is done (MADV_RANDOM would
+    /// turn off fault-around and make scattered reads such as id lookups fault per page).
+    func adviseNormal() {
+        if let base = bytes.baseAddress { _ = madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_NORMAL) }
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
