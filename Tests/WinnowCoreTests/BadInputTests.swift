@@ -150,3 +150,17 @@ import Testing
 extension Result {
     var isSuccess: Bool { if case .success = self { return true } else { return false } }
 }
+
+@Suite struct ChangedFileTests {
+    @Test func truncatedAfterOpeningIsUnreadableNotACrash() throws {
+        let one = #"{"id": "a", "conversations": [{"from": "human", "value": "x"}]}"#
+        let path = writeTemp("[" + Array(repeating: one, count: 2000).joined(separator: ",\n") + "]")
+        let dataset = try openUncached(path)
+        #expect(dataset.count == 2000)
+        #expect(truncate(path, 100) == 0)
+        guard case .failure(let u) = dataset.sample(at: 1999) else { Issue.record("should be unreadable"); return }
+        #expect(u.reason.contains("truncated since it was opened"))
+        #expect(dataset.sampleHash(at: 1999) == "")
+        #expect(dataset.sample(at: 0).isSuccess)
+    }
+}
