@@ -150,3 +150,57 @@ import Testing
 extension Result {
     var isSuccess: Bool { if case .success = self { return true } else { return false } }
 }
+
+@Suite struct ChangedFileTests {
+    @Test func truncatedAfterOpeningIsUnreadableNotACrash() throws {
+        let one = #"{"id": "a", "conversations": [{"from": "human", "value": "x"}]}"#
+        let path = writeTemp("[" + Array(repeating: one, count: 2000).joined(separator: ",\n") + "]")
+        let dataset = try openUncached(path)
+        #expect(dataset.count == 2000)
+        #expect(truncate(path, 100) == 0)
+        guard case .failure(let u) = dataset.sample(at: 1999) else { Issue.record("should be unreadable"); return }
+        #expect(u.reason.contains("truncated since it was opened"))
+        #expect(dataset.sampleHash(at: 1999) == "")
+        #expect(dataset.sample(at: 0).isSuccess)
+    }
+}
+
+/// A broken sample must not swallow the samples after it.
+@Suite struct RecoveryTests {
+    static func sample(_ i: Int) -> String {
+        #"{"id": "s\#(i)", "conversations": [{"from": "human", "value": "问{题}[\#(i)]"}, {"from": "gpt", "value": "答"}]}"#
+    }
+
+    @Test(arguments: [
+        ("}]}", "]}"),              // missing '}' of a turn
+        ("]}", "}"),                // missing ']' of the list
+        (#"答"}"#, #"答}"#),         // missing closing quote: string parity flips
+        (#""from": "gpt""#, #""from": "gpt"#),
+    ])
+    func compactFileKeepsTheOthers(broken: String, with replacement: String) throws {
+        var lines = (0..<5).map(Self.sample)
+        lines[2] = lines[2].replacingOccurrences(of: broken, with: replacement)
+        let dataset = try openUncached(writeTemp("[\n" + lines.joined(separator: ",\n") + "\n]\n"))
+        #expect(dataset.count == 5)
+        for i in [0, 1, 3, 4] {
+            #expect((try? dataset.sample(at: i).get())?.id == "s\(i)", "sample \(i)")
+        }
+        guard case .failure(let u) = dataset.sample(at: 2) else { Issue.record("sample 2 should be unreadable"); return }
+        #expect(u.location.line == 4)
+    }
+
+    @Test(arguments: ["  ", "    ", "\t"])
+    func prettyFileKeepsTheOthers(indent: String) throws {
+        func pretty(_ i: Int, broken: Bool) -> String {
+            let p = indent, pp = indent + indent, ppp = pp + indent
+            return "\(p){\n\(pp)\"id\": \"s\(i)\",\n\(pp)\"conversations\": [\n\(ppp){\"from\": \"human\", \"value\": \"问\"}"
+                + (broken ? "\n" : "\n\(pp)]\n") + "\(p)}"
+        }
+        let text = "[\n" + (0..<4).map { pretty($0, broken: $0 == 1) }.joined(separator: ",\n") + "\n]\n"
+        let dataset = try openUncached(writeTemp(text))
+        #expect(dataset.count == 4)
+        #expect(dataset.problems.isEmpty)
+        for i in [0, 2, 3] { #expect((try? dataset.sample(at: i).get())?.id == "s\(i)", "sample \(i)") }
+        #expect(!dataset.sample(at: 1).isSuccess)
+    }
+}

@@ -17,9 +17,16 @@ import Testing
     func mutatedFilesNeverTrap(seed: Int) throws {
         var rng = SeededRandom(seed: UInt64(seed) + 1000)
         let garbage: [UInt8] = Array("{}[]\",:\\ \n\r\tu0ab".utf8) + [0x00, 0xFF, 0xC3, 0xE4, 0x80]
-        for round in 0..<20 {
+        // WINNOW_FUZZ_ROUNDS raises the rounds per seed for a longer local run.
+        let rounds = Int(ProcessInfo.processInfo.environment["WINNOW_FUZZ_ROUNDS"] ?? "") ?? 20
+        for round in 0..<rounds {
             var bytes = Self.base
             if seed % 3 == 1 { bytes = Array(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\n  ", with: "\n").utf8) }
+            if seed % 3 == 2 {
+                // JSON Lines: drop the brackets and the commas between samples.
+                let text = String(decoding: bytes, as: UTF8.self)
+                bytes = Array(text.dropFirst(2).dropLast(3).replacingOccurrences(of: "},\n  {", with: "}\n{").utf8)
+            }
             for _ in 0..<Int.random(in: 1...4, using: &rng) {
                 switch Int.random(in: 0...3, using: &rng) {
                 case 0: bytes = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &rng)))
