@@ -1,0 +1,57 @@
+import WinnowCore
+
+extension EditorSession {
+    /// Styles of the editing screen; attributes carry the meaning so monochrome works.
+    public struct Styles: Sendable {
+        public var header = CellStyle(attributes: [.reverse, .bold])
+        public var text = CellStyle.plain
+        public var status = CellStyle(attributes: [.reverse])
+        public init() {}
+    }
+
+    /// Fits the session to a rectangle: re-wraps to its width (the reading view's width, so
+    /// lines break where they did while reading) and scrolls so the cursor stays visible.
+    /// The first row is a header and the last a status line.
+    public mutating func fit(width: Int, height: Int) {
+        let textHeight = max(1, height - 2)
+        setLayout(wrapWidth: max(2, width), pageHeight: textHeight)
+        let e = editor
+        scrollTop = EditorView.scrollTop(scrollTop, cursorRow: e.cursorPosition.row,
+                                         height: textHeight, lineCount: e.lineCount)
+    }
+
+    /// Draws the header, the text and the status line into the rectangle; sets the grid's
+    /// cursor to the insertion point (or to the prompt while a question is pending).
+    public func render(into grid: inout ScreenGrid, row: Int, column: Int, width: Int,
+                       height: Int, styles: Styles = Styles()) {
+        guard width > 0, height > 0 else { return }
+        let role = turns[turnIndex].roleName
+        var header = " Editing sample \(sampleIndex) · turn \(turnIndex + 1)/\(turns.count) (\(role))"
+        if isDirty { header += " · modified" }
+        EditorSession.drawLine(header, into: &grid, row: row, column: column, width: width, style: styles.header)
+        if height >= 3 {
+            EditorView.render(editor, scrollTop: scrollTop, into: &grid, row: row + 1, column: column,
+                              width: width, height: height - 2, style: styles.text)
+        }
+        let status = pending?.prompt ?? message ?? "ctrl-s save · esc close · ctrl-e $EDITOR · alt-↑/↓ turn"
+        EditorSession.drawLine(" " + status, into: &grid, row: row + height - 1, column: column,
+                               width: width, style: styles.status)
+        if pending != nil {
+            let promptWidth = min(width - 1, 1 + DisplayWidth.of(status))
+            grid.cursor = CursorPosition(row: row + height - 1, column: column + max(0, promptWidth))
+        }
+    }
+
+    /// Draws one line of text clipped to `width`, control characters made visible.
+    static func drawLine(_ text: String, into grid: inout ScreenGrid, row: Int, column: Int,
+                         width: Int, style: CellStyle) {
+        grid.fill(row: row, column: column, width: width, height: 1, style: style)
+        var x = 0
+        for c in text {
+            let w = max(1, DisplayWidth.of(c))
+            if x + w > width { break }
+            EditorGlyph.draw(c, into: &grid, row: row, column: column + x, style: style)
+            x += w
+        }
+    }
+}
