@@ -87,6 +87,25 @@ import WinnowCore
         }
     }
 
+    @Test func windowedRewrapInALongParagraphMatchesAFreshWrap() {
+        let sentence = "图中有一只猫，它在桌子上睡觉。The quick brown fox jumps over the lazy dog. "
+        var e = TextEditor(text: String(repeating: sentence, count: 12), width: 13, cursor: 0)
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["字", "，", "。", " ", "word ", "x", "👍🏽", "\n", "longerwordthanwidth"]
+        for step in 0..<400 {
+            e.setCursor(Int.random(in: 0...e.text.utf8.count, using: &rng))
+            switch Int.random(in: 0..<5, using: &rng) {
+            case 0, 1: e.type(pieces.randomElement(using: &rng) ?? "x")
+            case 2: e.deleteBackward()
+            case 3: e.deleteWordBackward()
+            default: if Bool.random(using: &rng) { e.undo() } else { e.redo() }
+            }
+            let fresh = EditorLayout(text: e.text, width: 13)
+            #expect(e.layout == fresh, "step \(step)")
+            if e.layout != fresh { break }
+        }
+    }
+
     @Test func deleteWordBackward() {
         #expect(edit("hello world|", .deleteWord) == "hello |")
         #expect(edit("东京塔|", .deleteWord) == "东京|")
