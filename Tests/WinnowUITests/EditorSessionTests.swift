@@ -1,6 +1,7 @@
 import Testing
 @testable import WinnowUI
 import WinnowCore
+import Foundation
 
 @Suite struct EditorSessionTests {
     let turns = [
@@ -91,5 +92,42 @@ import WinnowCore
         for name in names {
             #expect(name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(name)")
         }
+    }
+}
+
+@Suite struct EditorSessionInputTests {
+    let turns = [Turn(role: .human, roleName: "human", text: "问"), Turn(role: .gpt, roleName: "gpt", text: "东京塔")]
+
+    @Test func unboundPrintableKeysTypeAndPasteIsLiteral() {
+        guard var s = EditorSession(sampleIndex: 0, turns: turns, turnIndex: 1) else { Issue.record("no session"); return }
+        _ = s.handle(.key(.char("高")), command: nil)
+        // A paste holding what looks like commands ("q", ctrl-s as \u{13}, ESC) goes in as text.
+        _ = s.handle(.paste("q\u{13}\u{1B}\n第二行"), command: nil)
+        #expect(s.editor.text == "东京塔高q\u{13}\u{1B}\n第二行")
+        _ = s.handle(.key(.named(.enter)), command: nil)
+        #expect(s.editor.text.hasSuffix("第二行\n"))
+        #expect(s.handle(.key(.ctrl("s")), command: .save) == .save(.turns([1: "东京塔高q\u{13}\u{1B}\n第二行\n"])))
+    }
+
+    @Test func externalResultIsJournalledOnlyWhenChanged() throws {
+        guard var s = EditorSession(sampleIndex: 5, turns: turns, turnIndex: 1) else { Issue.record("no session"); return }
+        let dir = NSTemporaryDirectory()
+        guard let (edit, effect) = s.beginExternal(environment: ["EDITOR": "ed -s", "TMPDIR": dir]) else {
+            Issue.record("could not start: \(s.message ?? "")"); return
+        }
+        #expect(effect == .runExternal(ExternalProgram(arguments: ["ed", "-s", edit.path], takesTerminal: true,
+                                                       purpose: ExternalEdit.purpose)))
+        Array("东京铁塔\n".utf8).withUnsafeBytes { raw in
+            let fd = open(edit.path, O_WRONLY | O_TRUNC)
+            #expect(fd >= 0)
+            _ = write(fd, raw.baseAddress, raw.count)
+            close(fd)
+        }
+        #expect(s.finishExternal(edit, exitStatus: 0) == .save(.turns([1: "东京铁塔"])))
+        #expect(s.editor.text == "东京铁塔")
+
+        guard let (same, _) = s.beginExternal(environment: ["EDITOR": "true", "TMPDIR": dir]) else { return }
+        #expect(s.finishExternal(same, exitStatus: 0) == .redraw)
+        #expect(s.message == "No change")
     }
 }
