@@ -112,6 +112,10 @@ struct EditorLayout: Sendable, Equatable {
             result.append(EditorLine(start: s, end: e, width: line.width,
                                      endsParagraph: isBreak(in: text, at: e)))
         }
+        if result.isEmpty {
+            // The wrapper promises one line for empty text; never leave the layout empty.
+            result.append(EditorLine(start: from, end: to, width: 0, endsParagraph: false))
+        }
         return result
     }
 
