@@ -112,6 +112,7 @@ public final class Journal: @unchecked Sendable {
             throw .notWritable(path: path, reason: "the folder \(dir) is not writable")
         }
         let lock = try JournalLock.acquire(journal: path)
+        let existed = JournalIO.exists(path)
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let err = errno
@@ -123,6 +124,8 @@ public final class Journal: @unchecked Sendable {
         }
         self.fd = fd
         self.lock = lock
+        // A new journal's name must survive a crash too, not only its bytes.
+        if !existed { JournalIO.fsyncDirectory(of: path) }
         do throws(JournalError) {
             let bytes = try JournalIO.readAll(fd: fd, path: path)
             var contents = bytes.withUnsafeBytes { JournalReader.parse($0, path: path) }

@@ -159,74 +159,98 @@ enum JournalCodec {
 
     /// Decodes a line whose checksum is good; throws a reason when it is not a journal record.
     static func decode(_ line: UnsafeRawBufferPointer) throws(DecodeFailure) -> Record {
-        let value: JSONValue
-        do { value = try LineJSONParser.parse(line) } catch {
-            throw DecodeFailure("not valid JSON at byte \(error.offset): \(error.message)")
+        var f = Fields()
+        do {
+            try LineJSONParser.walkObject(line) { (key, p) throws(LineJSONParser.Failure) in
+                switch key {
+                case "seq": f.seq = try p.readInt(key)
+                case "index": f.index = try p.readInt(key)
+                case "undo": f.undo = try p.readInt(key)
+                case "winnow_journal": f.version = try p.readInt(key)
+                case "time": f.time = try p.readString(key)
+                case "reviewer": f.reviewer = try p.readString(key)
+                case "id": f.id = try p.readString(key)
+                case "hash": f.hash = try p.readString(key)
+                case "decision": f.decision = try p.readString(key)
+                case "note": f.note = try p.readString(key)
+                case "text": f.text = try p.readString(key)
+                case "flag": f.flag = try p.readString(key)
+                case "fingerprint": f.fingerprint = try p.readString(key)
+                case "tool": f.tool = try p.readString(key)
+                case "created": f.created = try p.readString(key)
+                case "reasons": f.reasons = try p.readValue()
+                case "turns": f.turns = try p.readValue()
+                case "conversation": f.conversation = try p.readValue()
+                default: _ = try p.readValue()  // crc, and members of later versions
+                }
+            }
+        } catch {
+            throw DecodeFailure("not a valid journal line at byte \(error.offset): \(error.message)")
         }
-        guard case .object = value else { throw DecodeFailure("not a JSON object") }
-        if let version = value["winnow_journal"] {
-            guard let v = int(version) else { throw DecodeFailure("header: winnow_journal is not a number") }
+        if let v = f.version {
             guard v <= JournalHeader.currentVersion else {
                 throw DecodeFailure("header: format version \(v) is newer than this tool understands (\(JournalHeader.currentVersion))")
             }
-            return .header(JournalHeader(version: v, fingerprint: value["fingerprint"]?.stringValue ?? "",
-                                         tool: value["tool"]?.stringValue ?? "", created: value["created"]?.stringValue ?? ""))
+            return .header(JournalHeader(version: v, fingerprint: f.fingerprint ?? "", tool: f.tool ?? "", created: f.created ?? ""))
         }
-        return .entry(try entry(from: value))
+        return .entry(try f.entry())
+    }
+
+    /// The members of one line, as read.
+    private struct Fields {
+        var seq: Int?, index: Int?, undo: Int?, version: Int?
+        var time: String?, reviewer: String?, id: String?, hash: String?, decision: String?
+        var note: String?, text: String?, flag: String?, fingerprint: String?, tool: String?, created: String?
+        var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?
+
+        func entry() throws(DecodeFailure) -> JournalEntry {
+            guard let seq else { throw DecodeFailure("entry without a number 'seq'") }
+            guard let index, index >= 0 else { throw DecodeFailure("entry \(seq) without a valid 'index'") }
+            guard let kind = decision else { throw DecodeFailure("entry \(seq) without a 'decision'") }
+            let d: Decision
+            switch kind {
+            case "accept": d = .accept
+            case "skip": d = .skip
+            case "reject":
+                guard let list = reasons?.arrayValue ?? (reasons == nil ? [] : nil) else {
+                    throw DecodeFailure("entry \(seq): 'reasons' must be a list")
+                }
+                d = .reject(reasons: list.compactMap(\.stringValue), note: note)
+            case "edit":
+                if case .object(let members)? = turns {
+                    var map: [Int: String] = [:]
+                    for m in members {
+                        guard let t = Int(m.key), t >= 0, let text = m.value.stringValue else {
+                            throw DecodeFailure("entry \(seq): bad turn edit '\(m.key)'")
+                        }
+                        map[t] = text
+                    }
+                    d = .edit(.turns(map), note: note)
+                } else if let list = conversation?.arrayValue {
+                    var newTurns: [Turn] = []
+                    for t in list {
+                        guard let from = t["from"]?.stringValue, let text = t["value"]?.stringValue else {
+                            throw DecodeFailure("entry \(seq): a conversation turn without 'from' and 'value'")
+                        }
+                        newTurns.append(Turn(role: Role(name: from), roleName: from, text: text))
+                    }
+                    d = .edit(.conversation(newTurns), note: note)
+                } else {
+                    throw DecodeFailure("entry \(seq): edit without 'turns' or 'conversation'")
+                }
+            case "undo":
+                guard let undo else { throw DecodeFailure("entry \(seq): undo without a number 'undo'") }
+                d = .undo(sequence: undo)
+            case "note":
+                d = .note(text: text, flag: flag)
+            default:
+                throw DecodeFailure("entry \(seq): unknown decision '\(kind)'")
+            }
+            return JournalEntry(sequence: seq, time: time ?? "", reviewer: reviewer ?? "", index: index,
+                                id: id ?? "", sampleHash: hash ?? "", decision: d)
+        }
     }
 
     struct DecodeFailure: Error { var reason: String; init(_ r: String) { reason = r } }
 
-    static func int(_ v: JSONValue?) -> Int? {
-        guard case .number(let s)? = v else { return nil }
-        return Int(s)
-    }
-
-    static func entry(from value: JSONValue) throws(DecodeFailure) -> JournalEntry {
-        guard let seq = int(value["seq"]) else { throw DecodeFailure("entry without a number 'seq'") }
-        guard let index = int(value["index"]), index >= 0 else { throw DecodeFailure("entry \(seq) without a valid 'index'") }
-        guard let kind = value["decision"]?.stringValue else { throw DecodeFailure("entry \(seq) without a 'decision'") }
-        let note = value["note"]?.stringValue
-        let decision: Decision
-        switch kind {
-        case "accept": decision = .accept
-        case "skip": decision = .skip
-        case "reject":
-            let reasons = (value["reasons"]?.arrayValue ?? []).compactMap(\.stringValue)
-            decision = .reject(reasons: reasons, note: note)
-        case "edit":
-            if case .object(let members)? = value["turns"] {
-                var turns: [Int: String] = [:]
-                for m in members {
-                    guard let t = Int(m.key), t >= 0, let text = m.value.stringValue else {
-                        throw DecodeFailure("entry \(seq): bad turn edit '\(m.key)'")
-                    }
-                    turns[t] = text
-                }
-                decision = .edit(.turns(turns), note: note)
-            } else if let list = value["conversation"]?.arrayValue {
-                var turns: [Turn] = []
-                for t in list {
-                    guard let from = t["from"]?.stringValue, let text = t["value"]?.stringValue else {
-                        throw DecodeFailure("entry \(seq): a conversation turn without 'from' and 'value'")
-                    }
-                    turns.append(Turn(role: Role(name: from), roleName: from, text: text))
-                }
-                decision = .edit(.conversation(turns), note: note)
-            } else {
-                throw DecodeFailure("entry \(seq): edit without 'turns' or 'conversation'")
-            }
-        case "undo":
-            guard let target = int(value["undo"]) else { throw DecodeFailure("entry \(seq): undo without a number 'undo'") }
-            decision = .undo(sequence: target)
-        case "note":
-            decision = .note(text: value["text"]?.stringValue, flag: value["flag"]?.stringValue)
-        default:
-            throw DecodeFailure("entry \(seq): unknown decision '\(kind)'")
-        }
-        return JournalEntry(sequence: seq, time: value["time"]?.stringValue ?? "",
-                            reviewer: value["reviewer"]?.stringValue ?? "", index: index,
-                            id: value["id"]?.stringValue ?? "", sampleHash: value["hash"]?.stringValue ?? "",
-                            decision: decision)
-    }
 }

@@ -28,13 +28,12 @@ public struct JournalReplay: Sendable {
         let count = dataset.count
         var idCounts: [String: Int]? = nil
         var staleSequences = Set<Int>()
-        var known = Set<Int>()
+        state.reserve(contents.items.count)
         for item in contents.items {
             var e = item.entry
-            known.insert(e.sequence)
             if case .undo(let target) = e.decision {
                 if staleSequences.contains(target) { staleSequences.insert(e.sequence); staleEntries.append(e); continue }
-                if !known.contains(target) {
+                if state.index(ofSequence: target) == nil {
                     issues.append(JournalIssue(kind: .dangling, path: contents.path, line: item.line,
                                                message: "entry \(e.sequence) undoes entry \(target), which is not in the journal; ignored"))
                     continue

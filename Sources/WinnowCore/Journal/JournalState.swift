@@ -12,12 +12,22 @@ struct JournalState {
     private(set) var reviews: [Int: SampleReview] = [:]
     private(set) var decidedCount = 0
     private(set) var issues: [JournalIssue] = []
+    /// Samples with at least one undo entry (the others skip the undo analysis).
+    private var indicesWithUndo = Set<Int>()
+
+    mutating func reserve(_ n: Int) {
+        entries.reserveCapacity(n)
+        indexBySequence.reserveCapacity(n)
+        positionsByIndex.reserveCapacity(n)
+        reviews.reserveCapacity(n)
+    }
 
     /// Adds entries without folding; call `foldAll()` after a batch.
     mutating func load(_ entry: JournalEntry) {
         let index = targetIndex(of: entry)
         var e = entry
         e.index = index
+        if case .undo = e.decision { indicesWithUndo.insert(index) }
         indexBySequence[e.sequence] = index
         positionsByIndex[index, default: []].append(entries.count)
         entries.append(e)
@@ -45,7 +55,7 @@ struct JournalState {
     /// The sequence numbers in force (not undone) on sample `index`, oldest first.
     func liveSequences(at index: Int) -> [Int] {
         let positions = positionsByIndex[index] ?? []
-        let undone = undoneSequences(positions)
+        let undone = indicesWithUndo.contains(index) ? undoneSequences(positions) : []
         return positions.map { entries[$0].sequence }.filter { !undone.contains($0) }
     }
 
@@ -68,12 +78,13 @@ struct JournalState {
 
     private mutating func fold(index: Int) {
         let positions = positionsByIndex[index] ?? []
-        let undone = undoneSequences(positions)
+        let hasUndo = indicesWithUndo.contains(index)
+        let undone = hasUndo ? undoneSequences(positions) : []
         var r = SampleReview()
+        var decisive: Int? = nil
         for p in positions {
-            let e = entries[p]
-            if undone.contains(e.sequence) { continue }
-            switch e.decision {
+            if hasUndo, undone.contains(entries[p].sequence) { continue }
+            switch entries[p].decision {
             case .accept:
                 r.status = .accepted; r.reasons = []; r.note = nil
             case .reject(let reasons, let note):
@@ -90,8 +101,11 @@ struct JournalState {
                 if let flag { r.flags.append(flag) }
                 continue
             }
-            r.reviewer = e.reviewer
-            r.sequence = e.sequence
+            decisive = p
+        }
+        if let decisive {
+            r.reviewer = entries[decisive].reviewer
+            r.sequence = entries[decisive].sequence
         }
         let was = reviews[index]?.status ?? .undecided
         if (was == .undecided) != (r.status == .undecided) { decidedCount += r.status == .undecided ? -1 : 1 }

@@ -37,6 +37,11 @@ enum JournalCommandSupport {
         }
     }
 
+    /// `sanitize` applied to each line of a multi-line message, keeping its line breaks.
+    static func sanitizeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    }
+
     /// Text from a journal or dataset made safe for a terminal: control characters, C1
     /// controls, DEL and bidi overrides are shown as visible escapes, never sent raw.
     static func sanitize(_ text: String) -> String {

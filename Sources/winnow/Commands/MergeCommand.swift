@@ -62,7 +62,7 @@ struct MergeCommand: ParsableCommand {
                                    format: format, policy: policy, matchByID: matchByID)
         let summary: MergeSummary
         do { summary = try Merger.merge(dataset: data, journals: contents, options: options) } catch {
-            JournalCommandSupport.warn("winnow merge: " + JournalCommandSupport.sanitize(error.description).replacingOccurrences(of: "\\n", with: "\n"))
+            JournalCommandSupport.warn("winnow merge: " + JournalCommandSupport.sanitizeLines(error.description))
             if json, case .conflicts(let list) = error {
                 var s = MergeSummary()
                 s.samples = data.count
@@ -78,7 +78,7 @@ struct MergeCommand: ParsableCommand {
             case .cannotApplyEdit: throw WinnowExit.badInput
             }
         }
-        JournalCommandSupport.warn(JournalCommandSupport.sanitize(summary.text).replacingOccurrences(of: "\\n", with: "\n"))
+        JournalCommandSupport.warn(JournalCommandSupport.sanitizeLines(summary.text))
         if json { JournalCommandSupport.say(summary.json) }
     }
 }
