@@ -49,11 +49,11 @@ import WinnowCore
     }
 
     @Test func endOfSoftLineWithRoomShowsAtTheLineEnd() {
-        // Width 5: "東京" (4 columns) then "タ" does not fit (wide char at the wrap edge).
-        var e = TextEditor(markup: "|東京タワー", width: 5)
+        // Width 5: "東京" (4 columns) then "塔" does not fit (wide char at the wrap edge).
+        var e = TextEditor(markup: "|東京塔大厦", width: 5)
         #expect(e.lineCount == 3)
         e.move(.lineEnd)
-        #expect(e.markup == "東京|タワー")
+        #expect(e.markup == "東京|塔大厦")
         #expect(e.cursorPosition == CursorPosition(row: 0, column: 4))
         e.move(.right)
         #expect(e.cursorPosition == CursorPosition(row: 1, column: 2))
@@ -68,19 +68,20 @@ import WinnowCore
     }
 
     @Test func upAndDownKeepTheGoalColumnAcrossWrappedCJK() {
-        // Width 8: "東京タワ" / "ーabc" / "東京タワ".
-        let text = "東京タワーabc\n東京タワ"
+        // Width 8: "東京塔大" / "厦abc" / "東京塔大". (Ideographs only: kana such as ー
+        // are kinsoku non-starters and would pull a character down with them.)
+        let text = "東京塔大厦abc\n東京塔大"
         var e = TextEditor(text: text, width: 8, cursor: 0)
         #expect(e.lineCount == 3)
         e.move(.right); e.move(.right); e.move(.right)  // column 6
         #expect(e.cursorPosition == CursorPosition(row: 0, column: 6))
         e.move(.down)
-        // "ーabc": ー=0-1, a=2, b=3, c=4, end=5 -> the line end at column 5.
+        // "厦abc": 厦=0-1, a=2, b=3, c=4, end=5 -> the line end at column 5.
         #expect(e.cursorPosition.row == 1)
         #expect(e.cursorPosition.column == 5)
         e.move(.down)
         #expect(e.cursorPosition == CursorPosition(row: 2, column: 6))
-        #expect(e.markup == "東京タワーabc\n東京タ|ワ")
+        #expect(e.markup == "東京塔大厦abc\n東京塔|大")
         e.move(.up); e.move(.up)
         #expect(e.cursorPosition == CursorPosition(row: 0, column: 6))
     }
@@ -120,5 +121,27 @@ import WinnowCore
         #expect(e.cursor == text.utf8.count)
         e.move(.textStart)
         #expect(e.cursor == 0)
+    }
+}
+
+@Suite struct EditorKinsokuTests {
+    @Test func editorLinesAreTheReadingViewsLines() {
+        // The prolonged sound mark may not start a line: the wrapper pulls "ワ" down with it,
+        // and the editor shows exactly those lines.
+        let text = "東京タワーは高い。東京タワーは高い。"
+        for width in [5, 6, 7, 9, 11] {
+            let e = TextEditor(text: text, width: width)
+            let reading = TextWrapper.wrap(text, width: width).map { String(text[$0.range]) }
+            let editor = e.layout.lines.map { line in String(text[e.index(line.start)..<e.index(line.end)]) }
+            #expect(editor == reading, "width \(width)")
+        }
+    }
+
+    @Test func movingRightAcrossAKinsokuBreak() {
+        var e = TextEditor(markup: "|東京タワー", width: 5)
+        let rows = (0..<5).map { _ -> Int in e.move(.right); return e.cursorPosition.row }
+        // Every step moves one cluster; the cursor never skips a character.
+        #expect(e.markup == "東京タワー|")
+        #expect(rows == rows.sorted())
     }
 }

@@ -119,7 +119,7 @@ import WinnowCore
     }
 
     @Test func resizeRewraps() {
-        var e = TextEditor(markup: "東京タワー|", width: 80)
+        var e = TextEditor(markup: "東京塔大厦|", width: 80)
         #expect(e.lineCount == 1)
         e.setWrapWidth(4)
         #expect(e.lineCount == 3)

@@ -12,12 +12,14 @@ import WinnowCore
     }
 
     @Test func controlCharactersAreShownVisibly() {
-        var grid = ScreenGrid(width: 8, height: 1)
-        let e = TextEditor(markup: "a\u{1B}b\u{7}\t|", width: 8)
-        EditorView.render(e, scrollTop: 0, into: &grid, row: 0, column: 0, width: 8, height: 1)
-        #expect(grid.rows == ["a␛b␇→   "])
-        #expect(grid[0, 1].style.attributes.contains(.reverse))
-        #expect(e.text == "a\u{1B}b\u{7}\t")
+        var grid = ScreenGrid(width: 20, height: 1)
+        let e = TextEditor(markup: "a\u{1B}b\u{7}\u{202E}c|", width: 20)
+        EditorView.render(e, scrollTop: 0, into: &grid, row: 0, column: 0, width: 20, height: 1)
+        #expect(grid.rows == ["a␛b␇<U+202E>c       "])
+        #expect(grid[0, 1].style.attributes.contains(.dim))
+        #expect(e.text == "a\u{1B}b\u{7}\u{202E}c")
+        // The cursor sits after the placeholder's columns.
+        #expect(grid.cursor == CursorPosition(row: 0, column: 13))
     }
 
     @Test func scrollingKeepsTheCursorVisible() {

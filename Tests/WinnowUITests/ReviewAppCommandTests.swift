@@ -232,11 +232,13 @@ import WinnowCore
         #expect(app.state.mode == .reading)
     }
 
-    @Test func editRoutesToHookOrPlaceholder() {
+    @Test func editRoutesToHookOrEditor() {
         let (app, _, _) = makeApp(samples: five)
         app.press("e")
-        #expect(app.state.mode == .editing(EditingState(sampleIndex: 0)))
-        #expect(app.render(width: 80, height: 24).rows.contains { $0.contains("editor is not available") })
+        guard case .editing(let editing) = app.state.mode else { Issue.record("not editing"); return }
+        #expect(editing.sampleIndex == 0)
+        #expect(editing.session != nil)
+        #expect(app.render(width: 80, height: 24).rows.contains { $0.contains("Editing sample 0") })
         app.press("esc")
         #expect(app.state.mode == .reading)
         var hooked: Int? = nil

@@ -9,7 +9,7 @@ extension GraphemeDiff {
     }
 
     /// The runs as text for a terminal or a file. Control and bidi characters are replaced
-    /// by visible stand-ins; a deleted or inserted line break shows as `↵` before the break
+    /// by visible stand-ins (`DisplayText`); a deleted or inserted line break shows as `↵` before the break
     /// so it is not invisible.
     public static func format(_ runs: [DiffRun], marking: Marking) -> String {
         var out = ""
@@ -33,10 +33,10 @@ extension GraphemeDiff {
                     } else {
                         out += "\n"
                     }
-                } else if let s = VisibleGlyph.standIn(for: c) {
-                    out += s
                 } else {
-                    out.append(c)
+                    // The reading view's sanitizer: controls as Control Pictures, bidi
+                    // and other invisible scalars as <U+XXXX>, a tab as spaces.
+                    out += DisplayText.sanitized(String(c))
                 }
             }
             out += close

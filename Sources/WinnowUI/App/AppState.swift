@@ -61,6 +61,8 @@ public struct AppState: Sendable, Equatable {
     public var autoAdvance: Bool
     public var showMetadata = true
     public var showImage = true
+    /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
+    public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).
     public var decidedInBase = 0
     /// Entries this session appended, for undo (most recent last).

@@ -71,7 +71,7 @@ public final class ReviewApp: TerminalApp {
                 state.mode = .prompt(p)
                 return .redraw
             case .editing:
-                return editorInput?(self, event) ?? .none
+                return editorInput?(self, event) ?? handleEditorEvent(event)
             default:
                 state.message = AppMessage("paste ignored here (paste into a prompt or the editor)")
                 return .redraw
@@ -82,6 +82,10 @@ public final class ReviewApp: TerminalApp {
     }
 
     public func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
+        if program.purpose == ExternalEdit.purpose {
+            // The editor reports its own failures (and removes its temporary file).
+            return finishExternalEdit(program, exitStatus: exitStatus)
+        }
         if exitStatus != 0 {
             state.message = AppMessage("\(program.arguments.first ?? "program") exited with status \(exitStatus)", isError: true)
         }
@@ -106,8 +110,9 @@ public final class ReviewApp: TerminalApp {
 
     func handleKey(_ key: KeyPress) -> Effect {
         let context = state.mode.keyContext
-        if case .editing = state.mode, let editorInput {
-            return editorInput(self, .key(key))
+        if case .editing(let editing) = state.mode {
+            if let editorInput { return editorInput(self, .key(key)) }
+            if editing.session != nil { return handleEditorEvent(.key(key)) }
         }
         let command = keymap.command(for: key, in: context)
         if case .prompt(var p) = state.mode, command == nil {

@@ -61,6 +61,16 @@ public enum DiffView {
         return result
     }
 
+    /// The number of screen lines `render` needs for these runs at this width.
+    public static func lineCount(runs: [DiffRun], mode: Mode, width: Int) -> Int {
+        switch mode {
+        case .inline: return lines(runs, width: width).count
+        case .sideBySide:
+            let half = max(2, (width - 1) / 2)
+            return max(lines(runs, width: half) { $0 != .insert }.count, lines(runs, width: half) { $0 != .delete }.count)
+        }
+    }
+
     /// Draws the diff of `original` and `edited` into a rectangle from screen line
     /// `scrollTop`; returns the number of screen lines the diff takes (the taller side).
     @discardableResult
@@ -112,10 +122,9 @@ public enum DiffView {
         for (r, line) in lines[first..<min(lines.count, first + height)].enumerated() {
             var x = 0
             for (c, kind) in line {
-                let w = max(1, DisplayWidth.of(c))
+                let w = DisplayWidth.of(c)
                 if x + w > width { break }
-                EditorGlyph.draw(c, into: &grid, row: row + r, column: column + x, style: styles.style(kind))
-                x += w
+                x += EditorGlyph.draw(c, into: &grid, row: row + r, column: column + x, style: styles.style(kind))
             }
         }
     }

@@ -5,17 +5,17 @@ public enum EditorCommand: String, Sendable, CaseIterable {
     case cursorRight = "cursor-right"
     case cursorUp = "cursor-up"
     case cursorDown = "cursor-down"
-    case cursorLineStart = "cursor-line-start"
-    case cursorLineEnd = "cursor-line-end"
+    case cursorLineStart = "cursor-home"
+    case cursorLineEnd = "cursor-end"
     case cursorWordLeft = "cursor-word-left"
     case cursorWordRight = "cursor-word-right"
     case cursorPageUp = "cursor-page-up"
     case cursorPageDown = "cursor-page-down"
     case cursorTextStart = "cursor-text-start"
     case cursorTextEnd = "cursor-text-end"
-    case deleteBackward = "delete-backward"
+    case deleteBackward = "delete-back"
     case deleteForward = "delete-forward"
-    case deleteWordBackward = "delete-word-backward"
+    case deleteWordBackward = "delete-word-back"
     case insertNewline = "insert-newline"
     case insertTab = "insert-tab"
     case save = "editor-save"
@@ -55,6 +55,20 @@ public enum EditorCommand: String, Sendable, CaseIterable {
         case .previousTurn: return "Edit the previous turn"
         case .deleteTurnPair: return "Delete this question/answer pair (asks first)"
         case .external: return "Edit this turn in $VISUAL / $EDITOR"
+        }
+    }
+
+    /// Names the prompt already registers with the same meaning (the registry adds the
+    /// `editor` context to those rather than a second entry).
+    static let sharedWithPrompt: Set<String> = [
+        "cursor-left", "cursor-right", "cursor-home", "cursor-end", "delete-back", "delete-forward",
+        "delete-word-back",
+    ]
+
+    /// The registry entries of the editor-only commands.
+    static var registryEntries: [CommandInfo] {
+        allCases.filter { !sharedWithPrompt.contains($0.rawValue) }.map {
+            CommandInfo($0.rawValue, $0.summary.prefix(1).lowercased() + $0.summary.dropFirst(), [.editor])
         }
     }
 

@@ -29,49 +29,24 @@ struct EditorLayout: Sendable, Equatable {
     /// Re-wraps after the UTF-8 range `old` of the previous text was replaced by
     /// `newLength` bytes (the text passed in is the new one).
     ///
-    /// Only a window around the edit is re-wrapped: from two lines before it (an edit can
-    /// pull a word or a closing punctuation mark back onto the line above) to the first line
-    /// after it whose start is where it was before (shifted by the edit's length). From there
-    /// on greedy wrapping gives the same lines as before. The window grows until that happens
-    /// or it reaches the end of the paragraph, so a keystroke in a 20,000-character
-    /// paragraph re-wraps a few lines, not the paragraph.
+    /// Only the paragraphs the edit touched are re-wrapped; later lines are shifted. Why not
+    /// a smaller window: the reading view's wrapper carries state across a line start (the
+    /// break opportunities of characters moved down by kinsoku are not looked at again), so
+    /// wrapping from a mid-paragraph line start can differ from wrapping the paragraph; only
+    /// a paragraph start is a clean restart. In CJK text every inserted character moves every
+    /// later break of the paragraph anyway.
     mutating func update(text: String, replaced old: Range<Int>, newLength: Int) {
         guard !lines.isEmpty else {
             self = EditorLayout(text: text, width: width)
             return
         }
         let delta = newLength - old.count
-        let first = lineIndex(containing: old.lowerBound)
-        let last = lineIndex(containing: old.upperBound)
-        var paragraphFirst = first
-        while paragraphFirst > 0, !lines[paragraphFirst - 1].endsParagraph { paragraphFirst -= 1 }
-        var paragraphLast = last
-        while paragraphLast < lines.count - 1, !lines[paragraphLast].endsParagraph { paragraphLast += 1 }
-
-        let windowStart = max(paragraphFirst, first - 2)
-        let from = lines[windowStart].start
-        var extra = 8
-        while true {
-            let windowEnd = min(paragraphLast, last + extra)
-            let fresh = EditorLayout.wrap(text, from: from, to: lines[windowEnd].end + delta, width: width)
-            if windowEnd == paragraphLast {
-                splice(windowStart..<(windowEnd + 1), with: fresh, delta: delta)
-                return
-            }
-            // Find a line after the edit that starts where it did; the window's own last line
-            // is cut short by the window, so it cannot count.
-            var j = 1
-            var i = last + 1
-            while j < fresh.count - 1, i < windowEnd {
-                let oldStart = lines[i].start + delta
-                if fresh[j].start == oldStart {
-                    splice(windowStart..<i, with: Array(fresh[0..<j]), delta: delta)
-                    return
-                }
-                if fresh[j].start < oldStart { j += 1 } else { i += 1 }
-            }
-            extra *= 4
-        }
+        var first = lineIndex(containing: old.lowerBound)
+        while first > 0, !lines[first - 1].endsParagraph { first -= 1 }
+        var last = lineIndex(containing: old.upperBound)
+        while last < lines.count - 1, !lines[last].endsParagraph { last += 1 }
+        let fresh = EditorLayout.wrap(text, from: lines[first].start, to: lines[last].end + delta, width: width)
+        splice(first..<(last + 1), with: fresh, delta: delta)
     }
 
     /// Replaces `range` of the lines with `fresh` and shifts every later line by `delta`.

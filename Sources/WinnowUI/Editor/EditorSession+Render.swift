@@ -23,15 +23,17 @@ extension EditorSession {
     /// Draws the header, the text and the status line into the rectangle; sets the grid's
     /// cursor to the insertion point (or to the prompt while a question is pending).
     public func render(into grid: inout ScreenGrid, row: Int, column: Int, width: Int,
-                       height: Int, styles: Styles = Styles()) {
+                       height: Int, textIndent: Int = 0, styles: Styles = Styles()) {
         guard width > 0, height > 0 else { return }
         let role = turns[turnIndex].roleName
         var header = " Editing sample \(sampleIndex) · turn \(turnIndex + 1)/\(turns.count) (\(role))"
         if isDirty { header += " · modified" }
         EditorSession.drawLine(header, into: &grid, row: row, column: column, width: width, style: styles.header)
         if height >= 3 {
-            EditorView.render(editor, scrollTop: scrollTop, into: &grid, row: row + 1, column: column,
-                              width: width, height: height - 2, style: styles.text)
+            let indent = max(0, min(textIndent, width - 1))
+            grid.fill(row: row + 1, column: column, width: indent, height: height - 2, style: styles.text)
+            EditorView.render(editor, scrollTop: scrollTop, into: &grid, row: row + 1, column: column + indent,
+                              width: width - indent, height: height - 2, style: styles.text)
         }
         let status = pending?.prompt ?? message ?? "ctrl-s save · esc close · ctrl-e $EDITOR · alt-↑/↓ turn"
         EditorSession.drawLine(" " + status, into: &grid, row: row + height - 1, column: column,
@@ -48,10 +50,9 @@ extension EditorSession {
         grid.fill(row: row, column: column, width: width, height: 1, style: style)
         var x = 0
         for c in text {
-            let w = max(1, DisplayWidth.of(c))
+            let w = DisplayWidth.of(c)
             if x + w > width { break }
-            EditorGlyph.draw(c, into: &grid, row: row, column: column + x, style: style)
-            x += w
+            x += EditorGlyph.draw(c, into: &grid, row: row, column: column + x, style: style)
         }
     }
 }

@@ -33,7 +33,7 @@ public enum EditorConfirmation: Sendable, Equatable {
 
 /// Editing one sample: the turns as journalled so far, an editor per visited turn (so
 /// switching turns keeps each turn's draft and undo history), and pending questions.
-public struct EditorSession: Sendable {
+public struct EditorSession: Sendable, Equatable {
     /// The dataset index of the sample being edited.
     public let sampleIndex: Int
     /// The turns as last saved (dataset text with the journal's edits applied).

@@ -30,10 +30,9 @@ public enum EditorView {
                 let line = lines[lineIndex]
                 var x = 0
                 for c in text[editor.index(line.start)..<editor.index(line.end)] {
-                    let w = max(1, DisplayWidth.of(c))
+                    let w = DisplayWidth.of(c)
                     if x + w > width { break }
-                    EditorGlyph.draw(c, into: &grid, row: row + lineIndex - first, column: column + x, style: style)
-                    x += w
+                    x += EditorGlyph.draw(c, into: &grid, row: row + lineIndex - first, column: column + x, style: style)
                 }
             }
         }

@@ -6,7 +6,7 @@ import WinnowCore
 /// Positions are UTF-8 offsets into `text`. Every position the editor produces is a
 /// `Character` boundary, so the cursor never lands inside an emoji ZWJ sequence, a flag, a
 /// letter with combining marks or a `\r\n` pair.
-public struct TextEditor: Sendable {
+public struct TextEditor: Sendable, Equatable {
     /// The text being edited, exactly as typed or pasted (control characters included).
     public internal(set) var text: String
     /// The insertion point, as a UTF-8 offset into `text`.

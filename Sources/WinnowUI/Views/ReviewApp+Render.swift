@@ -13,7 +13,7 @@ extension ReviewApp {
         state.height = height
         var grid = ScreenGrid(width: width, height: height)
         let theme = options.theme
-        let current = state.currentIndex.map { source.sample(at: $0) }
+        let current = state.currentIndex.map { displayedSample(at: $0) }
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
         let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
@@ -29,7 +29,7 @@ extension ReviewApp {
             renderHelp(&grid, Rect(row: 2, column: 0, width: width, height: height - 4), scroll: scroll)
         } else if case .editing = state.mode {
             let body = Rect(row: 2, column: 0, width: width, height: height - 4)
-            if let editorRender { editorRender(self, &grid, body) } else { renderEditorPlaceholder(&grid, body) }
+            if let editorRender { editorRender(self, &grid, body) } else { renderEditing(&grid, body) }
         } else {
             if let meta = layout.metadata {
                 renderMetadata(&grid, meta, lines: metaLines, sideBySide: layout.sideBySide)
@@ -40,7 +40,9 @@ extension ReviewApp {
                     grid.put("│", width: 1, row: r, column: layout.dialogue.width, style: theme.border)
                 }
             }
-            renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
+            if state.diffMode == nil || !renderDiff(&grid, layout.dialogue, index: state.currentIndex ?? -1) {
+                renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
+            }
             if case .reasonPicker(let picker) = state.mode { renderPicker(&grid, picker) }
         }
         renderMessage(&grid, layout.message)

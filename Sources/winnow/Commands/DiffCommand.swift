@@ -44,7 +44,7 @@ struct DiffCommand: ParsableCommand {
             j = try Journal.open(path: journalPath, dataset: data, reviewer: "", mode: .readOnly)
         } catch { throw JournalCommandSupport.fail(error) }
         defer { j.close() }
-        for p in j.problems { JournalCommandSupport.warn("winnow: " + VisibleGlyph.sanitize(p, keepLineBreaks: false)) }
+        for p in j.problems { JournalCommandSupport.warn("winnow: " + DisplayText.sanitized(p)) }
 
         let marking: GraphemeDiff.Marking
         switch color {
@@ -56,7 +56,7 @@ struct DiffCommand: ParsableCommand {
         }
         let bold = marking == .ansi ? "\u{1B}[1m" : ""
         let reset = marking == .ansi ? "\u{1B}[0m" : ""
-        let s = { (t: String) in VisibleGlyph.sanitize(t, keepLineBreaks: false) }
+        let s = { (t: String) in DisplayText.sanitized(t) }
 
         let reviews = j.reviews
         var shown = 0
