@@ -7,7 +7,7 @@ enum MergeBenchmark {
     static func run(_ args: [String]) {
         let path = BenchSupport.option(args, "--dataset") ?? JournalBenchmarks.defaultDataset
         let count = Int(BenchSupport.option(args, "--decisions") ?? "") ?? 10_000
-        let rounds = Int(BenchSupport.option(args, "--rounds") ?? "") ?? 2
+        let rounds = Int(BenchSupport.option(args, "--rounds") ?? "") ?? 3
         let (dataset, openTime) = BenchSupport.openDataset(path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         print("dataset: \(path), \(dataset.count) samples, \(size / 1_000_000) MB, opened in \(String(format: "%.2f", openTime)) s")

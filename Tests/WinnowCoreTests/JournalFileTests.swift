@@ -166,6 +166,15 @@ import Testing
         try j.append(.undo(sequence: u.sequence), index: 4)
         #expect(j.review(at: 4).status == .edited)
         #expect(j.review(at: 4).edit == .turns([0: "fixed"]))
+        // A plain undo skips notes and takes decisions back one by one.
+        try j.append(.note(text: "hm", flag: nil), index: 4)
+        #expect(j.latestUndoableEntry(at: 4)?.sequence == 2)
+        try j.append(.undo(sequence: 2), index: 4)
+        #expect(j.latestUndoableEntry(at: 4)?.sequence == 1)
+        try j.append(.undo(sequence: 1), index: 4)
+        #expect(j.latestUndoableEntry(at: 4) == nil)
+        #expect(j.review(at: 4).status == .undecided)
+        #expect(j.review(at: 4).notes == ["hm"])
         #expect(throws: JournalError.self) { try j.append(.undo(sequence: 99), index: 4) }
     }
 

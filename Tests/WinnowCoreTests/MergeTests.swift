@@ -173,3 +173,49 @@ import Testing
         #expect(rejectWins.written == 3)
     }
 }
+
+@Suite struct MergeContentPartsTests {
+    @Test func editOfAMessageWithContentPartsReplacesOnlyItsText() throws {
+        let dir = JournalTempDir()
+        let dataPath = dir.file("m.jsonl")
+        let line = #"{"id": 1, "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "a.jpg"}}, {"type": "text", "text": "old"}]}, {"role": "assistant", "content": "ans"}]}"#
+        try (line + "\n" + line.replacingOccurrences(of: "\"id\": 1", with: "\"id\": 2") + "\n").write(toFile: dataPath, atomically: true, encoding: .utf8)
+        let dataset = try Dataset.open(path: dataPath)
+        let jpath = dir.file("j.jsonl")
+        let j = try Journal.open(path: jpath, dataset: dataset, reviewer: "a", mode: .readWrite)
+        try j.append(.edit(.turns([0: "新 text", 1: "ans2"]), note: nil), index: 0)
+        j.close()
+        let out = dir.file("o.jsonl")
+        _ = try Merger.merge(dataset: dataset, journals: [JournalReader.read(path: jpath)], options: MergeOptions(outputPath: out))
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first.map(String.init) == #"{"id": 1, "messages": [{"role": "user", "content": [{"type": "image_url", "image_url": {"url": "a.jpg"}}, {"type": "text", "text": "新 text"}]}, {"role": "assistant", "content": "ans2"}]}"#)
+        #expect(lines.last.map(String.init) == line.replacingOccurrences(of: "\"id\": 1", with: "\"id\": 2"))
+    }
+}
+
+@Suite struct MergeOutputSafetyTests {
+    @Test func unwritableOutputLeavesNothingBehind() throws {
+        let dir = JournalTempDir()
+        let dataPath = dir.file("d.jsonl")
+        try JournalFixtures.writeDataset(dataPath, style: "jsonl", count: 3)
+        let dataset = try Dataset.open(path: dataPath)
+        let missing = dir.file("no-such-folder/out.jsonl")
+        #expect(throws: MergeError.self) {
+            _ = try Merger.merge(dataset: dataset, journals: [], options: MergeOptions(outputPath: missing))
+        }
+        let journalAsOutput = dir.file("j.jsonl")
+        let j = try Journal.open(path: journalAsOutput, dataset: dataset, reviewer: "a", mode: .readWrite)
+        try j.append(.accept, index: 0)
+        j.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: journalAsOutput))
+        #expect(throws: MergeError.self) {
+            _ = try Merger.merge(dataset: dataset, journals: [JournalReader.read(path: journalAsOutput)],
+                                 options: MergeOptions(outputPath: journalAsOutput))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: journalAsOutput)) == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(names == ["d.jsonl", "d.jsonl.winnow-index", "j.jsonl"].filter { names.contains($0) })
+        #expect(!names.contains { $0.contains("winnow-tmp") })
+    }
+}

@@ -79,7 +79,7 @@ struct JournalCommandTests {
         let log = try WinnowCLI.run(["journal", "log", journal])
         #expect(!log.stdout.contains("\u{1b}"))
         #expect(!log.stdout.contains("\u{202e}"))
-        #expect(log.stdout.contains("\\u{1b}[31mred"))
+        #expect(log.stdout.contains("\u{241B}[31mred"))
         #expect(try WinnowCLI.run(["journal", "check", journal]).status == 0)
 
         var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: journal)))
@@ -90,5 +90,37 @@ struct JournalCommandTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains(":2: damaged"))
         #expect(check.stdout.contains("damaged 1"))
+    }
+}
+
+@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+struct JournalMatchByIDCommandTests {
+    let dir = E2ETempDir()
+
+    @Test func decisionsFromAFileAndMatchByIDAfterTheDatasetChanged() throws {
+        let data = try dir.dataset(count: 4)
+        let decisions = dir.file("d.jsonl")
+        try "{\"id\": \"s2\", \"decision\": \"reject\", \"reason\": \"blurry\"}\n{\"index\": 3, \"decision\": \"accept\"}\n"
+            .write(toFile: decisions, atomically: true, encoding: .utf8)
+        let r = try WinnowCLI.run(["decide", data, "--from", decisions])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.jsonLines.count == 2)
+        // Drop sample 0: every sample moves up one place.
+        let lines = try String(contentsOfFile: data, encoding: .utf8).split(separator: "\n")
+        try (lines.dropFirst().joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+        let journal = data + ".winnow.jsonl"
+        let check = try WinnowCLI.run(["journal", "check", journal])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("stale 2"))
+        let out = dir.file("o.jsonl")
+        let merged = try WinnowCLI.run(["merge", data, "-o", out, "--match-by-id", "--json"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let summary = try JSONLineDecoding.parse(merged.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(jsonInt(summary["rejected"]) == 1)
+        #expect(jsonInt(summary["accepted"]) == 1)
+        #expect(jsonInt(summary["stale"]) == 0)
+        let outText = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!outText.contains("\"s2\""))
+        #expect(outText.contains("\"s3\""))
     }
 }

@@ -131,7 +131,7 @@ public final class Dataset: @unchecked Sendable {
         let key = IndexCacheKey(file: file)
         if options.useIndexCache, let cached = IndexCache.load(for: path, key: key),
            options.container == nil || options.container == cached.result.container {
-            file.adviseRandom()
+            file.adviseNormal()
             return Dataset(path: path, file: file, result: cached.result, style: cached.style,
                            fingerprint: cached.fingerprint, cached: true)
         }
@@ -143,7 +143,7 @@ public final class Dataset: @unchecked Sendable {
             let location = LineIndex(bytes: file.bytes).location(of: error.offset)
             throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
         }
-        file.adviseRandom()
+        file.adviseNormal()
         let style = detectStyle(file: file, table: result.table)
         let fingerprint = computeFingerprint(file: file, table: result.table)
         if options.useIndexCache {
@@ -168,6 +168,7 @@ public final class Dataset: @unchecked Sendable {
     /// A stable hash of sample `index`'s original bytes (hex), used by journal entries.
     public func sampleHash(at index: Int) -> String {
         let range = byteRange(at: index)
+        guard file.isStillBacked(upTo: range.upperBound) else { return "" }
         return Hashing.hex(Hashing.fnv1a(UnsafeRawBufferPointer(rebasing: file.bytes[range])))
     }
 
@@ -178,6 +179,10 @@ public final class Dataset: @unchecked Sendable {
                                              reason: "no sample \(index): the dataset has \(table.count) samples"))
         }
         let range = byteRange(at: index)
+        guard file.isStillBacked(upTo: range.upperBound) else {
+            return .failure(UnreadableSample(file: path, index: index, location: SourceLocation(line: 0, column: 0, byteOffset: range.lowerBound),
+                                             reason: "the file was truncated since it was opened; reopen it"))
+        }
         return SampleDecoder.decode(bytes: UnsafeRawBufferPointer(rebasing: file.bytes[range]), baseOffset: range.lowerBound,
                                     index: index, file: path, lines: lines)
     }
@@ -187,7 +192,7 @@ public final class Dataset: @unchecked Sendable {
 
     /// The id of sample `index` without a full decode where possible (for lookups and lists).
     public func id(at index: Int) -> String? {
-        guard let (range, isString) = table.idRange(at: index) else { return nil }
+        guard let (range, isString) = table.idRange(at: index), file.isStillBacked(upTo: range.upperBound + 1) else { return nil }
         let raw = UnsafeRawBufferPointer(rebasing: file.bytes[range])
         if !isString { return String(decoding: raw, as: UTF8.self) }
         if !raw.contains(0x5C) {

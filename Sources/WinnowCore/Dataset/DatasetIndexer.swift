@@ -107,17 +107,37 @@ struct DatasetIndexer {
             checkTrailing(after: i + 1)
             return
         }
+        // Compact files (one sample per line) are scanned fast and only rescanned carefully
+        // when a sample's range holds a newline; pretty-printed files are scanned carefully,
+        // so that a sample with a missing bracket or quote cannot swallow the ones after it.
+        var compact: Bool?
         while true {
             guard i < n else {
                 report(.warning, n, "the file ends before the closing ']' (truncated?); \(table.count) complete samples were read")
                 return
             }
-            let element = scanValue(i, n)
+            var element = scanValue(i, n, careful: compact == false ? indentation(of: i) : -1)
+            if compact == nil {
+                compact = element.end > 0 && memchr(base + i, 0x0A, element.end - i) == nil
+                if compact == false { element = scanValue(i, n, careful: indentation(of: i)) }
+            } else if compact == true {
+                let stop = element.end > 0 ? element.end : n
+                if memchr(base + i, 0x0A, stop - i) != nil { element = scanValue(i, n, careful: indentation(of: i)) }
+            }
+            if element.resumeAt >= 0 || element.brokenEnd >= 0 {
+                // A broken sample: keep its bytes (decoding says what is wrong) and go on with
+                // the next sample found on a later line.
+                table.append(start: i, end: max(element.brokenEnd, i + 1), idStart: -1, idLength: 0, idIsString: false)
+                guard element.resumeAt >= 0 else { return }
+                i = element.resumeAt
+                continue
+            }
             if element.end < 0 {
                 report(.warning, i, "the file ends in the middle of sample \(table.count) (truncated?); the \(table.count) complete samples before it were kept")
                 return
             }
-            table.append(start: i, end: element.end, idStart: element.idStart, idLength: element.idLength, idIsString: element.idIsString)
+            table.append(start: i, end: element.end, idStart: element.idStart, idLength: element.idLength,
+                         idIsString: element.idIsString, idHash: idHash(element))
             tick(element.end)
             i = skipWhitespace(element.end, n)
             guard i < n else {
@@ -156,7 +176,8 @@ struct DatasetIndexer {
                 if base[j] == UInt8(ascii: "{") {
                     let value = scanValue(j, lineEnd)
                     if value.end > 0 {
-                        table.append(start: j, end: value.end, idStart: value.idStart, idLength: value.idLength, idIsString: value.idIsString)
+                        table.append(start: j, end: value.end, idStart: value.idStart, idLength: value.idLength,
+                                     idIsString: value.idIsString, idHash: idHash(value))
                         var k = value.end
                         while k < lineEnd, base[k] == 0x20 || base[k] == 0x09 || base[k] == 0x0D { k += 1 }
                         if k < lineEnd { report(.error, k, "trailing data after sample \(table.count - 1) on its line") }
@@ -184,10 +205,37 @@ struct DatasetIndexer {
         var idStart = -1
         var idLength = 0
         var idIsString = false
+        /// Set by a careful scan that found the sample broken: where its bytes end...
+        var brokenEnd = -1
+        /// ...and where the next sample starts (-1: none found).
+        var resumeAt = -1
     }
 
-    /// Scans one value starting at `i`; `end` is -1 when `limit` comes first.
-    private func scanValue(_ start: Int, _ limit: Int) -> Scanned {
+    /// The whitespace columns before `i` on its line (0 when other bytes precede it).
+    private func indentation(of i: Int) -> Int {
+        var k = i
+        while k > 0, base[k - 1] == 0x20 || base[k - 1] == 0x09 { k -= 1 }
+        return (k == 0 || base[k - 1] == 0x0A) ? i - k : 0
+    }
+
+    /// A careful scan's verdict at a newline at `nl`: the sample is broken if the next line
+    /// starts a new sample (`{` at the sample's own indentation) or if `insideString`.
+    private func brokenAt(newline nl: Int, indent: Int, insideString: Bool, limit: Int) -> Scanned? {
+        var k = nl + 1, w = 0
+        while k < limit, base[k] == 0x20 || base[k] == 0x09 { k += 1; w += 1 }
+        let startsSample = w == indent && k < limit && base[k] == 0x7B
+        guard startsSample || insideString else { return nil }
+        var e = nl
+        while e > 0, base[e - 1] == 0x20 || base[e - 1] == 0x09 || base[e - 1] == 0x0D { e -= 1 }
+        if e > 0, base[e - 1] == UInt8(ascii: ",") { e -= 1 }
+        let resume = startsSample ? k : (nextLineStartingObject(after: nl, indent: indent) ?? -1)
+        return Scanned(end: -1, brokenEnd: e, resumeAt: resume)
+    }
+
+    /// Scans one value starting at `start`; `end` is -1 when `limit` comes first. With
+    /// `careful` >= 0 (the sample's indentation), raw newlines in strings and a new sample
+    /// starting on a later line mark the sample broken instead of being swallowed.
+    private func scanValue(_ start: Int, _ limit: Int, careful indent: Int = -1) -> Scanned {
         let c = base[start]
         if c == UInt8(ascii: "\"") {
             let q = scanString(start + 1, limit)
@@ -205,6 +253,10 @@ struct DatasetIndexer {
             let b = base[i]
             if b == 0x22 {
                 let q = scanString(i + 1, limit)
+                if indent >= 0, let nl = memchr(base + i + 1, 0x0A, (q < 0 ? limit : q) - i - 1) {
+                    let at = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                    if let broken = brokenAt(newline: at, indent: indent, insideString: true, limit: limit) { return broken }
+                }
                 if q < 0 { return result }
                 if depth == 1, q - i == 3, base[i + 1] == UInt8(ascii: "i"), base[i + 2] == UInt8(ascii: "d"), result.idStart < 0 {
                     var j = skipWhitespace(q + 1, limit)
@@ -244,11 +296,24 @@ struct DatasetIndexer {
                     result.end = i
                     return result
                 }
+            } else if b == 0x0A && indent >= 0 {
+                if let broken = brokenAt(newline: i, indent: indent, insideString: false, limit: limit) { return broken }
+                i += 1
             } else {
                 i += 1
             }
         }
         return result
+    }
+
+    /// The lookup hash of a scanned id (see `SampleTable.idHashes`); plain ASCII ids only.
+    private func idHash(_ scanned: Scanned) -> UInt32 {
+        guard scanned.idStart >= 0 else { return 0 }
+        let raw = UnsafeRawBufferPointer(start: base + scanned.idStart, count: scanned.idLength)
+        // Escapes and non-ASCII bytes (possibly invalid UTF-8) are hashed from the decoded id
+        // later, so the hash always matches what `id(at:)` returns.
+        for b in raw where b == 0x5C || b >= 0x80 { return SampleTable.escapedIDHash }
+        return SampleTable.idHash(raw)
     }
 
     /// The index of the closing quote of a string whose content starts at `from`, or -1.
@@ -296,14 +361,15 @@ struct DatasetIndexer {
         }
     }
 
-    private func nextLineStartingObject(after i: Int) -> Int? {
+    /// The first `{` after `i` that starts a line (after `indent` whitespace when given).
+    private func nextLineStartingObject(after i: Int, indent: Int = -1) -> Int? {
         var p = i
         while p < n {
             guard let hit = memchr(base + p, 0x0A, n - p) else { return nil }
             let nl = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
             var k = nl + 1
             while k < n, base[k] == 0x20 || base[k] == 0x09 { k += 1 }
-            if k < n, base[k] == UInt8(ascii: "{") { return k }
+            if k < n, base[k] == UInt8(ascii: "{"), indent < 0 || k - nl - 1 == indent { return k }
             p = nl + 1
         }
         return nil

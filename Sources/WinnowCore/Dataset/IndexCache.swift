@@ -40,7 +40,7 @@ struct CachedIndex {
 /// damaged or foreign file is rebuilt rather than trusted.
 enum IndexCache {
     static let magic: [UInt8] = Array("WINNOWIX".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 3
 
     /// Where the cache for `path` lives: beside it when that folder is writable.
     static func candidatePaths(for path: String) -> [String] {
@@ -118,6 +118,7 @@ enum IndexCache {
         w.array(table.ends)
         w.array(table.idOffsets)
         w.array(table.idLengths)
+        w.array(table.idHashes)
         let checksum = w.data.withUnsafeBytes { Hashing.words($0) }
         w.u64(checksum)
         return w.data
@@ -145,14 +146,14 @@ enum IndexCache {
             let count = Int(count64)
             guard let starts: [Int64] = r.array(count), let ends: [Int64] = r.array(count),
                   let idOffsets: [UInt32] = r.array(count), let idLengths: [UInt32] = r.array(count),
-                  r.isAtEnd else { return nil }
+                  let idHashes: [UInt32] = r.array(count), r.isAtEnd else { return nil }
             var key = IndexCacheKey.empty
             key.size = size
             key.mtimeSeconds = sec
             key.mtimeNanoseconds = nsec
             key.inode = inode
             key.edgeHash = edge
-            let table = SampleTable(starts: starts, ends: ends, idOffsets: idOffsets, idLengths: idLengths)
+            let table = SampleTable(starts: starts, ends: ends, idOffsets: idOffsets, idLengths: idLengths, idHashes: idHashes)
             let result = IndexResult(container: containerByte == 0 ? .jsonArray : .jsonLines, table: table,
                                      problems: problems, contentStart: Int(contentStart))
             let style = JSONStyle(indent: hasIndent == 0 ? nil : indent, ensureASCII: ascii == 1,

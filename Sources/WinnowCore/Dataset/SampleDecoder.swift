@@ -151,8 +151,10 @@ enum SampleDecoder {
         let questions = turns.filter { $0.role == .human }
         if questions.count > 1 { return .conversation }
         guard let question = questions.first?.text.lowercased() else { return .complexReasoning }
-        let cues = ["描述", "详细", "介绍一下", "说明", "describe", "description", "in detail", "what is in the image",
-                    "what do you see", "细节", "讲述了什么"]
+        // Cues of a request to describe the whole image; "请说明理由" or "请详细解释" ask for
+        // reasoning instead, so bare "说明"/"详细" are not cues.
+        let cues = ["描述", "详细说明", "详细的说明", "详细分析这张图片", "各个元素", "讲述了什么", "图片里有什么", "图中展示了什么",
+                    "describe", "description", "what is in the image", "what do you see"]
         return cues.contains(where: { question.contains($0) }) ? .detail : .complexReasoning
     }
 }

@@ -12,6 +12,10 @@ struct SampleTable: Sendable, Equatable {
     var idOffsets: [UInt32] = []
     /// Byte length of the id value, with `stringFlag` for string ids.
     var idLengths: [UInt32] = []
+    /// FNV-1a of the id's raw bytes (low 32 bits), so id lookups never touch the file to build
+    /// their table; `escapedIDHash` marks ids with escapes, hashed after decoding instead.
+    var idHashes: [UInt32] = []
+    static let escapedIDHash: UInt32 = 0
 
     var count: Int { starts.count }
 
@@ -20,17 +24,20 @@ struct SampleTable: Sendable, Equatable {
         ends.reserveCapacity(n)
         idOffsets.reserveCapacity(n)
         idLengths.reserveCapacity(n)
+        idHashes.reserveCapacity(n)
     }
 
-    mutating func append(start: Int, end: Int, idStart: Int, idLength: Int, idIsString: Bool) {
+    mutating func append(start: Int, end: Int, idStart: Int, idLength: Int, idIsString: Bool, idHash: UInt32 = 0) {
         starts.append(Int64(start))
         ends.append(Int64(end))
         if idStart >= start, idStart - start < Int(Self.noID), idLength >= 0, idLength < Int(Self.stringFlag) {
             idOffsets.append(UInt32(idStart - start))
             idLengths.append(UInt32(idLength) | (idIsString ? Self.stringFlag : 0))
+            idHashes.append(idHash)
         } else {
             idOffsets.append(Self.noID)
             idLengths.append(0)
+            idHashes.append(0)
         }
     }
 
@@ -42,9 +49,15 @@ struct SampleTable: Sendable, Equatable {
         return (start..<(start + length), idLengths[index] & Self.stringFlag != 0)
     }
 
+    /// The 32-bit id hash used by lookups: FNV-1a of the id text's UTF-8, never `escapedIDHash`.
+    static func idHash(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        let h = UInt32(truncatingIfNeeded: Hashing.fnv1a(bytes))
+        return h == escapedIDHash ? 1 : h
+    }
+
     /// Checks the invariants a cache loaded from disk must satisfy before it is trusted.
     func isConsistent(fileSize: Int) -> Bool {
-        guard ends.count == count, idOffsets.count == count, idLengths.count == count else { return false }
+        guard ends.count == count, idOffsets.count == count, idLengths.count == count, idHashes.count == count else { return false }
         var previousEnd: Int64 = 0
         for i in 0..<count {
             let s = starts[i], e = ends[i]

@@ -132,6 +132,7 @@ public struct JSONParser {
         guard pos + count <= bytes.count else { throw fail("unexpected end of input in a literal") }
         let base = word.utf8Start
         for i in 0..<count where bytes[pos + i] != base[i] {
+            pos += i
             throw fail("unexpected \(describeByte(at: pos + i)) in a literal (expected \(word))")
         }
         pos += count

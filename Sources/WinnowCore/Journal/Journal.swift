@@ -1,7 +1,9 @@
 import Foundation
 
-// CONTRACT STUB (skeleton): the public API below is what the front end builds against.
-// The journal work replaces the bodies; the signatures may grow but not break.
+// The public API of the journal, which the front end builds against (signatures may grow but
+// not break). The line format is written down in docs/journal.md; the pieces live beside this
+// file: JournalCodec (lines and checksums), JournalReader (reading without a lock),
+// JournalReplay/JournalState (matching and folding), JournalLock (the one-writer lock).
 
 /// One saved journal entry.
 public struct JournalEntry: Sendable, Equatable {
@@ -61,7 +63,6 @@ public final class Journal: @unchecked Sendable {
     private var replay = JournalReplay()
     private var nextSequence = 1
     private var readProblems: [JournalIssue] = []
-    private var notices: [String] = []
 
     init(path: String, reviewer: String) {
         self.path = path
@@ -134,7 +135,6 @@ public final class Journal: @unchecked Sendable {
                 for i in contents.issues.indices where contents.issues[i].kind == .torn {
                     contents.issues[i].message += "; moved to \(aside) and the journal truncated to its last good line"
                 }
-                notices.append("set aside \(bytes.count - contents.goodLength) bytes of an incomplete last line into \(aside)")
             }
             load(contents, matchByID: matchByID)
             if contents.headers.last?.fingerprint != dataset.fingerprint {
@@ -205,6 +205,10 @@ public final class Journal: @unchecked Sendable {
             guard target >= 0, target < dataset.count else {
                 throw .io(path: path, reason: "sample index \(target) is out of range (the dataset has \(dataset.count) samples)")
             }
+            if case .edit(.turns(let turns), _) = decision, case .success(let sample) = dataset.sample(at: target),
+               let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
+                throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
+            }
             let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
                                      index: target, id: dataset.id(at: target) ?? "#\(target)",
                                      sampleHash: dataset.sampleHash(at: target), decision: decision)
@@ -215,12 +219,18 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
-    /// The latest entry in force on sample `index` that an undo would take back (a decision,
-    /// an edit, a note or an earlier undo), if any.
+    /// The latest decision in force on sample `index` (accept, reject, skip or edit; not notes
+    /// or undos), which a plain "undo" takes back; undoing again takes back the one before.
     public func latestUndoableEntry(at index: Int) -> JournalEntry? {
         mutex.withLock {
-            guard let seq = replay.state.liveSequences(at: index).last else { return nil }
-            return replay.state.entries(at: index).last { $0.sequence == seq }
+            let live = Set(replay.state.liveSequences(at: index))
+            return replay.state.entries(at: index).last { e in
+                guard live.contains(e.sequence) else { return false }
+                switch e.decision {
+                case .accept, .reject, .skip, .edit: return true
+                case .undo, .note: return false
+                }
+            }
         }
     }
 

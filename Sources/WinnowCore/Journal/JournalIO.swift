@@ -25,7 +25,7 @@ enum JournalIO {
         var out = [UInt8](repeating: 0, count: Int(st.st_size))
         var got = 0
         while got < out.count {
-            let r = out.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(got)) }
+            let r = out.withUnsafeMutableBytes { b in b.baseAddress.map { pread(fd, $0 + got, b.count - got, off_t(got)) } ?? 0 }
             if r < 0 { if errno == EINTR { continue }; throw .io(path: path, reason: "cannot read: \(errorText())") }
             if r == 0 { break }
             got += r
@@ -34,7 +34,7 @@ enum JournalIO {
         // A writer may have appended since fstat; read on to the end.
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let r = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(got)) }
+            let r = chunk.withUnsafeMutableBytes { b in b.baseAddress.map { pread(fd, $0, b.count, off_t(got)) } ?? 0 }
             if r < 0 { if errno == EINTR { continue }; throw .io(path: path, reason: "cannot read: \(errorText())") }
             if r == 0 { break }
             out.append(contentsOf: chunk[0..<r])

@@ -42,7 +42,7 @@ public struct JournalReplay: Sendable {
                 continue
             }
             let sameFile = item.fingerprint != nil && item.fingerprint == fingerprint && !fingerprint.isEmpty
-            if sameFile || (e.index < count && dataset.sampleHash(at: e.index) == e.sampleHash) {
+            if e.index < count && (sameFile || dataset.sampleHash(at: e.index) == e.sampleHash) {
                 state.load(e)
                 continue
             }

@@ -70,7 +70,7 @@ public enum MergeError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .sameAsInput(let path): return "\(path): the output may not be the input dataset (or another output)"
+        case .sameAsInput(let path): return "\(path): the output may not be the input dataset, a journal, or the other output"
         case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
         case .conflicts(let list):
             return "\(list.count) sample(s) with conflicting decisions between journals; choose --policy latest or reject-wins, or settle them:\n"

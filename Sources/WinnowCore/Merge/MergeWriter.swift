@@ -104,7 +104,7 @@ struct MergeWriter {
     /// The sample on one line: its own bytes when they already are, else re-serialized.
     private func singleLine(_ i: Int, _ json: JSONValue?) throws(MergeError) -> [UInt8] {
         let r = range(i)
-        if json == nil, memchr(bytes.baseAddress! + r.lowerBound, 0x0A, r.count) == nil {
+        if json == nil, !UnsafeRawBufferPointer(rebasing: bytes[r]).contains(0x0A) {
             return Array(UnsafeRawBufferPointer(rebasing: bytes[r]))
         }
         var value = json

@@ -11,14 +11,14 @@ public enum Merger {
     /// Merges `journals` into `dataset` as `options` say, returning the summary. Nothing is
     /// written when it throws.
     public static func merge(dataset: Dataset, journals: [JournalContents], options: MergeOptions) throws(MergeError) -> MergeSummary {
-        try checkOutputs(dataset: dataset, options: options)
+        try checkOutputs(dataset: dataset, options: options, journals: journals.map(\.path))
         let plan = MergePlan(dataset: dataset, journals: journals, policy: options.policy, matchByID: options.matchByID)
         if options.policy == .strict, !plan.conflicts.isEmpty { throw .conflicts(plan.conflicts) }
         var summary = MergeSummary()
         summary.samples = dataset.count
         summary.stale = plan.stale
         summary.conflicts = plan.conflicts
-        summary.issues = plan.issues
+        summary.issues = dataset.problems.map(\.description) + plan.issues
         summary.outputPath = options.outputPath
         summary.rejectedPath = options.rejectedPath
 
@@ -48,14 +48,14 @@ public enum Merger {
 
     /// Refuses an output that is the input (same file by inode, or same real path) or that is
     /// the other output.
-    static func checkOutputs(dataset: Dataset, options: MergeOptions) throws(MergeError) {
-        let input = realPath(dataset.path)
-        let inputID = JournalIO.identity(path: dataset.path)
-        var seen: [String] = [input]
+    static func checkOutputs(dataset: Dataset, options: MergeOptions, journals: [String] = []) throws(MergeError) {
+        let inputs = [dataset.path] + journals
+        var seen: [String] = inputs.map(realPath)
+        let inputIDs = inputs.compactMap { JournalIO.identity(path: $0) }
         for path in [options.outputPath] + (options.rejectedPath.map { [$0] } ?? []) {
             let real = realPath(path)
             if seen.contains(real) { throw .sameAsInput(path: path) }
-            if let id = JournalIO.identity(path: path), let inputID, id == inputID { throw .sameAsInput(path: path) }
+            if let id = JournalIO.identity(path: path), inputIDs.contains(where: { $0 == id }) { throw .sameAsInput(path: path) }
             seen.append(real)
             let dir = JournalIO.directory(of: path)
             if !JournalIO.isWritableDirectory(dir) {

@@ -17,7 +17,15 @@ public enum SampleEditApplier {
                 guard t >= 0, t < turns.count, case .object(var turn) = turns[t] else {
                     return .failure(.cannotApplyEdit(index: sample.index, reason: "turn \(t) does not exist (the sample has \(turns.count) turns)"))
                 }
-                set(&turn, textKey, .string(text))
+                // An unchanged text leaves the turn as written (its parts, its escapes).
+                if t < sample.turns.count, sample.turns[t].text == text { continue }
+                let key = sample.schema == .messages && turn.contains(where: { $0.key == "content" }) == false
+                    && turn.contains(where: { $0.key == "value" }) ? "value" : textKey
+                if let at = turn.firstIndex(where: { $0.key == key }), case .array(let parts) = turn[at].value {
+                    turn[at].value = .array(replaceText(in: parts, with: text))
+                } else {
+                    set(&turn, key, .string(text))
+                }
                 turns[t] = .object(turn)
             }
         case .conversation(let newTurns):
@@ -33,6 +41,32 @@ public enum SampleEditApplier {
         }
         members[listAt].value = .array(turns)
         return .success(.object(members))
+    }
+
+    /// A list of content parts (`{"type": "text", "text": ...}`, images, plain strings) with
+    /// its text replaced: the new text goes into the first text part, other text parts are
+    /// removed (the dialogue view shows them joined as one text), image parts stay.
+    private static func replaceText(in parts: [JSONValue], with text: String) -> [JSONValue] {
+        var out: [JSONValue] = []
+        var placed = false
+        for part in parts {
+            if part.stringValue != nil {
+                if !placed { out.append(.string(text)); placed = true }
+                continue
+            }
+            if case .object(var members) = part, part["text"]?.stringValue != nil,
+               part["type"] == nil || part["type"]?.stringValue == "text" {
+                if !placed {
+                    set(&members, "text", .string(text))
+                    out.append(.object(members))
+                    placed = true
+                }
+                continue
+            }
+            out.append(part)
+        }
+        if !placed { out.append(.object([JSONMember(key: "type", value: .string("text")), JSONMember(key: "text", value: .string(text))])) }
+        return out
     }
 
     private static func set(_ members: inout [JSONMember], _ key: String, _ value: JSONValue) {

@@ -14,11 +14,17 @@ struct DecideCommand: ParsableCommand {
             winnow decide DATASET --from FILE|-
             """,
         discussion: """
-            Each saved entry is printed on stdout as one JSON line ({"seq":..,"index":..,"id":..,\
-            "decision":..,"saved":true}) right after it is fsynced. --from reads one JSON object per line:
-            {"index": 12} or {"id": "..."}, "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional
-            "reason": [...], "note", "seq" (undo), and for edits "turn" and "text". A bad line stops the
-            run with its line number; nothing after it is applied.
+            Each saved entry is printed on stdout as one JSON line \
+            ({"seq":..,"index":..,"id":..,"decision":..,"saved":true}) right after it is fsynced.
+
+            --from reads one JSON object per line: {"index": 12} or {"id": "..."}, \
+            "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional "reason": [...], "note", \
+            "seq" (undo), and for edits "turn" and "text". A bad line stops the run with its line \
+            number; nothing after it is applied.
+
+            undo without --seq takes back the latest decision in force on the sample; again, the \
+            one before. Exit codes: 0 saved, 65 bad input (nothing after it saved), 75 journal \
+            locked or not writable.
             """
     )
 
@@ -105,6 +111,10 @@ struct DecideCommand: ParsableCommand {
         do {
             let entry = try request.append(to: j, dataset: data)
             JournalCommandSupport.say(DecisionRequest.report(entry))
+            // accept and skip carry no note of their own: keep the note as a note entry.
+            if let note, entry.decision == .accept || entry.decision == .skip {
+                JournalCommandSupport.say(DecisionRequest.report(try j.append(.note(text: note, flag: nil), index: entry.index)))
+            }
         } catch let e as DecisionRequest.Failure {
             JournalCommandSupport.warn("winnow decide: \(e.message)")
             throw WinnowExit.badInput

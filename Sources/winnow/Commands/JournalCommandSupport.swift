@@ -42,21 +42,14 @@ enum JournalCommandSupport {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
     }
 
-    /// Text from a journal or dataset made safe for a terminal: control characters, C1
-    /// controls, DEL and bidi overrides are shown as visible escapes, never sent raw.
+    /// Text from a journal or dataset made safe for one line of a terminal: line breaks and
+    /// tabs as `\n`, `\r`, `\t`, everything else as `VisibleText` shows it (control pictures,
+    /// visible escapes for C1 controls and bidi overrides), so `journal log` matches the viewer.
     static func sanitize(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: out += "\\n"
-            case 0x09: out += "\\t"
-            case 0x0D: out += "\\r"
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r")
+            .replacingOccurrences(of: "\t", with: "\\t")
+        return VisibleText.sanitize(escaped, keepNewlines: false, keepTabs: false)
     }
 }

@@ -12,11 +12,14 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Write the cleaned dataset: the input with the journals' decisions applied.",
         discussion: """
-            Keeps the input's order. Accepted and unreviewed samples are copied byte for byte; edited
-            samples are written in the input's own style; rejected samples are left out (and written
-            to --rejected with their reasons). The output is written whole or not at all.
-            Exit codes: 0 merged, 1 conflicts between journals (nothing written), 65 bad input,
-            73 cannot write.
+            Keeps the input's order. Accepted and unreviewed samples are copied byte for byte; \
+            edited samples are written in the input's own style; rejected samples are left out \
+            (and written to --rejected with their reasons). Converting with --format \
+            re-serializes only samples that span several lines (JSON array -> JSON Lines). The \
+            output is written whole or not at all.
+
+            Exit codes: 0 merged, 1 conflicts between journals (nothing written), 64 output is \
+            an input, 65 bad input, 73 cannot write.
             """
     )
 
