@@ -62,6 +62,14 @@ import WinnowCore
         #expect(j?.review(at: 0).reasons == ["ocr-error"])
     }
 
+    @Test func pickerScrollsToTheHighlightedReason() {
+        let (app, _, _) = makeApp(samples: five, width: 40, height: 12)
+        app.press("x", "up")                  // wraps to the last reason
+        let rows = app.render(width: 40, height: 12).trimmedRows
+        #expect(rows.contains { $0.contains("7 [ ] other") })
+        #expect(!rows.contains { $0.contains("1 [ ] hallucination") })
+    }
+
     @Test func skipAndUndo() {
         let (app, _, j) = makeApp(samples: five)
         app.press("space")
@@ -122,7 +130,11 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: five)
         app.press("g"); app.type("3"); app.press("enter")
         #expect(app.state.currentIndex == 3)
-        app.press("g"); app.type("#000001"); app.press("enter")
+        app.press("g"); app.type("#1"); app.press("enter")
+        #expect(app.state.currentIndex == 1)
+        app.press("g"); app.type("000002"); app.press("enter")   // digits: an index
+        #expect(app.state.currentIndex == 2)
+        app.press("i"); app.type("000001"); app.press("enter")   // goto-id: numeric ids too
         #expect(app.state.currentIndex == 1)
         app.press("i"); app.type("000004"); app.press("enter")
         #expect(app.state.currentIndex == 4)
@@ -153,6 +165,30 @@ import WinnowCore
         #expect(app.state.mode == .reading)
     }
 
+    @Test func promptHistoryAndCursorRight() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("g"); app.type("2"); app.press("enter")
+        app.press("g"); app.type("4"); app.press("enter")
+        app.press("g", "up")
+        guard case .prompt(let p1) = app.state.mode else { Issue.record("no prompt"); return }
+        #expect(p1.input.text == "4")
+        app.press("up", "up")
+        guard case .prompt(let p2) = app.state.mode else { return }
+        #expect(p2.input.text == "2")
+        app.press("down")
+        guard case .prompt(let p3) = app.state.mode else { return }
+        #expect(p3.input.text == "4")
+        app.press("down")
+        guard case .prompt(let p4) = app.state.mode else { return }
+        #expect(p4.input.text == "")
+        app.type("12")
+        app.press("home", "right", "ctrl-u")
+        guard case .prompt(let p5) = app.state.mode else { return }
+        #expect(p5.input.marked == "|2")
+        app.press("enter")
+        #expect(app.state.currentIndex == 2)
+    }
+
     @Test func searchForwardBackwardAndRepeat() {
         var samples = five
         samples[1] = makeSample(1, gpt: "一只黑色的猫坐在沙发上")
@@ -172,6 +208,28 @@ import WinnowCore
         #expect(app.state.currentIndex == 1)
         app.press("/"); app.type("不存在"); app.press("enter")
         #expect(app.state.message?.text == "not found: \"不存在\"")
+    }
+
+    @Test func nextMatchWithinALongSampleBeforeTheNextSample() {
+        let long = (1...80).map { $0 % 20 == 0 ? "第\($0)行有猫" : "第\($0)行" }.joined(separator: "\n")
+        var samples = five
+        samples[1] = makeSample(1, gpt: long)
+        samples[3] = makeSample(3, gpt: "猫")
+        let (app, _, _) = makeApp(samples: samples)
+        app.press("/"); app.type("有猫"); app.press("enter")
+        #expect(app.state.currentIndex == 1)
+        let first = app.state.scroll
+        app.press("n")
+        #expect(app.state.currentIndex == 1)
+        #expect(app.state.scroll == first + 20)
+        #expect(app.state.message?.text == "match 2 of 4 in #1")
+        app.press("n", "n")
+        #expect(app.state.message?.text == "match 4 of 4 in #1")
+        app.press("N")
+        #expect(app.state.message?.text == "match 3 of 4 in #1")
+        app.press("n", "n")                         // past the last match: next sample
+        #expect(app.state.currentIndex == 1)        // #3 has "猫" but not "有猫": wraps to #1
+        #expect(app.state.message?.text.hasPrefix("search wrapped") == true)
     }
 
     @Test func injectedSearchFunctionIsUsed() {
@@ -204,6 +262,28 @@ import WinnowCore
         let grid = app.render(width: 80, height: 24)
         #expect(grid.rows[1].contains("filter: type detail (2)"))
         _ = j
+    }
+
+    @Test func bigTypeFiltersRunInSlicesOnTick() {
+        let many = (0..<3000).map { makeSample($0, type: $0 % 3 == 0 ? .detail : .conversation) }
+        var options = ReviewOptions(theme: .monochrome)
+        options.incrementalFilterThreshold = 100
+        options.filterSliceBudget = .zero             // 64 samples per slice
+        let (app, _, _) = makeApp(samples: many, options: options)
+        app.press("g"); app.type("1501"); app.press("enter")
+        app.press("T", "T", "T")                       // conversation, complex_reasoning, detail
+        #expect(app.state.filterScan != nil)
+        #expect(app.render(width: 80, height: 24).trimmedRows[1].contains("filter: type detail ("))
+        var ticks = 0
+        while app.state.filterScan != nil && ticks < 10_000 {
+            #expect(app.tick() == .redraw)
+            ticks += 1
+        }
+        #expect(ticks > 10)
+        #expect(app.state.visible.count == 1000)
+        #expect(app.state.currentIndex == 1503)        // the first match after the sample shown
+        #expect(app.state.message?.text == "filter: type detail — 1000 of 3000")
+        #expect(app.tick() == .none)
     }
 
     @Test func scrolling() {
@@ -249,12 +329,20 @@ import WinnowCore
 
     @Test func viewTogglesQuitSuspendRedraw() {
         let (app, _, _) = makeApp(samples: five)
+        app.press("M")                        // 80 columns: compact -> expanded -> hidden
+        #expect(app.state.showMetadata && app.state.expandMetadata)
+        #expect(app.render(width: 80, height: 24).trimmedRows.contains(" type: conversation (field)"))
         app.press("M")
         #expect(app.state.showMetadata == false)
+        app.press("M")
+        #expect(app.state.showMetadata && !app.state.expandMetadata)
         app.press("I")
         #expect(app.state.showImage == false)
         #expect(app.press("ctrl-l") == .redraw)
         #expect(app.press("ctrl-z") == .suspend)
+        app.press("/")
+        #expect(app.press("ctrl-z") == .suspend)      // global: works in a prompt too
+        app.press("esc")
         #expect(app.press("q") == .quit)
         app.press("o")
         #expect(app.state.message?.isError == true)   // no such image file
@@ -283,6 +371,29 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: five)
         app.press("z")
         #expect(app.state.message?.text.hasPrefix("z is not bound") == true)
+    }
+
+    /// Every command in the registry is reachable from the default keymap.
+    @Test func everyCommandIsBoundByDefault() {
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        for info in CommandRegistry.all {
+            let bound = KeyContext.allCases.contains { !keymap.keys(for: info.name, in: $0).isEmpty }
+            #expect(bound, "\(info.name) has no key in Keymaps/default.yaml")
+        }
+    }
+
+    @Test func helpScrollingAndEditorSave() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("?", "pgdn")
+        guard case .help(let s1) = app.state.mode else { Issue.record("no help"); return }
+        #expect(s1 > 1)
+        app.press("end")
+        guard case .help(let s2) = app.state.mode else { return }
+        #expect(s2 >= s1)
+        app.press("home")
+        #expect(app.state.mode == .help(scroll: 0))
+        app.press("esc", "e", "ctrl-s")
+        #expect(app.state.mode == .reading)
     }
 
     /// Every command in the registry is handled somewhere (no silent no-op for a bound key).

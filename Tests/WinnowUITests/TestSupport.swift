@@ -49,7 +49,7 @@ final class FakeJournal: DecisionLog {
             case .accept: r.status = .accepted; r.reasons = []; r.sequence = e.sequence
             case .reject(let reasons, let note): r.status = .rejected; r.reasons = reasons; r.note = note; r.sequence = e.sequence
             case .skip: r.status = .skipped; r.sequence = e.sequence
-            case .edit: r.status = .edited; r.sequence = e.sequence
+            case .edit(let edit, _): r.status = .edited; r.edit = edit; r.sequence = e.sequence
             case .note(let text, let flag):
                 if let text { r.notes.append(text) }
                 if let flag { r.flags.append(flag) }

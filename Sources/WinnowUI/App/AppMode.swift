@@ -13,7 +13,7 @@ public enum PromptPurpose: Sendable, Equatable {
     /// The label shown before the input.
     var label: String {
         switch self {
-        case .goTo: return "go to index (or #id): "
+        case .goTo: return "go to index (or id): "
         case .goToID: return "go to id: "
         case .search(let forward): return forward ? "/" : "?"
         case .note: return "note: "

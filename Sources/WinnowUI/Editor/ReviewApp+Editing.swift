@@ -5,10 +5,7 @@ extension ReviewApp {
     /// The sample as the reviewer should see it: the dataset's turns with the journal's edit
     /// in force applied.
     func displayedSample(at index: Int) -> Result<Sample, UnreadableSample> {
-        let result = source.sample(at: index)
-        guard case .success(var sample) = result, let edit = journal?.review(at: index).edit else { return result }
-        sample.turns = edit.applied(to: sample.turns)
-        return .success(sample)
+        decodedSample(at: index)
     }
 
     /// The columns the reading view wraps turn text to in a dialogue pane `paneWidth` wide
@@ -96,7 +93,7 @@ extension ReviewApp {
         case .redraw: return .redraw
         case .close:
             state.mode = .reading
-            layoutCache.invalidate(sampleIndex: session.sampleIndex)
+            invalidateSample(session.sampleIndex)
             return .redraw
         case .save(let edit):
             guard let journal else { return .redraw }
@@ -114,7 +111,7 @@ extension ReviewApp {
             // Only now, with the entry on disk, does the screen say "saved".
             session.didSave(edit)
             updateDecidedCount(index: index, before: before, after: journal.review(at: index).status)
-            layoutCache.invalidate(sampleIndex: index)
+            invalidateSample(index)
             editing.session = session
             state.mode = .editing(editing)
             state.message = AppMessage("saved: edit #\(index)")
@@ -166,7 +163,7 @@ extension ReviewApp {
         if editing.returnToReading, case .editing(let now) = state.mode {
             let message = now.session?.message
             state.mode = .reading
-            layoutCache.invalidate(sampleIndex: session.sampleIndex)
+            invalidateSample(session.sampleIndex)
             if case .save = outcome {
                 // apply(.save) set the "saved" message.
             } else if let message {

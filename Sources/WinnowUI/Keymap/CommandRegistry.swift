@@ -35,8 +35,8 @@ public enum CommandRegistry {
         CommandInfo("prev-undecided", "previous undecided sample", r),
         CommandInfo("first", "first sample", r),
         CommandInfo("last", "last sample", r),
-        CommandInfo("goto", "go to an index (or #id)", r),
-        CommandInfo("goto-id", "go to a sample id", r),
+        CommandInfo("goto", "go to a sample index (or an id)", r),
+        CommandInfo("goto-id", "go to a sample id (also numeric ids)", r),
         // Scrolling
         CommandInfo("scroll-down", "scroll down one line", [.review, .help, .global]),
         CommandInfo("scroll-up", "scroll up one line", [.review, .help, .global]),
@@ -53,7 +53,7 @@ public enum CommandRegistry {
         CommandInfo("filter-type", "cycle the task-type filter", r),
         CommandInfo("filter-clear", "clear filters", r),
         // View
-        CommandInfo("toggle-metadata", "show or hide the metadata pane", r),
+        CommandInfo("toggle-metadata", "metadata: compact, expanded (narrow screens), hidden", r),
         CommandInfo("toggle-image", "show or hide the image preview", r),
         CommandInfo("open-image", "open the image in an external viewer", r),
         CommandInfo("show-image", "show the image full screen", r),

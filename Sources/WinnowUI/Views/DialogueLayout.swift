@@ -15,6 +15,9 @@ public final class DialogueLayout: @unchecked Sendable {
     public let sampleIndex: Int
     public let width: Int
     public let lines: [DialogueLine]
+    /// The texts the ranges point into: a layout is reused only for these exact texts, so a
+    /// range can never index a different string.
+    let texts: [String]
     /// `<image>` occurrences per turn.
     let imageMarkers: [[Range<String.Index>]]
     /// Search matches per turn for `matchPhrase`, computed on first use.
@@ -42,6 +45,7 @@ public final class DialogueLayout: @unchecked Sendable {
         if sample.turns.isEmpty { lines.append(.blank) }
         self.lines = lines
         self.imageMarkers = markers
+        self.texts = sample.turns.map(\.text)
     }
 
     /// Every occurrence of `phrase` in `text`, in order.
@@ -61,6 +65,7 @@ public final class DialogueLayout: @unchecked Sendable {
         if matchPhrase != phrase {
             matchPhrase = phrase
             matches = [:]
+            matchLineCache = nil
         }
         if let m = matches[turn] { return m }
         guard sample.turns.indices.contains(turn) else { return [] }
@@ -69,16 +74,43 @@ public final class DialogueLayout: @unchecked Sendable {
         return m
     }
 
-    /// The first line showing `phrase` (a label line when it is only in metadata).
+    /// The first line showing `phrase`.
     public func firstLine(containing phrase: String, in sample: Sample) -> Int? {
-        for (t, _) in sample.turns.enumerated() {
-            guard let first = matches(of: phrase, turn: t, in: sample).first else { continue }
-            for (n, line) in lines.enumerated() {
-                if case .text(let lt, let r) = line, lt == t, r.upperBound > first.lowerBound { return n }
-            }
+        matchLines(of: phrase, in: sample).first
+    }
+
+    /// Match number `n` (0-based, in dialogue order) of `phrase`: its turn and range.
+    public func match(_ n: Int, of phrase: String, in sample: Sample) -> (turn: Int, range: Range<String.Index>)? {
+        var left = n
+        for t in sample.turns.indices {
+            let m = matches(of: phrase, turn: t, in: sample)
+            if left < m.count { return (t, m[left]) }
+            left -= m.count
         }
         return nil
     }
+
+    /// The lines on which a match of `phrase` starts, in order (one entry per match).
+    public func matchLines(of phrase: String, in sample: Sample) -> [Int] {
+        if matchPhrase == phrase, let cached = matchLineCache { return cached }
+        var result: [Int] = []
+        var turn = -1
+        var pending: ArraySlice<Range<String.Index>> = []
+        for (n, line) in lines.enumerated() {
+            guard case .text(let t, let r) = line else { continue }
+            if t != turn {
+                turn = t
+                pending = matches(of: phrase, turn: t, in: sample)[...]
+            }
+            while let m = pending.first, m.lowerBound < r.upperBound || (r.isEmpty && m.lowerBound == r.lowerBound) {
+                result.append(n)
+                pending = pending.dropFirst()
+            }
+        }
+        matchLineCache = result
+        return result
+    }
+    private var matchLineCache: [Int]?
 }
 
 /// The few most recent dialogue layouts, keyed by (sample, width).
@@ -87,7 +119,8 @@ struct DialogueLayoutCache {
     let capacity = 6
 
     mutating func layout(for sample: Sample, width: Int) -> DialogueLayout {
-        if let i = entries.firstIndex(where: { $0.sampleIndex == sample.index && $0.width == width }) {
+        if let i = entries.firstIndex(where: { $0.sampleIndex == sample.index && $0.width == width
+                                               && $0.texts == sample.turns.map(\.text) }) {
             let hit = entries.remove(at: i)
             entries.append(hit)
             return hit

@@ -33,12 +33,14 @@ extension ReviewApp {
         }
         if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
         var counts: [(String, Int, Int)] = []   // role, turns, chars
-        for t in s.turns {
+        let turnChars = turnCharCounts(s)
+        for (n, t) in s.turns.enumerated() {
+            let chars = turnChars.indices.contains(n) ? turnChars[n] : 0
             if let i = counts.firstIndex(where: { $0.0 == t.roleName }) {
                 counts[i].1 += 1
-                counts[i].2 += t.text.count
+                counts[i].2 += chars
             } else {
-                counts.append((t.roleName, 1, t.text.count))
+                counts.append((t.roleName, 1, chars))
             }
         }
         lines.append(MetadataLine(label: "turns", value: "\(s.turns.count)" + (counts.isEmpty ? "" : " (" + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")")))
@@ -69,8 +71,12 @@ extension ReviewApp {
             grid.write(" metadata", row: row, column: r.column, maxWidth: r.width, style: theme.label)
             row += 1
         }
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             guard row < end else { break }
+            if sideBySide, row == end - 1, n < lines.count - 1 {
+                grid.write("… +\(lines.count - n) more", row: row, column: r.column + 1, style: theme.dim)
+                break
+            }
             let labelText = line.label + ": "
             let lw = grid.write(labelText, row: row, column: r.column + 1, maxWidth: min(r.width - 2, 18),
                                 style: line.isProblem ? theme.error : theme.label)
@@ -94,7 +100,7 @@ extension ReviewApp {
             }
         }
         if !sideBySide, lines.count > r.height, r.height > 0 {
-            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") hides)"
+            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") shows)"
             let w = DisplayWidth.of(more)
             grid.clearRow(r.row + r.height - 1, from: max(0, r.width - w - 1), width: w + 1)
             grid.write(more, row: r.row + r.height - 1, column: max(0, r.width - w), style: theme.dim)
@@ -135,6 +141,7 @@ extension ReviewApp {
         let title = " dialogue · lines \(top + 1)-\(last) of \(layout.lines.count) · \(where_) "
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
         let phrase = state.searchPhrase
+        let currentMatch = phrase.flatMap { p in state.searchMatch.flatMap { layout.match($0, of: p, in: sample) } }
         for n in top..<last {
             let row = r.row + 1 + (n - top)
             switch layout.lines[n] {
@@ -143,7 +150,9 @@ extension ReviewApp {
                 guard sample.turns.indices.contains(t) else { break }
                 let turn = sample.turns[t]
                 var col = grid.write("▍\(turn.roleName)", row: row, column: r.column, maxWidth: textWidth, style: roleStyle(turn.role))
-                col += grid.write("  turn \(t + 1)/\(sample.turns.count) · \(turn.text.count) chars", row: row,
+                let chars = turnCharCounts(sample)
+                let n = chars.indices.contains(t) ? chars[t] : 0
+                col += grid.write("  turn \(t + 1)/\(sample.turns.count) · \(n) chars", row: row,
                                   column: r.column + col, maxWidth: textWidth - col, style: theme.dim)
             case .text(let t, let range):
                 guard sample.turns.indices.contains(t) else { break }
@@ -155,7 +164,10 @@ extension ReviewApp {
                 if let phrase, !phrase.isEmpty {
                     for m in layout.matches(of: phrase, turn: t, in: sample) {
                         if m.lowerBound >= range.upperBound { break }
-                        if m.overlaps(range) { spans.append(StyledSpan(range: m, style: theme.match)) }
+                        if m.overlaps(range) {
+                            let isCurrent = currentMatch.map { $0.turn == t && $0.range == m } ?? false
+                            spans.append(StyledSpan(range: m, style: isCurrent ? theme.currentMatch : theme.match))
+                        }
                     }
                 }
                 grid.write(text[range], row: row, column: r.column + DialogueLayout.indent,
@@ -197,7 +209,7 @@ extension ReviewApp {
     }
 
     func imageCommand(_ command: String) -> Effect {
-        guard let index = state.currentIndex, case .success(let s) = source.sample(at: index),
+        guard let index = state.currentIndex, case .success(let s) = decodedSample(at: index),
               let ref = s.images.first else {
             state.message = AppMessage("this sample has no image", isError: true)
             return .redraw
