@@ -393,6 +393,9 @@ import WinnowCore
         app.press("home")
         #expect(app.state.mode == .help(scroll: 0))
         app.press("esc", "e", "ctrl-s")
+        // Nothing changed: the editor says so and stays; esc leaves without asking.
+        guard case .editing = app.state.mode else { Issue.record("not editing"); return }
+        app.press("esc")
         #expect(app.state.mode == .reading)
     }
 
