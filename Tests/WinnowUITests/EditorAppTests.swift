@@ -46,7 +46,7 @@ final class EditingJournal: DecisionLog {
 
     @Test func editSaveJournalsThenSaysSavedAndTheReadingViewShowsTheEdit() {
         let (app, journal) = app()
-        app.press("e", "ctrl-n", "ctrl-e")  // to the answer turn; ctrl-e is the external editor
+        app.press("e", "ctrl-e")  // starts on the answer turn; ctrl-e is the external editor
         // ctrl-e started the external editor: finish it unchanged so nothing is journalled.
         guard case .editing(let editing) = app.state.mode, let external = editing.external else {
             Issue.record("external editor not started"); return
@@ -71,7 +71,7 @@ final class EditingJournal: DecisionLog {
 
     @Test func theTerminalCursorSitsAtTheInsertionPoint() {
         let (app, _) = app()
-        app.press("e", "ctrl-n")
+        app.press("e")
         let grid = app.render(width: 80, height: 24)
         guard let cursor = grid.cursor else { Issue.record("no cursor"); return }
         // End of "图中有一只猫在桌子上。" (11 wide characters) after the 2-column indent.
@@ -102,7 +102,7 @@ final class EditingJournal: DecisionLog {
 
     @Test func diffToggleShowsTheChange() {
         let (app, _) = app()
-        app.press("e", "ctrl-n", "backspace", "ctrl-s", "esc", "d")
+        app.press("e", "backspace", "ctrl-s", "esc", "d")
         let rows = app.render(width: 80, height: 24).rows.joined(separator: "\n")
         #expect(rows.contains("diff · inline"))
         #expect(rows.contains("图中有一只猫在桌子上。"))  // the deleted "。" is still shown, marked
@@ -110,5 +110,27 @@ final class EditingJournal: DecisionLog {
         #expect(app.render(width: 80, height: 24).rows.joined().contains("side by side"))
         app.press("d")
         #expect(app.state.diffMode == nil)
+    }
+
+    @Test func externalEditorFromReadingJournalsOnlyAChange() throws {
+        let (app, journal) = app()
+        guard case .runExternal(let program) = app.press("E") else { Issue.record("no external program"); return }
+        #expect(program.purpose == ExternalEdit.purpose)
+        #expect(program.takesTerminal)
+        guard let path = program.arguments.last else { return }
+        // The stand-in "editor": rewrite the file, ending it with a newline as editors do.
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        try (original.replacingOccurrences(of: "猫", with: "狗") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = app.externalProgramFinished(program, exitStatus: 0)
+        #expect(app.state.mode == .reading)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(original == "图中有一只猫在桌子上。")  // the first answer, as written
+        #expect(journal.all.map(\.decision) == [.edit(.turns([1: "图中有一只狗在桌子上。"]), note: nil)])
+        #expect(app.state.message?.text.hasPrefix("saved") == true)
+        // Unchanged: no entry.
+        guard case .runExternal(let again) = app.press("E"), let p2 = again.arguments.last else { return }
+        _ = app.externalProgramFinished(again, exitStatus: 0)
+        #expect(journal.all.count == 1)
+        #expect(!FileManager.default.fileExists(atPath: p2))
     }
 }

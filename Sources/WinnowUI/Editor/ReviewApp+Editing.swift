@@ -15,8 +15,8 @@ extension ReviewApp {
         max(2, max(4, paneWidth - 1) - DialogueLayout.indent - DialogueLayout.hangMargin)
     }
 
-    /// `edit`: opens the editor on the sample's first turn (or the turn shown at the top of
-    /// the dialogue pane).
+    /// `edit`: opens the editor on the sample's first answer (or, when the dialogue is
+    /// scrolled, the turn shown at the top of the pane).
     func beginEditing(_ index: Int) -> Effect {
         guard journal != nil else {
             state.message = AppMessage("read-only: edits are not saved (no journal)", isError: true)
@@ -38,8 +38,12 @@ extension ReviewApp {
         return .redraw
     }
 
-    /// The turn whose text is at the top of the dialogue pane in the reading view.
+    /// The turn to edit: when the dialogue is scrolled, the one at the top of the pane;
+    /// otherwise the first answer (answers are what reviewers fix most), else turn 0.
     func topTurn(in sample: Sample) -> Int {
+        if state.scroll == 0 {
+            return sample.turns.firstIndex { $0.role == .gpt } ?? 0
+        }
         let width = max(4, (lastLayout?.dialogue.width ?? state.width) - 1)
         let layout = dialogueLayout(for: sample, width: width)
         var n = min(state.scroll, layout.lines.count - 1)
