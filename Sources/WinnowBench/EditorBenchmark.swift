@@ -73,6 +73,36 @@ enum EditorBenchmark {
         return stats
     }
 
+    /// The real thing: `ReviewApp.handle` of a key press plus `ReviewApp.render(80, 24)`,
+    /// header, footer and all.
+    static func appScenario(_ name: String, text: String, keys: Int) -> Stats {
+        let sample = Sample(index: 0, id: "s0", idIsSynthetic: false, images: [],
+                            turns: [Turn(role: .human, roleName: "human", text: "图中有什么？"),
+                                    Turn(role: .gpt, roleName: "gpt", text: text)],
+                            taskType: .detail, taskTypeSource: .field, schema: .llava, extraFields: [],
+                            problems: [], json: .null)
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        let app = ReviewApp(source: BenchSource(sample), journal: BenchLog(), keymap: keymap,
+                            options: ReviewOptions(theme: .color))
+        _ = app.handle(.resize(width: 80, height: 24))
+        _ = app.render(width: 80, height: 24)
+        _ = app.perform("edit")
+        for _ in 0..<200 { _ = app.perform("cursor-up") }
+        _ = app.render(width: 80, height: 24)
+        var stats = Stats()
+        var sink = 0
+        for k in 0..<keys {
+            let t0 = now()
+            _ = app.handle(.key(.char(k % 7 == 6 ? " " : "字")))
+            let grid = app.render(width: 80, height: 24)
+            stats.add(now() - t0)
+            sink &+= grid.cursor?.column ?? 0
+        }
+        if sink == -1 { print("") }
+        print(stats.line(name))
+        return stats
+    }
+
     static func run(arguments: [String]) {
         let count = 20_000
         print("winnow-bench editor: \(count)-character turn, 80x24 frame, time per keystroke to the finished frame")
@@ -106,6 +136,10 @@ enum EditorBenchmark {
             }
             for st in [typing, backspace, down, right, undo] { worst = max(worst, st.samples.max() ?? 0) }
         }
+        for (label, text) in [("one paragraph", onePara), ("300-char paragraphs", paras)] {
+            let st = appScenario("whole app frame: type CJK (\(label))", text: text, keys: 1_000)
+            worst = max(worst, st.samples.max() ?? 0)
+        }
         let paste = String(makeText(count: 10_000, paragraph: 120))
         let pasteStats = scenario("paste 10,000 chars into the turn", text: paras, keys: 20, setup: middle) { s, _ in
             _ = s.paste(paste)
@@ -113,4 +147,29 @@ enum EditorBenchmark {
         worst = max(worst, pasteStats.samples.max() ?? 0)
         print(String(format: "worst single keystroke (excluding paste): see max column; overall max %.3f ms", worst))
     }
+}
+
+/// One sample in memory.
+final class BenchSource: SampleSource {
+    let sample: Sample
+    init(_ sample: Sample) { self.sample = sample }
+    var path: String { "/bench/editor.json" }
+    var count: Int { 1 }
+    func sample(at index: Int) -> Result<Sample, UnreadableSample> { .success(sample) }
+    func index(ofID id: String) -> Int? { nil }
+}
+
+/// A journal that keeps entries in memory (typing journals nothing anyway).
+final class BenchLog: DecisionLog {
+    var all: [JournalEntry] = []
+    func append(_ decision: Decision, index: Int) throws(JournalError) -> JournalEntry {
+        let e = JournalEntry(sequence: all.count + 1, time: "", reviewer: "", index: index, id: "", sampleHash: "",
+                             decision: decision)
+        all.append(e)
+        return e
+    }
+    func review(at index: Int) -> SampleReview { .undecided }
+    var decidedCount: Int { 0 }
+    var entries: [JournalEntry] { all }
+    var problems: [String] { [] }
 }
