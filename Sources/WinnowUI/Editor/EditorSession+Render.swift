@@ -6,6 +6,9 @@ extension EditorSession {
         public var header = CellStyle(attributes: [.reverse, .bold])
         public var text = CellStyle.plain
         public var status = CellStyle(attributes: [.reverse])
+        /// What the status line says when there is no message (the app fills in the keys
+        /// from the active keymap).
+        public var hint = "ctrl-s save · esc close · ctrl-e $EDITOR · alt-↑/↓ turn"
         public init() {}
     }
 
@@ -35,7 +38,7 @@ extension EditorSession {
             EditorView.render(editor, scrollTop: scrollTop, into: &grid, row: row + 1, column: column + indent,
                               width: width - indent, height: height - 2, style: styles.text)
         }
-        let status = pending?.prompt ?? message ?? "ctrl-s save · esc close · ctrl-e $EDITOR · alt-↑/↓ turn"
+        let status = pending?.prompt ?? message ?? styles.hint
         EditorSession.drawLine(" " + status, into: &grid, row: row + height - 1, column: column,
                                width: width, style: styles.status)
         if pending != nil {

@@ -189,6 +189,13 @@ extension ReviewApp {
         var styles = EditorSession.Styles()
         styles.header = options.theme.label
         styles.status = session.pending != nil ? options.theme.error : options.theme.dim
+        // Keys are data: the hint names whatever the active keymap binds.
+        let hints: [(String, String)] = [("editor-save", "save"), ("editor-cancel", "close"),
+                                         ("editor-external", "$EDITOR"), ("editor-next-turn", "next turn"),
+                                         ("editor-undo", "undo")]
+        styles.hint = hints.compactMap { command, label in
+            keymap.hint(for: command, in: .editor).map { "\($0) \(label)" }
+        }.joined(separator: " · ")
         session.render(into: &grid, row: r.row, column: r.column, width: r.width, height: r.height,
                        textIndent: DialogueLayout.indent, styles: styles)
         editing.session = session
