@@ -5,6 +5,7 @@ public struct CommandInfo: Sendable, Equatable {
     public var summary: String
     public var contexts: Set<KeyContext>
 
+    /// A command entry.
     public init(_ name: String, _ summary: String, _ contexts: Set<KeyContext>) {
         self.name = name
         self.summary = summary
@@ -18,6 +19,7 @@ public enum CommandRegistry {
     private static let r: Set<KeyContext> = [.review, .global]
     private static let anywhere: Set<KeyContext> = Set(KeyContext.allCases)
 
+    /// Every command, in the order help lists them.
     public static let all: [CommandInfo] = [
         // Deciding
         CommandInfo("accept", "accept the sample", r),

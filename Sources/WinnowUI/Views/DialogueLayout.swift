@@ -13,7 +13,9 @@ public enum DialogueLine: Sendable, Equatable {
 /// The wrapped dialogue of one sample at one width: built once, reused while scrolling.
 public final class DialogueLayout: @unchecked Sendable {
     public let sampleIndex: Int
+    /// The pane width it was wrapped for.
     public let width: Int
+    /// Every screen line of the dialogue, in order.
     public let lines: [DialogueLine]
     /// The texts the ranges point into: a layout is reused only for these exact texts, so a
     /// range can never index a different string.
@@ -29,6 +31,7 @@ public final class DialogueLayout: @unchecked Sendable {
     /// Columns kept free at the right for a hanging closing mark.
     public static let hangMargin = 2
 
+    /// Wraps every turn of `sample` for a pane `width` columns wide.
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width

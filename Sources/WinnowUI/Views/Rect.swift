@@ -5,6 +5,7 @@ public struct Rect: Sendable, Equatable {
     public var width: Int
     public var height: Int
 
+    /// A rectangle; negative sizes become 0.
     public init(row: Int, column: Int, width: Int, height: Int) {
         self.row = row
         self.column = column
@@ -12,5 +13,6 @@ public struct Rect: Sendable, Equatable {
         self.height = max(0, height)
     }
 
+    /// Whether it holds no cell.
     public var isEmpty: Bool { width <= 0 || height <= 0 }
 }

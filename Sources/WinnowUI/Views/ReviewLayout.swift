@@ -15,6 +15,7 @@ public struct ReviewLayout: Sendable, Equatable {
     public var image: Rect?
     public var message: Rect
     public var footer: Rect
+    /// Whether the metadata sits beside the dialogue.
     public var sideBySide: Bool
 
     /// The layout for a `width` x `height` terminal, or nil when it is too small.
