@@ -27,6 +27,13 @@ struct EditorTerminalTests {
         return path
     }
 
+    /// Whether the program ended (with status 0 when tmux reports one: some tmux versions
+    /// leave `pane_dead_status` empty for a pane that died a moment ago).
+    func quits(_ t: TmuxSession) -> Bool {
+        if let status = t.waitForExit(timeout: 3) { return status == 0 }
+        return t.paneFormat("#{pane_dead}") == "1"
+    }
+
     func mergedAnswer(_ input: String, _ dir: E2ETempDir) throws -> String? {
         let out = dir.file("out.json")
         let merged = try WinnowCLI.run(["merge", input, "-o", out])
@@ -52,9 +59,11 @@ struct EditorTerminalTests {
         t.sendKeys("C-s")
         #expect(t.waitFor("saved"))
         t.sendKeys("Escape")
+        // Wait for reading mode before "q": ESC and q sent together read as alt-q.
+        #expect(t.waitForAbsence("Editing sample"))
         #expect(t.waitFor("东京铁塔"))
         t.sendKeys("q")
-        #expect(t.waitForExit() == 0)
+        #expect(quits(t), "screen: \(t.capture())")
         #expect(try mergedAnswer(input, dir) == "招牌上写着“东京铁塔”，下面有一行小字。")
     }
 
@@ -71,8 +80,10 @@ struct EditorTerminalTests {
         #expect(t.waitFor("补充：q a 第二行"))
         t.sendKeys("C-s")
         #expect(t.waitFor("saved"))
-        t.sendKeys("Escape", "q")
-        #expect(t.waitForExit() == 0)
+        t.sendKeys("Escape")
+        #expect(t.waitForAbsence("Editing sample"))
+        t.sendKeys("q")
+        #expect(quits(t), "screen: \(t.capture())")
         #expect(try mergedAnswer(input, dir) == Self.caption + "\n补充：q a 第二行")
     }
 
@@ -90,7 +101,7 @@ struct EditorTerminalTests {
         #expect(t.waitFor("saved"))
         #expect(t.waitFor("东京铁塔"))
         t.sendKeys("q")
-        #expect(t.waitForExit() == 0)
+        #expect(quits(t), "screen: \(t.capture())")
         #expect(try mergedAnswer(input, dir) == "招牌上写着“东京铁塔”，下面有一行小字。")
     }
 }
