@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowCore
 
 /// Whether the built binary has the interactive review command (it lands with the terminal
 /// backend); these tests need it and tmux.
@@ -53,6 +54,12 @@ struct EditorTerminalTests {
         t.sendKeys("e")
         #expect(t.waitFor("Editing sample 0"))
         #expect(t.waitFor("turn 2/2"))          // the editor opens on the answer, cursor at its end
+        // The real terminal cursor is at the insertion point (an IME draws its window there):
+        // after the indent and the caption's display columns, on the caption's row.
+        let rows = t.capture().split(separator: "\n", omittingEmptySubsequences: false)
+        let row = rows.firstIndex { $0.contains(Self.caption) }
+        let cursor = t.paneFormat("#{cursor_x} #{cursor_y}")
+        #expect(cursor == "\(2 + DisplayWidth.of(Self.caption)) \(row ?? -1)", "screen: \(t.capture())")
         for _ in 0..<10 { t.sendKeys("Left") }  // just after "搭": 10 clusters before the end
         t.sendKeys("BSpace")
         t.type("塔")
