@@ -7,6 +7,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("editor", "editor: keystroke-to-frame time in a 20,000-character turn", { EditorBenchmark.run(arguments: $0); return 0 }),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 

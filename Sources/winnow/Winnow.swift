@@ -10,6 +10,7 @@ struct Winnow: ParsableCommand {
             ReviewCommand.self, SearchCommand.self,
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
+            DiffCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

@@ -312,11 +312,13 @@ import WinnowCore
         #expect(app.state.mode == .reading)
     }
 
-    @Test func editRoutesToHookOrPlaceholder() {
+    @Test func editRoutesToHookOrEditor() {
         let (app, _, _) = makeApp(samples: five)
         app.press("e")
-        #expect(app.state.mode == .editing(EditingState(sampleIndex: 0)))
-        #expect(app.render(width: 80, height: 24).rows.contains { $0.contains("editor is not available") })
+        guard case .editing(let editing) = app.state.mode else { Issue.record("not editing"); return }
+        #expect(editing.sampleIndex == 0)
+        #expect(editing.session != nil)
+        #expect(app.render(width: 80, height: 24).rows.contains { $0.contains("Editing sample 0") })
         app.press("esc")
         #expect(app.state.mode == .reading)
         var hooked: Int? = nil
@@ -391,6 +393,9 @@ import WinnowCore
         app.press("home")
         #expect(app.state.mode == .help(scroll: 0))
         app.press("esc", "e", "ctrl-s")
+        // Nothing changed: the editor says so and stays; esc leaves without asking.
+        guard case .editing = app.state.mode else { Issue.record("not editing"); return }
+        app.press("esc")
         #expect(app.state.mode == .reading)
     }
 

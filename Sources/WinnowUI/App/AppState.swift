@@ -100,6 +100,8 @@ public struct AppState: Sendable, Equatable {
     public var expandMetadata = false
     /// Whether the image pane is shown (when there is room).
     public var showImage = true
+    /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
+    public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).
     public var decidedInBase = 0
     /// Entries this session appended, for undo (most recent last).

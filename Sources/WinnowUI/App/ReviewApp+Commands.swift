@@ -28,7 +28,9 @@ extension ReviewApp {
         case "edit":
             guard let index = state.currentIndex else { return noSample() }
             if let editHook { return editHook(self, index) }
-            state.mode = .editing(EditingState(sampleIndex: index))
+            return beginEditing(index)
+        case "edit-external": return beginExternalFromReading()
+        case "toggle-diff": return toggleDiff()
         case "note": openPrompt(.note)
         case "flag": openPrompt(.flag, initial: "check")
         case "toggle-auto-advance":
@@ -180,6 +182,9 @@ extension ReviewApp {
     }
 
     func performEditing(_ command: String) -> Effect {
+        if case .editing(let editing) = state.mode, editing.session != nil {
+            return performEditorCommand(command)
+        }
         switch command {
         case "editor-cancel", "prompt-cancel", "editor-save":
             state.mode = .reading

@@ -79,7 +79,7 @@ public final class ReviewApp: TerminalApp {
                 state.mode = .prompt(p)
                 return .redraw
             case .editing:
-                return editorInput?(self, event) ?? .none
+                return editorInput?(self, event) ?? handleEditorEvent(event)
             default:
                 state.message = AppMessage("paste ignored here (paste into a prompt or the editor)")
                 return .redraw
@@ -91,6 +91,10 @@ public final class ReviewApp: TerminalApp {
 
     /// Reports a viewer that failed.
     public func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
+        if program.purpose == ExternalEdit.purpose {
+            // The editor reports its own failures (and removes its temporary file).
+            return finishExternalEdit(program, exitStatus: exitStatus)
+        }
         if exitStatus != 0 {
             state.message = AppMessage("\(program.arguments.first ?? "program") exited with status \(exitStatus)", isError: true)
         }
@@ -119,8 +123,9 @@ public final class ReviewApp: TerminalApp {
 
     func handleKey(_ key: KeyPress) -> Effect {
         let context = state.mode.keyContext
-        if case .editing = state.mode, let editorInput {
-            return editorInput(self, .key(key))
+        if case .editing(let editing) = state.mode {
+            if let editorInput { return editorInput(self, .key(key)) }
+            if editing.session != nil { return handleEditorEvent(.key(key)) }
         }
         let command = keymap.command(for: key, in: context)
         if case .prompt(var p) = state.mode, command == nil {

@@ -66,13 +66,13 @@ public enum CommandRegistry {
         // Prompt (line input)
         CommandInfo("prompt-submit", "submit", [.prompt]),
         CommandInfo("prompt-cancel", "cancel", [.prompt, .picker, .help, .editor]),
-        CommandInfo("cursor-left", "cursor left", [.prompt]),
-        CommandInfo("cursor-right", "cursor right", [.prompt]),
-        CommandInfo("cursor-home", "cursor to start", [.prompt]),
-        CommandInfo("cursor-end", "cursor to end", [.prompt]),
-        CommandInfo("delete-back", "delete before the cursor", [.prompt]),
-        CommandInfo("delete-forward", "delete at the cursor", [.prompt]),
-        CommandInfo("delete-word-back", "delete the word before the cursor", [.prompt]),
+        CommandInfo("cursor-left", "cursor left", [.prompt, .editor]),
+        CommandInfo("cursor-right", "cursor right", [.prompt, .editor]),
+        CommandInfo("cursor-home", "cursor to start", [.prompt, .editor]),
+        CommandInfo("cursor-end", "cursor to end", [.prompt, .editor]),
+        CommandInfo("delete-back", "delete before the cursor", [.prompt, .editor]),
+        CommandInfo("delete-forward", "delete at the cursor", [.prompt, .editor]),
+        CommandInfo("delete-word-back", "delete the word before the cursor", [.prompt, .editor]),
         CommandInfo("delete-to-start", "delete to the start of the line", [.prompt]),
         CommandInfo("history-prev", "previous entry", [.prompt]),
         CommandInfo("history-next", "next entry", [.prompt]),
@@ -84,10 +84,10 @@ public enum CommandRegistry {
         CommandInfo("picker-submit", "reject with the ticked reasons", [.picker]),
         // Help
         CommandInfo("help-close", "close help", [.help]),
-        // Editor (the editor fills these in)
-        CommandInfo("editor-save", "save the edit", [.editor]),
-        CommandInfo("editor-cancel", "leave the editor without saving", [.editor]),
-    ]
+        // Editor: the rest of the `editor` context comes from `EditorCommand`.
+        CommandInfo("edit-external", "edit the first turn in $VISUAL / $EDITOR", r),
+        CommandInfo("toggle-diff", "show an edited sample as a diff of the original (inline, side by side, off)", r),
+    ] + EditorCommand.registryEntries
 
     private static let byName: [String: CommandInfo] = {
         var d: [String: CommandInfo] = [:]

@@ -65,7 +65,7 @@ extension ReviewApp {
             renderHelp(&grid, Rect(row: 2, column: 0, width: width, height: height - 4), scroll: scroll)
         } else if case .editing = state.mode {
             let body = Rect(row: 2, column: 0, width: width, height: height - 4)
-            if let editorRender { editorRender(self, &grid, body) } else { renderEditorPlaceholder(&grid, body) }
+            if let editorRender { editorRender(self, &grid, body) } else { renderEditing(&grid, body) }
         } else {
             if let meta = layout.metadata {
                 renderMetadata(&grid, meta, lines: metaLines, sideBySide: layout.sideBySide)
@@ -76,7 +76,9 @@ extension ReviewApp {
                     grid.put("│", width: 1, row: r, column: layout.dialogue.width, style: theme.border)
                 }
             }
-            renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
+            if state.diffMode == nil || !renderDiff(&grid, layout.dialogue, index: state.currentIndex ?? -1) {
+                renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
+            }
             if case .reasonPicker(let picker) = state.mode { renderPicker(&grid, picker) }
         }
         renderMessage(&grid, layout.message)
