@@ -33,9 +33,9 @@ enum BenchSupport {
 
     /// A fresh temporary folder beside `near` (same file system, so cp and merge compare fairly).
     static func tempDir(near: String) -> String {
-        let dir = (near as NSString).deletingLastPathComponent
+        let dir = PathText.parent(near)
         let base = FileManager.default.isWritableFile(atPath: dir) ? dir : NSTemporaryDirectory()
-        let path = (base as NSString).appendingPathComponent(".winnow-bench-\(getpid())")
+        let path = PathText.join(base, ".winnow-bench-\(getpid())")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

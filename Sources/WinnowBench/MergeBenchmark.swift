@@ -16,7 +16,7 @@ enum MergeBenchmark {
         let journal = dir + "/bench.winnow.jsonl"
         JournalBenchmarks.makeJournal(path: journal, dataset: dataset, count: count)
         guard let contents = try? JournalReader.read(path: journal) else { BenchSupport.fail("cannot read the journal") }
-        let out = dir + "/merged" + ((path as NSString).pathExtension.isEmpty ? "" : "." + (path as NSString).pathExtension)
+        let out = dir + "/merged" + (PathText.fileExtension(path).isEmpty ? "" : "." + PathText.fileExtension(path))
         let copy = dir + "/copy"
         var bestCP = Double.infinity, bestMerge = Double.infinity
         var summary = MergeSummary()

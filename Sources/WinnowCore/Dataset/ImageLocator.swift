@@ -24,11 +24,14 @@ public struct ImageLocator: Sendable {
 
     /// The folders tried in order.
     public var searchFolders: [String] {
-        let datasetDir = (datasetPath as NSString).deletingLastPathComponent
+        let absolute = datasetPath.hasPrefix("/")
+            ? datasetPath : PathText.join(FileManager.default.currentDirectoryPath, datasetPath)
+        let datasetDir = PathText.parent(absolute)
         var folders: [String] = []
         if let imageRoot { folders.append(imageRoot) }
-        folders.append(datasetDir.isEmpty ? "." : datasetDir)
-        folders.append(((datasetDir.isEmpty ? "." : datasetDir) as NSString).deletingLastPathComponent)
+        folders.append(datasetDir)
+        let grandparent = PathText.parent(datasetDir)
+        if grandparent != datasetDir { folders.append(grandparent) }
         return folders
     }
 
@@ -38,7 +41,7 @@ public struct ImageLocator: Sendable {
         if reference.hasPrefix("/") {
             candidates = [reference]
         } else {
-            candidates = searchFolders.map { ($0 as NSString).appendingPathComponent(reference) }
+            candidates = searchFolders.map { PathText.join($0, reference) }
         }
         for candidate in candidates {
             var isDir: ObjCBool = false

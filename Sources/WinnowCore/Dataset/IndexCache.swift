@@ -46,7 +46,7 @@ enum IndexCache {
     static func candidatePaths(for path: String) -> [String] {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         let beside = absolute + ".winnow-index"
-        let name = (absolute as NSString).lastPathComponent
+        let name = PathText.lastComponent(absolute)
         let user = userCacheFolder() + "/index/" + Hashing.hex(Hashing.fnv1a(absolute)) + "-" + name + ".winnow-index"
         return [beside, user]
     }
@@ -76,7 +76,7 @@ enum IndexCache {
     static func save(_ cached: CachedIndex, for path: String) {
         let data = encode(cached)
         for candidate in candidatePaths(for: path) {
-            let folder = (candidate as NSString).deletingLastPathComponent
+            let folder = PathText.parent(candidate)
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             guard access(folder, W_OK) == 0 else { continue }
             let temp = candidate + ".tmp-\(getpid())"

@@ -1,3 +1,4 @@
+import WinnowCore
 import Foundation
 
 /// Builds the active keymap: a base (`default`, `vim`, `emacs` — embedded at build time — or a
@@ -27,7 +28,7 @@ public enum KeymapLoader {
         if let text = builtInText(nameOrPath) { return .success(("Keymaps/\(nameOrPath).yaml", text)) }
         var path = nameOrPath
         if !path.hasPrefix("/"), let base {
-            path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            path = PathText.join(PathText.parent(base), path)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let known = builtInNames.joined(separator: ", ")

@@ -108,7 +108,7 @@ extension ReviewApp {
             end = max(0, r.width - bw - 1)
             grid.write(badge, row: r.row, column: end, style: style)
         }
-        let file = (source.path as NSString).lastPathComponent
+        let file = PathText.lastComponent(source.path)
         var col = 1
         func add(_ text: String, limit: Int? = nil) {
             let room = end - col - 1

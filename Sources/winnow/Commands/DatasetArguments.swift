@@ -29,7 +29,7 @@ struct DatasetArguments: ParsableArguments {
             }
             options.container = container
         }
-        let progress = ProgressLine(label: "indexing \((path as NSString).lastPathComponent)")
+        let progress = ProgressLine(label: "indexing \(PathText.lastComponent(path))")
         if progress.isEnabled {
             options.progress = { @Sendable fraction in progress.update(fraction) }
         }
