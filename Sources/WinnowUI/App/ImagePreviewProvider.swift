@@ -10,13 +10,17 @@ public struct ImageFileInfo: Sendable, Equatable {
     public var byteSize: Int
     /// Why the file cannot be shown (truncated, unsupported, too large), if it cannot.
     public var problem: String?
+    /// Something odd that does not stop it being shown, e.g. a PNG named `.jpg`.
+    public var note: String?
 
-    public init(format: String?, pixelWidth: Int?, pixelHeight: Int?, byteSize: Int, problem: String?) {
+    public init(format: String?, pixelWidth: Int?, pixelHeight: Int?, byteSize: Int, problem: String?,
+                note: String? = nil) {
         self.format = format
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
         self.byteSize = byteSize
         self.problem = problem
+        self.note = note
     }
 }
 
