@@ -20,7 +20,7 @@ public struct FullScreenRenderer: Sendable {
     /// The bytes to write after leaving curses mode, or nil when the image cannot be drawn
     /// (graphics off, unreadable or undecodable file).
     public func render(path: String, width: Int, height: Int) -> [UInt8]? {
-        guard support.mode != .none, width >= 2, height >= 2 else { return nil }
+        guard support.mode != .off, width >= 2, height >= 2 else { return nil }
         let imageRows = height - 1
         var body: [UInt8]
         var caption = Self.sanitized((path as NSString).lastPathComponent)
@@ -36,7 +36,7 @@ public struct FullScreenRenderer: Sendable {
             guard case .success(let image) = decoder.decode(path: path, targetWidth: target.0, targetHeight: target.1) else { return nil }
             body = pixelSequence(image, width: width, height: imageRows)
             caption += " · \(image.sourceWidth)x\(image.sourceHeight)"
-        case .symbols, .none:
+        case .symbols, .off:
             guard case .success(let image) = decoder.decode(path: path, targetWidth: width * 8, targetHeight: imageRows * 8) else { return nil }
             body = symbolSequence(image, width: width, height: imageRows)
             caption += " · \(image.sourceWidth)x\(image.sourceHeight)"
@@ -111,7 +111,7 @@ public struct FullScreenRenderer: Sendable {
         case .kitty: ["TERM=xterm-kitty", "KITTY_WINDOW_ID=1"]
         case .sixel: ["TERM=mlterm"]
         case .iterm: ["TERM_PROGRAM=iTerm.app"]
-        case .symbols, .none: ["TERM=xterm-256color"]
+        case .symbols, .off: ["TERM=xterm-256color"]
         }
         var pointers: [UnsafeMutablePointer<gchar>?] = variables.map { strdup($0) } + [nil]
         defer { pointers.forEach { free($0) } }

@@ -8,8 +8,9 @@ public enum GraphicsMode: String, Sendable, CaseIterable {
     case sixel
     /// Unicode block symbols with colours: works in any terminal.
     case symbols
-    /// No full view.
-    case none
+    /// No full view (`--graphics none`). Not spelled `.none`, which would read as a missing
+    /// `GraphicsMode?` wherever one is optional.
+    case off = "none"
 }
 
 /// The graphics the full view will use, and whether it must pass through tmux.
@@ -41,7 +42,7 @@ public enum GraphicsDetector {
         if let forced {
             switch forced {
             case .kitty, .iterm, .sixel: return pixelMode(forced)
-            case .symbols, .none: return GraphicsSupport(mode: forced)
+            case .symbols, .off: return GraphicsSupport(mode: forced)
             }
         }
         if term == "dumb" || term.isEmpty && program.isEmpty { return GraphicsSupport(mode: .symbols) }

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import WinnowImage
+
+@Suite struct ImageDecoderTests {
+    @Test func decodesPNGPixels() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.gradientPNG(width: 64, height: 32)
+        let image = try ImageDecoder().decode(path: path).get()
+        #expect(image.width == 64 && image.height == 32)
+        #expect(image.pixels.count == 64 * 32 * 4)
+        // Left edge red, right edge blue, opaque.
+        #expect(Array(image.pixels[0..<4]) == [255, 0, 0, 255])
+        let last = (63) * 4
+        #expect(Array(image.pixels[last..<last + 4]) == [0, 0, 255, 255])
+    }
+
+    @Test func decodesJPEGAtFullSize() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.solidJPEG(width: 100, height: 60, rgb: (200, 30, 40))
+        let image = try ImageDecoder().decode(path: path).get()
+        #expect(image.width == 100 && image.height == 60)
+        let centre = (30 * 100 + 50) * 4
+        let pixel = Array(image.pixels[centre..<centre + 4])
+        #expect(abs(Int(pixel[0]) - 200) <= 6 && abs(Int(pixel[1]) - 30) <= 6 && abs(Int(pixel[2]) - 40) <= 6)
+        #expect(pixel[3] == 255)
+    }
+
+    @Test func scalesJPEGWithDCTForSmallTargets() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.solidJPEG(width: 1280, height: 960, rgb: (10, 120, 200))
+        // 160x120 is exactly 1/8: the smallest scale still covering the target.
+        let eighth = try ImageDecoder().decode(path: path, targetWidth: 160, targetHeight: 120).get()
+        #expect(eighth.width == 160 && eighth.height == 120)
+        #expect(eighth.sourceWidth == 1280 && eighth.sourceHeight == 960)
+        // 400 wide needs 1/2 (640); 1/4 (320) would be too small.
+        let half = try ImageDecoder().decode(path: path, targetWidth: 400, targetHeight: 100).get()
+        #expect(half.width == 640 && half.height == 480)
+    }
+
+    @Test func zeroBytesIsRefused() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.write("empty.jpg", [])
+        let result = ImageDecoder().decode(path: path)
+        #expect(message(result) == "empty file (0 bytes)")
+    }
+
+    @Test func truncatedJPEGGivesAMessage() throws {
+        let fixtures = try ImageFixtures()
+        let full = fixtures.bytes(try fixtures.solidJPEG(width: 256, height: 256, rgb: (1, 2, 3)))
+        let path = try fixtures.write("cut.jpg", Array(full.prefix(full.count / 2)))
+        #expect(message(ImageDecoder().decode(path: path))?.hasPrefix("truncated JPEG") == true)
+    }
+
+    @Test func truncatedPNGGivesAMessage() throws {
+        let fixtures = try ImageFixtures()
+        let full = fixtures.bytes(try fixtures.gradientPNG(width: 300, height: 200))
+        let path = try fixtures.write("cut.png", Array(full.prefix(full.count / 2)))
+        let text = message(ImageDecoder().decode(path: path))
+        #expect(text?.contains("PNG") == true)
+    }
+
+    @Test func corruptJPEGDoesNotCrash() throws {
+        let fixtures = try ImageFixtures()
+        var bytes: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0]
+        bytes += (0..<2000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }
+        let path = try fixtures.write("noise.jpg", bytes)
+        #expect(message(ImageDecoder().decode(path: path))?.hasPrefix("corrupt JPEG") == true)
+    }
+
+    @Test func pngBombIsRefusedFromTheHeaderQuickly() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.pngHeaderOnly("bomb.png", width: 30000, height: 30000)
+        let start = Date()
+        let text = message(ImageDecoder().decode(path: path))
+        #expect(Date().timeIntervalSince(start) < 1)
+        #expect(text?.hasPrefix("image too large: 30000x30000") == true)
+        // Bounded memory: the process never came near the 900 MP * 4 bytes a decode would need.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        #expect(usage.ru_maxrss < 256 * 1024) // kilobytes on Linux
+    }
+
+    @Test func unsupportedFormatIsNamed() throws {
+        let fixtures = try ImageFixtures()
+        let path = try fixtures.write("anim.gif", Array("GIF89a".utf8) + [1, 0, 1, 0, 0, 0, 0, 0x3B])
+        #expect(message(ImageDecoder().decode(path: path)) == "unsupported format: GIF")
+        let text = try fixtures.write("notes.png", Array("hello, not an image".utf8))
+        #expect(message(ImageDecoder().decode(path: text)) == "not an image: unrecognised content")
+    }
+
+    private func message(_ result: Result<DecodedImage, ImageDecodeError>) -> String? {
+        if case .failure(let error) = result { return error.message }
+        return nil
+    }
+}
