@@ -129,15 +129,21 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
 
     /// Decodes and draws one preview; runs on the background queue.
     func render(_ key: PreviewKey) -> ImagePreview {
-        if let info = info(path: key.path), let problem = info.problem {
-            return .unavailable(problem)
+        let info = info(path: key.path)
+        if let problem = info?.problem { return .unavailable(problem) }
+        let renderer = SymbolRenderer(colorMode: colorMode)
+        // Decode for the cells the image will really cover, not the whole pane: a tall photo
+        // in a wide pane then takes a smaller DCT scale.
+        var cells = (width: key.width, height: key.height)
+        if let w = info?.pixelWidth, let h = info?.pixelHeight {
+            cells = renderer.fittedSize(imageWidth: w, imageHeight: h, width: key.width, height: key.height)
         }
-        let target = SymbolRenderer.targetPixels(width: key.width, height: key.height)
+        let target = SymbolRenderer.targetPixels(width: cells.width, height: cells.height)
         switch decoder.decode(path: key.path, targetWidth: target.width, targetHeight: target.height) {
         case .failure(let error):
             return .unavailable(error.message)
         case .success(let image):
-            return .ready(SymbolRenderer(colorMode: colorMode).render(image, width: key.width, height: key.height))
+            return .ready(renderer.render(image, width: key.width, height: key.height))
         }
     }
 
