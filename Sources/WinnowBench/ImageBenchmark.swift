@@ -16,12 +16,16 @@ enum ImageBenchmark {
             case "--width": width = next ?? width; i += 1
             case "--height": height = next ?? height; i += 1
             case "--runs": runs = max(1, next ?? runs); i += 1
+            case "--sweep":
+                guard i + 1 < arguments.count else { return 2 }
+                return sweep(arguments[i + 1], width: width, height: height)
             default: files.append(argument)
             }
             i += 1
         }
         guard !files.isEmpty else {
             print("usage: winnow-bench image FILE... [--width 60] [--height 30] [--runs 30]")
+            print("       winnow-bench image [--width W --height H] --sweep FOLDER")
             return 2
         }
         for file in files {
@@ -57,10 +61,8 @@ enum ImageBenchmark {
             precondition(grid.width == width)
             decodedSize = "\(image.width)x\(image.height)"
             header.append(t1 - t0); decode.append(t2 - t1); draw.append(t3 - t2); total.append(t3 - t0)
-            let f0 = now()
-            _ = FullScreenRenderer(support: GraphicsSupport(mode: .symbols), colorMode: .truecolor).render(path: path, width: 160, height: 48)
-            full.append(now() - f0)
         }
+        for _ in 0..<runs { full.append(fullView(path)) }
         print("  preview \(width)x\(height) cells, decoded at \(decodedSize), \(runs) runs (ms: median / min / max)")
         print("    header      \(summary(header))")
         print("    decode      \(summary(decode))")
@@ -71,6 +73,46 @@ enum ImageBenchmark {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print("  max resident memory: \(usage.ru_maxrss / 1024) MB")
         return true
+    }
+
+    /// Every file under `folder` through the whole preview path once: problems found, timings.
+    private static func sweep(_ folder: String, width: Int, height: Int) -> Int32 {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+            print("\(folder): cannot list")
+            return 1
+        }
+        let provider = ChafaImagePreviewProvider(graphics: GraphicsSupport(mode: .symbols), colorMode: .truecolor)
+        var times: [Double] = []
+        var problems: [String: Int] = [:]
+        var slowest = ("", 0.0)
+        for case let name as String in walker {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let t0 = now()
+            let info = provider.info(path: path)
+            var result = provider.preview(path: path, width: width, height: height)
+            _ = provider.waitUntilIdle()
+            result = provider.preview(path: path, width: width, height: height)
+            let elapsed = now() - t0
+            times.append(elapsed)
+            if elapsed > slowest.1 { slowest = (path, elapsed) }
+            if let note = info?.note { problems["note: " + note, default: 0] += 1 }
+            if case .unavailable(let message) = result { problems[message, default: 0] += 1 }
+        }
+        print("\(times.count) files, preview \(width)x\(height), ms per file (median / min / max): \(summary(times))")
+        print("slowest: \(slowest.0) \(String(format: "%.1f", slowest.1)) ms")
+        for (message, count) in problems.sorted(by: { $0.value > $1.value }) { print("  \(count)  \(message)") }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("max resident memory: \(usage.ru_maxrss / 1024) MB")
+        return 0
+    }
+
+    private static func fullView(_ path: String) -> Double {
+        let start = now()
+        _ = FullScreenRenderer(support: GraphicsSupport(mode: .symbols), colorMode: .truecolor).render(path: path, width: 160, height: 48)
+        return now() - start
     }
 
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }

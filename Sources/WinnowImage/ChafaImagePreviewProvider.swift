@@ -70,8 +70,10 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
 
     public func fullScreen(path: String, width: Int, height: Int) -> [UInt8]? {
         if let info = info(path: path), info.problem != nil { return nil }
-        return FullScreenRenderer(support: graphics, colorMode: colorMode, decoder: decoder)
-            .render(path: path, width: width, height: height)
+        return ImageDecoder.exclusively {
+            FullScreenRenderer(support: graphics, colorMode: colorMode, decoder: decoder)
+                .render(path: path, width: width, height: height)
+        }
     }
 
     public func viewer(path: String) -> ExternalProgram {
@@ -139,11 +141,13 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
             cells = renderer.fittedSize(imageWidth: w, imageHeight: h, width: key.width, height: key.height)
         }
         let target = SymbolRenderer.targetPixels(width: cells.width, height: cells.height)
-        switch decoder.decode(path: key.path, targetWidth: target.width, targetHeight: target.height) {
-        case .failure(let error):
-            return .unavailable(error.message)
-        case .success(let image):
-            return .ready(renderer.render(image, width: key.width, height: key.height))
+        return ImageDecoder.exclusively {
+            switch decoder.decode(path: key.path, targetWidth: target.width, targetHeight: target.height) {
+            case .failure(let error):
+                return .unavailable(error.message)
+            case .success(let image):
+                return .ready(renderer.render(image, width: key.width, height: key.height))
+            }
         }
     }
 

@@ -8,7 +8,35 @@ public struct DecodedImage: Sendable {
     /// Size of the source before DCT scaling.
     public var sourceWidth: Int
     public var sourceHeight: Int
-    public var pixels: [UInt8]
+    /// The decoder's own buffer, kept rather than copied: a copy of a 40-megapixel image would
+    /// double the peak memory past the 256 MB budget.
+    let buffer: PixelBuffer
+
+    /// Calls `body` with the packed RGBA bytes.
+    public func withPixels<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: buffer.pointer, count: buffer.count))
+    }
+
+    /// The RGBA bytes of one pixel, or nil outside the image.
+    public func rgba(x: Int, y: Int) -> [UInt8]? {
+        guard x >= 0, x < width, y >= 0, y < height else { return nil }
+        let start = (y * width + x) * 4
+        return withPixels { Array($0[start..<start + 4]) }
+    }
+}
+
+/// Owns a malloc'd pixel buffer from the C decoders and frees it once.
+final class PixelBuffer: @unchecked Sendable {
+    // Immutable after init; only read.
+    let pointer: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(pointer: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.pointer = pointer
+        self.count = count
+    }
+
+    deinit { free(pointer) }
 }
 
 /// Why an image could not be decoded, with a message short enough for the preview pane.
@@ -27,6 +55,16 @@ public struct ImageDecoder: Sendable {
     public init(maxPixels: Int = ImageLimits.maxPixels, maxFileBytes: Int = ImageLimits.maxFileBytes) {
         self.maxPixels = maxPixels
         self.maxFileBytes = maxFileBytes
+    }
+
+    private static let gate = NSLock()
+
+    /// Runs a decode and whatever uses its pixels with no other such work in the process, so
+    /// a preview decoding in the background and a full view never hold two large buffers.
+    public static func exclusively<R>(_ body: () throws -> R) rethrows -> R {
+        gate.lock()
+        defer { gate.unlock() }
+        return try body()
     }
 
     /// Decodes the file at `path`; a JPEG is decoded at the smallest DCT scale that still
@@ -71,11 +109,10 @@ public struct ImageDecoder: Sendable {
             let message = cMessage(error)
             return failure(message.isEmpty ? "cannot decode \(format.rawValue)" : message)
         }
-        defer { wn_image_free(&image) }
         let count = Int(image.width) * Int(image.height) * 4
         return .success(DecodedImage(width: Int(image.width), height: Int(image.height),
                                      sourceWidth: Int(image.source_width), sourceHeight: Int(image.source_height),
-                                     pixels: Array(UnsafeBufferPointer(start: pixels, count: count))))
+                                     buffer: PixelBuffer(pointer: pixels, count: count)))
     }
 }
 

@@ -79,7 +79,7 @@ public struct FullScreenRenderer: Sendable {
         chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
         guard let canvas = chafa_canvas_new(config) else { return [] }
         defer { chafa_canvas_unref(canvas) }
-        image.pixels.withUnsafeBufferPointer { buffer in
+        image.withPixels { buffer in
             chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress,
                                          gint(image.width), gint(image.height), gint(image.width * 4))
         }

@@ -53,7 +53,7 @@ public struct SymbolRenderer: Sendable {
     public func render(_ image: DecodedImage, width: Int, height: Int) -> ScreenGrid {
         var grid = ScreenGrid(width: width, height: height)
         guard width > 0, height > 0, image.width > 0, image.height > 0,
-              image.pixels.count >= image.width * image.height * 4 else { return grid }
+              image.withPixels({ $0.count }) >= image.width * image.height * 4 else { return grid }
         let size = fittedSize(imageWidth: image.width, imageHeight: image.height, width: width, height: height)
         let left = (width - size.width) / 2
         let top = (height - size.height) / 2
@@ -103,7 +103,7 @@ public struct SymbolRenderer: Sendable {
         }
         guard let canvas = chafa_canvas_new(config) else { return }
         defer { chafa_canvas_unref(canvas) }
-        image.pixels.withUnsafeBufferPointer { buffer in
+        image.withPixels { buffer in
             chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress,
                                          gint(image.width), gint(image.height), gint(image.width * 4))
         }

@@ -8,11 +8,11 @@ import Testing
         let path = try fixtures.gradientPNG(width: 64, height: 32)
         let image = try ImageDecoder().decode(path: path).get()
         #expect(image.width == 64 && image.height == 32)
-        #expect(image.pixels.count == 64 * 32 * 4)
+        #expect(image.withPixels { $0.count } == 64 * 32 * 4)
         // Left edge red, right edge blue, opaque.
-        #expect(Array(image.pixels[0..<4]) == [255, 0, 0, 255])
-        let last = (63) * 4
-        #expect(Array(image.pixels[last..<last + 4]) == [0, 0, 255, 255])
+        #expect(image.rgba(x: 0, y: 0) == [255, 0, 0, 255])
+        #expect(image.rgba(x: 63, y: 31) == [0, 0, 255, 255])
+        #expect(image.rgba(x: 64, y: 0) == nil)
     }
 
     @Test func decodesJPEGAtFullSize() throws {
@@ -20,8 +20,7 @@ import Testing
         let path = try fixtures.solidJPEG(width: 100, height: 60, rgb: (200, 30, 40))
         let image = try ImageDecoder().decode(path: path).get()
         #expect(image.width == 100 && image.height == 60)
-        let centre = (30 * 100 + 50) * 4
-        let pixel = Array(image.pixels[centre..<centre + 4])
+        let pixel = try #require(image.rgba(x: 50, y: 30))
         #expect(abs(Int(pixel[0]) - 200) <= 6 && abs(Int(pixel[1]) - 30) <= 6 && abs(Int(pixel[2]) - 40) <= 6)
         #expect(pixel[3] == 255)
     }
