@@ -47,6 +47,15 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
         self.previews = LRUCache(capacity: cacheCapacity)
     }
 
+    /// The provider for the terminal this process runs in: graphics detected from the
+    /// environment unless `--graphics` forced one, true colour when `COLORTERM` says so.
+    public static func forTerminal(forcedGraphics: GraphicsMode? = nil,
+                                   environment: [String: String] = ProcessInfo.processInfo.environment) -> ChafaImagePreviewProvider {
+        ChafaImagePreviewProvider(graphics: GraphicsDetector.detect(environment: environment, forced: forcedGraphics),
+                                  colorMode: SymbolColorMode.detect(environment: environment),
+                                  environment: environment)
+    }
+
     // MARK: ImagePreviewProvider
 
     public func preview(path: String, width: Int, height: Int) -> ImagePreview {
