@@ -11,6 +11,7 @@
 #include <jerror.h>
 #include <png.h>
 #include <webp/decode.h>
+#include <webp/encode.h>
 
 static void set_error(char error[WN_ERROR_CAPACITY], const char *message) {
     snprintf(error, WN_ERROR_CAPACITY, "%s", message);
@@ -269,5 +270,24 @@ int wn_write_jpeg(const char *path, const uint8_t *rgb, int width, int height, i
     jpeg_finish_compress(&cinfo);
     jpeg_destroy_compress(&cinfo);
     fclose(file);
+    return 0;
+}
+
+int wn_write_webp(const char *path, const uint8_t *rgba, int width, int height,
+                  char error[WN_ERROR_CAPACITY]) {
+    uint8_t *encoded = NULL;
+    size_t size = WebPEncodeLosslessRGBA(rgba, width, height, width * 4, &encoded);
+    if (size == 0 || encoded == NULL) {
+        set_error(error, "cannot encode WebP");
+        return 1;
+    }
+    FILE *file = fopen(path, "wb");
+    int ok = file != NULL && fwrite(encoded, 1, size, file) == size;
+    if (file != NULL && fclose(file) != 0) ok = 0;
+    WebPFree(encoded);
+    if (!ok) {
+        set_error(error, "cannot write WebP");
+        return 1;
+    }
     return 0;
 }

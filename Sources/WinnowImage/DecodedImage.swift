@@ -126,6 +126,14 @@ package enum ImageWriter {
         if status != 0 { throw ImageDecodeError(path: path, message: cMessage(error)) }
     }
 
+    /// Writes `rgba` (width * height * 4 bytes) as a lossless WebP file.
+    package static func writeWebP(path: String, width: Int, height: Int, rgba: [UInt8]) throws(ImageDecodeError) {
+        guard rgba.count == width * height * 4 else { throw ImageDecodeError(path: path, message: "pixel count mismatch") }
+        var error = [CChar](repeating: 0, count: Int(WN_ERROR_CAPACITY))
+        let status = error.withUnsafeMutableBufferPointer { wn_write_webp(path, rgba, Int32(width), Int32(height), $0.baseAddress) }
+        if status != 0 { throw ImageDecodeError(path: path, message: cMessage(error)) }
+    }
+
     /// Writes `rgb` (width * height * 3 bytes) as a baseline JPEG file.
     package static func writeJPEG(path: String, width: Int, height: Int, rgb: [UInt8], quality: Int = 85) throws(ImageDecodeError) {
         guard rgb.count == width * height * 3 else { throw ImageDecodeError(path: path, message: "pixel count mismatch") }

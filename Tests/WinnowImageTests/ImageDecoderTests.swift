@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WinnowUI
 @testable import WinnowImage
 
 @Suite struct ImageDecoderTests {
@@ -35,6 +36,19 @@ import Testing
         // 400 wide needs 1/2 (640); 1/4 (320) would be too small.
         let half = try ImageDecoder().decode(path: path, targetWidth: 400, targetHeight: 100).get()
         #expect(half.width == 640 && half.height == 480)
+    }
+
+    @Test func decodesWebPAndReadsItsHeader() throws {
+        let fixtures = try ImageFixtures()
+        var rgba: [UInt8] = []
+        for y in 0..<20 { for x in 0..<30 { rgba += [UInt8(x * 8), UInt8(y * 12), 90, 255] } }
+        let path = fixtures.path("tile.webp")
+        try ImageWriter.writeWebP(path: path, width: 30, height: 20, rgba: rgba)
+        let image = try ImageDecoder().decode(path: path).get()
+        #expect(image.width == 30 && image.height == 20)
+        #expect(image.rgba(x: 29, y: 19) == [232, 228, 90, 255])
+        let info = try #require(ImageHeaderReader().info(path: path))
+        #expect(info.format == "WebP" && info.pixelWidth == 30 && info.pixelHeight == 20 && info.problem == nil)
     }
 
     @Test func zeroBytesIsRefused() throws {

@@ -46,6 +46,10 @@ int wn_write_png(const char *path, const uint8_t *rgba, int width, int height,
 int wn_write_jpeg(const char *path, const uint8_t *rgb, int width, int height, int quality,
                   char error[WN_ERROR_CAPACITY]);
 
+/// Writes an RGBA image as a lossless WebP file (used by tests).
+int wn_write_webp(const char *path, const uint8_t *rgba, int width, int height,
+                  char error[WN_ERROR_CAPACITY]);
+
 /// Releases the pixels of a decoded image.
 void wn_image_free(wn_image *image);
 
