@@ -1,0 +1,84 @@
+import WinnowCore
+
+/// A line for the message row: confirmation ("saved") or error.
+public struct AppMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Options the CLI sets.
+public struct ReviewOptions: Sendable {
+    /// The reasons offered when rejecting, in order (digits 1-9 pick them in the picker).
+    public var reasons: [String]
+    /// After a decision, move to the next undecided sample.
+    public var autoAdvance: Bool
+    public var theme: Theme
+    /// Resolves image references (`--image-root`, then beside the dataset).
+    public var imageRoot: String?
+    /// Start here instead of resuming at the first undecided sample.
+    public var startIndex: Int?
+    /// The base order (a spot check); nil reviews the whole dataset.
+    public var baseOrder: [Int]?
+    /// Says what the base order is, e.g. "spot check 200 (seed 7)".
+    public var baseLabel: String?
+
+    public static let defaultReasons = [
+        "hallucination", "ocr-error", "wrong-language", "leaked-prefix", "truncated",
+        "image-mismatch", "other",
+    ]
+
+    public init(reasons: [String] = ReviewOptions.defaultReasons, autoAdvance: Bool = true,
+                theme: Theme = .color, imageRoot: String? = nil, startIndex: Int? = nil,
+                baseOrder: [Int]? = nil, baseLabel: String? = nil) {
+        self.reasons = reasons
+        self.autoAdvance = autoAdvance
+        self.theme = theme
+        self.imageRoot = imageRoot
+        self.startIndex = startIndex
+        self.baseOrder = baseOrder
+        self.baseLabel = baseLabel
+    }
+}
+
+/// Everything the review screen shows that is not in the dataset or the journal.
+public struct AppState: Sendable, Equatable {
+    public var mode: AppMode = .reading
+    /// The base order (whole dataset or spot check) and the filtered view of it.
+    public var base: SampleOrder
+    public var visible: SampleOrder
+    public var filter = ReviewFilter()
+    /// Position in `visible`.
+    public var position = 0
+    /// First dialogue line shown.
+    public var scroll = 0
+    public var message: AppMessage?
+    public var searchPhrase: String?
+    public var searchForward = true
+    public var autoAdvance: Bool
+    public var showMetadata = true
+    public var showImage = true
+    /// Decided samples in the base order (kept up to date on each decision).
+    public var decidedInBase = 0
+    /// Entries this session appended, for undo (most recent last).
+    public var undoStack: [JournalEntry] = []
+    public var promptHistory: [String: [String]] = [:]
+    /// Size of the last render (page size for scrolling).
+    public var width = 80
+    public var height = 24
+    /// Dialogue rows in the last render.
+    public var dialogueRows = 10
+    public var dialogueLineCount = 0
+
+    public init(base: SampleOrder, autoAdvance: Bool) {
+        self.base = base
+        self.visible = base
+        self.autoAdvance = autoAdvance
+    }
+
+    /// The dataset index of the current sample, if any sample is visible.
+    public var currentIndex: Int? { visible[position] }
+}

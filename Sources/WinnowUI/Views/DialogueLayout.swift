@@ -1,0 +1,108 @@
+import WinnowCore
+
+/// One screen line of the dialogue pane.
+public enum DialogueLine: Sendable, Equatable {
+    /// The role label that starts a turn.
+    case label(turn: Int)
+    /// A wrapped line of turn `turn`'s text.
+    case text(turn: Int, range: Range<String.Index>)
+    /// Space between turns.
+    case blank
+}
+
+/// The wrapped dialogue of one sample at one width: built once, reused while scrolling.
+public final class DialogueLayout: @unchecked Sendable {
+    public let sampleIndex: Int
+    public let width: Int
+    public let lines: [DialogueLine]
+    /// `<image>` occurrences per turn.
+    let imageMarkers: [[Range<String.Index>]]
+    /// Search matches per turn for `matchPhrase`, computed on first use.
+    private var matchPhrase: String?
+    private var matches: [Int: [Range<String.Index>]] = [:]
+
+    /// Columns of indent before turn text.
+    public static let indent = 2
+
+    public init(sample: Sample, width: Int) {
+        self.sampleIndex = sample.index
+        self.width = width
+        let textWidth = max(2, width - Self.indent)
+        var lines: [DialogueLine] = []
+        var markers: [[Range<String.Index>]] = []
+        for (t, turn) in sample.turns.enumerated() {
+            if t > 0 { lines.append(.blank) }
+            lines.append(.label(turn: t))
+            TextWrapper.wrap(turn.text, width: textWidth) { lines.append(.text(turn: t, range: $0.range)) }
+            markers.append(Self.ranges(of: "<image>", in: turn.text))
+        }
+        if sample.turns.isEmpty { lines.append(.blank) }
+        self.lines = lines
+        self.imageMarkers = markers
+    }
+
+    /// Every occurrence of `phrase` in `text`, in order.
+    static func ranges(of phrase: String, in text: String) -> [Range<String.Index>] {
+        guard !phrase.isEmpty, text.utf8.count >= phrase.utf8.count else { return [] }
+        var result: [Range<String.Index>] = []
+        var from = text.startIndex
+        while from < text.endIndex, let r = text.range(of: phrase, from: from) {
+            result.append(r)
+            from = r.upperBound
+        }
+        return result
+    }
+
+    /// Matches of `phrase` in turn `turn` (cached for the last phrase asked).
+    func matches(of phrase: String, turn: Int, in sample: Sample) -> [Range<String.Index>] {
+        if matchPhrase != phrase {
+            matchPhrase = phrase
+            matches = [:]
+        }
+        if let m = matches[turn] { return m }
+        guard sample.turns.indices.contains(turn) else { return [] }
+        let m = Self.ranges(of: phrase, in: sample.turns[turn].text)
+        matches[turn] = m
+        return m
+    }
+
+    /// The first line showing `phrase` (a label line when it is only in metadata).
+    public func firstLine(containing phrase: String, in sample: Sample) -> Int? {
+        for (t, _) in sample.turns.enumerated() {
+            guard let first = matches(of: phrase, turn: t, in: sample).first else { continue }
+            for (n, line) in lines.enumerated() {
+                if case .text(let lt, let r) = line, lt == t, r.upperBound > first.lowerBound { return n }
+            }
+        }
+        return nil
+    }
+}
+
+/// The few most recent dialogue layouts, keyed by (sample, width).
+struct DialogueLayoutCache {
+    private var entries: [DialogueLayout] = []
+    let capacity = 6
+
+    mutating func layout(for sample: Sample, width: Int) -> DialogueLayout {
+        if let i = entries.firstIndex(where: { $0.sampleIndex == sample.index && $0.width == width }) {
+            let hit = entries.remove(at: i)
+            entries.append(hit)
+            return hit
+        }
+        let made = DialogueLayout(sample: sample, width: width)
+        entries.append(made)
+        if entries.count > capacity { entries.removeFirst() }
+        return made
+    }
+
+    /// Forgets layouts of one sample (after an edit changes its text).
+    mutating func invalidate(sampleIndex: Int) {
+        entries.removeAll { $0.sampleIndex == sampleIndex }
+    }
+}
+
+private extension String {
+    func range(of phrase: String, from: String.Index) -> Range<String.Index>? {
+        self[from...].firstRange(of: phrase)
+    }
+}
