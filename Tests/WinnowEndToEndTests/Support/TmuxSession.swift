@@ -1,0 +1,219 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: the built `winnow` binary runs in a detached tmux
+/// session on a private server socket; tests type keys and read the screen back.
+///
+/// Every session gets its own temporary HOME / XDG_CONFIG_HOME / XDG_CACHE_HOME, TERM is
+/// xterm-256color and LANG is C.UTF-8, so tests never see the developer's configuration.
+/// Waits poll the screen with a timeout instead of sleeping a fixed time.
+///
+///     let t = try TmuxSession(arguments: ["review"])
+///     defer { t.close() }
+///     #expect(t.waitFor("accepted"))
+///     t.sendKeys("a")
+final class TmuxSession {
+    /// The private tmux server socket name (`tmux -L`).
+    let socket: String
+    /// A scratch folder removed by `close()`: home, config and cache live under it.
+    let directory: URL
+    /// The session's environment (after defaults and overrides).
+    let environment: [String: String]
+    private var closed = false
+
+    /// Whether tmux can be run at all (tests skip with a message when it cannot).
+    static var isAvailable: Bool {
+        (try? TmuxSession.run(["tmux", "-V"]).status) == 0
+    }
+
+    /// The repository root, found from this file's path.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // WinnowEndToEndTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    /// `<repo>/.build/debug/winnow` (CI builds before testing).
+    static var winnowBinary: URL {
+        repositoryRoot.appendingPathComponent(".build/debug/winnow")
+    }
+
+    /// Starts `executable arguments...` (default: the winnow binary) in a new session of the
+    /// given size. `environment` entries override the defaults; a nil value removes one.
+    /// `workingDirectory` defaults to the scratch folder.
+    init(arguments: [String], executable: String? = nil, width: Int = 80, height: Int = 24,
+         environment overrides: [String: String?] = [:], workingDirectory: String? = nil,
+         stdinFromDevNull: Bool = false) throws {
+        let unique = "winnow-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        socket = unique
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(unique)
+        let fm = FileManager.default
+        for sub in ["home", "config", "cache"] {
+            try fm.createDirectory(at: directory.appendingPathComponent(sub),
+                                   withIntermediateDirectories: true)
+        }
+        var env: [String: String] = [
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "HOME": directory.appendingPathComponent("home").path,
+            "XDG_CONFIG_HOME": directory.appendingPathComponent("config").path,
+            "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path,
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+        ]
+        for (key, value) in overrides { env[key] = value }
+        environment = env
+
+        let conf = directory.appendingPathComponent("tmux.conf")
+        // remain-on-exit keeps the pane after the program ends so tests can read its last
+        // screen and exit status.
+        try "set -g remain-on-exit on\nset -g status off\nset -g history-limit 100\n"
+            .write(to: conf, atomically: true, encoding: .utf8)
+
+        var command = ["env", "-i"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        command.append(executable ?? TmuxSession.winnowBinary.path)
+        command += arguments
+        var shell = command.map(TmuxSession.shellQuote).joined(separator: " ")
+        if stdinFromDevNull { shell += " < /dev/null" }
+        let cwd = workingDirectory ?? directory.path
+        let result = try TmuxSession.run([
+            "tmux", "-L", socket, "-f", conf.path, "new-session", "-d", "-s", "main",
+            "-x", String(width), "-y", String(height), "-c", cwd, shell,
+        ])
+        guard result.status == 0 else {
+            throw TmuxError(message: "tmux new-session failed: \(result.output)")
+        }
+    }
+
+    deinit { close() }
+
+    /// Kills the tmux server and removes the scratch folder. Safe to call twice.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Sends tmux key names (`"a"`, `"Enter"`, `"C-c"`, `"Escape"`, `"Up"`).
+    func sendKeys(_ keys: String...) {
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "send-keys", "-t", "main"] + keys)
+    }
+
+    /// Types text literally (UTF-8, Chinese included).
+    func type(_ text: String) {
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "send-keys", "-t", "main", "-l", text])
+    }
+
+    /// Sends text as a bracketed paste (tmux wraps it in the paste markers when the
+    /// application enabled bracketed paste mode).
+    func paste(_ text: String) {
+        let buffer = "e2e"
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "set-buffer", "-b", buffer, text])
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "paste-buffer", "-p", "-d", "-b", buffer, "-t", "main"])
+    }
+
+    /// The visible screen as text, one line per row (trailing blanks trimmed by tmux).
+    /// With `escapes`, colours and attributes are included as escape sequences.
+    func capture(escapes: Bool = false) -> String {
+        var args = ["tmux", "-L", socket, "capture-pane", "-p", "-t", "main"]
+        if escapes { args.append("-e") }
+        return (try? TmuxSession.run(args).output) ?? ""
+    }
+
+    /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns whether it held.
+    @discardableResult
+    func waitUntil(timeout: Double = 10, escapes: Bool = false,
+                   _ predicate: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if predicate(capture(escapes: escapes)) { return true }
+            if Date() > deadline { return false }
+            usleep(30_000)
+        }
+    }
+
+    /// Waits until `text` appears on screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10) -> Bool {
+        waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until `text` is no longer on screen.
+    @discardableResult
+    func waitForAbsence(_ text: String, timeout: Double = 10) -> Bool {
+        waitUntil(timeout: timeout) { !$0.contains(text) }
+    }
+
+    /// Resizes the window (the program gets SIGWINCH).
+    func resize(width: Int, height: Int) {
+        _ = try? TmuxSession.run(["tmux", "-L", socket, "resize-window", "-t", "main",
+                                  "-x", String(width), "-y", String(height)])
+    }
+
+    /// A tmux format value of the pane, e.g. `#{pane_pid}`.
+    func paneFormat(_ format: String) -> String {
+        let out = (try? TmuxSession.run(["tmux", "-L", socket, "display-message", "-p", "-t",
+                                          "main", format]).output) ?? ""
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The pid of the program in the pane.
+    var pid: Int32? { Int32(paneFormat("#{pane_pid}")) }
+
+    /// The exit status once the program ended, else nil.
+    var exitStatus: Int32? {
+        guard paneFormat("#{pane_dead}") == "1" else { return nil }
+        return Int32(paneFormat("#{pane_dead_status}"))
+    }
+
+    /// Waits for the program to end and returns its exit status (nil on timeout).
+    func waitForExit(timeout: Double = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let status = exitStatus { return status }
+            usleep(30_000)
+        }
+        return nil
+    }
+
+    /// Sends a signal to the program in the pane.
+    func signal(_ signal: Int32) {
+        if let pid { kill(pid, signal) }
+    }
+
+    struct TmuxError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    /// Runs a program to completion and returns its exit status and combined output.
+    @discardableResult
+    static func run(_ arguments: [String], environment: [String: String]? = nil,
+                    stdin: Data? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try process.run()
+            input.fileHandleForWriting.write(stdin)
+            try? input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Single-quotes a word for `sh -c`.
+    static func shellQuote(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+
+/// The harness itself works: a program runs in a real terminal, sees our keys, and its exit
+/// status is readable.
+@Suite(.serialized) struct TmuxSessionTests {
+    @Test func echoesTypedChineseAndReportsExit() throws {
+        guard TmuxSession.isAvailable else { return }
+        let t = try TmuxSession(
+            arguments: ["-c", "printf 'ready\\n'; read line; printf 'got:%s\\n' \"$line\"; exit 3"],
+            executable: "/bin/sh")
+        defer { t.close() }
+        #expect(t.waitFor("ready"))
+        t.type("你好")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("got:你好"))
+        #expect(t.waitForExit() == 3)
+    }
+}
