@@ -24,6 +24,7 @@ extension ReviewApp {
                     if let f = info.format { v += ", \(f)" }
                     if let w = info.pixelWidth, let h = info.pixelHeight { v += " \(w)x\(h)" }
                     if let p = info.problem { v += ", \(p)" }
+                    if let n = info.note { v += ", \(n)" }
                 }
                 v += ")"
             } else {
