@@ -56,7 +56,7 @@ let package = Package(
                 "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["Demo"],
+            exclude: ["Demo", "DemoTools"],
             swiftSettings: strictSettings,
             plugins: ["EmbedPlugin"]
         ),

@@ -1,10 +1,20 @@
 import Foundation
-import WinnowCore
 
-let benchArguments = Array(CommandLine.arguments.dropFirst())
-switch benchArguments.first {
-case "image":
-    exit(ImageBenchmark.run(Array(benchArguments.dropFirst())))
-default:
-    print("winnow-bench: skeleton (try: winnow-bench image FILE)")
+// `winnow-bench SUBCOMMAND ARGS...`: each benchmark lives in its own file and registers here.
+let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    ("index", "index FILE [--runs N]: indexing vs a memchr scan, warm-cache start, RssAnon", IndexBenchmark.run),
+    ("open-sample", "open-sample FILE INDEX: open with the cache and decode one sample (used by index)", IndexBenchmark.openSample),
+    ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
+    ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
+    ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("image", "image FILE... [--width W --height H --runs N] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if let name = arguments.first, let bench = benchmarks.first(where: { $0.name == name }) {
+    exit(bench.run(Array(arguments.dropFirst())))
 }
+var usage = "usage: winnow-bench SUBCOMMAND ...\n"
+for bench in benchmarks { usage += "  \(bench.summary)\n" }
+FileHandle.standardError.write(Data(usage.utf8))
+exit(64)

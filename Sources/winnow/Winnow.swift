@@ -6,7 +6,10 @@ struct Winnow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Review vision-language instruction data sample by sample.",
-        subcommands: []
+        subcommands: [
+            StatsCommand.self, ValidateCommand.self, ShowCommand.self,
+            MergeCommand.self, DecideCommand.self, JournalCommand.self,
+        ]
     )
 
     func run() throws {

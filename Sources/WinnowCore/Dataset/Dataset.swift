@@ -1,7 +1,12 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
-// CONTRACT STUB (skeleton): the public API below is what the other layers build against.
-// The dataset-engine work replaces the bodies; the signatures may grow but not break.
+// The public API of the dataset engine, which the other layers build against. The engine's
+// parts live beside it: DatasetIndexer (one-pass scan), IndexCache, SampleDecoder, IDLookup.
 
 /// How samples are laid out in the file.
 public enum DatasetContainer: String, Sendable, Equatable {
@@ -95,45 +100,151 @@ public final class Dataset: @unchecked Sendable {
     public let style: JSONStyle
     /// File-level warnings and errors (a truncated tail, trailing garbage, a BOM, ...).
     public let problems: [DatasetProblem]
+    /// Whether the index came from the cache rather than a fresh scan.
+    public let indexWasCached: Bool
 
-    init(path: String, container: DatasetContainer, style: JSONStyle, problems: [DatasetProblem]) {
+    let file: MappedFile
+    let table: SampleTable
+    let lines: LineIndex
+    private let fingerprintValue: String
+    private let idLookup = IDLookup()
+
+    init(path: String, file: MappedFile, result: IndexResult, style: JSONStyle, fingerprint: String, cached: Bool) {
         self.path = path
-        self.container = container
+        self.file = file
+        self.container = result.container
         self.style = style
-        self.problems = problems
+        self.table = result.table
+        self.fingerprintValue = fingerprint
+        self.indexWasCached = cached
+        let lines = LineIndex(bytes: file.bytes)
+        self.lines = lines
+        self.problems = result.problems.map { raw in
+            DatasetProblem(severity: raw.severity, file: path,
+                           location: raw.offset >= 0 ? lines.location(of: raw.offset) : nil, message: raw.message)
+        }
     }
 
     /// Opens and indexes (or loads the index cache of) the file at `path`.
     public static func open(path: String, options: DatasetOptions = DatasetOptions()) throws(DatasetError) -> Dataset {
-        throw .cannotOpen(path: path, reason: "not implemented yet (skeleton)")
+        let file = try MappedFile(path: path)
+        let key = IndexCacheKey(file: file)
+        if options.useIndexCache, let cached = IndexCache.load(for: path, key: key),
+           options.container == nil || options.container == cached.result.container {
+            file.adviseNormal()
+            return Dataset(path: path, file: file, result: cached.result, style: cached.style,
+                           fingerprint: cached.fingerprint, cached: true)
+        }
+        var indexer = DatasetIndexer(bytes: file.bytes, progress: options.progress)
+        let result: IndexResult
+        do {
+            result = try indexer.run(forced: options.container)
+        } catch {
+            let location = LineIndex(bytes: file.bytes).location(of: error.offset)
+            throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
+        }
+        file.adviseNormal()
+        let style = detectStyle(file: file, table: result.table)
+        let fingerprint = computeFingerprint(file: file, table: result.table)
+        if options.useIndexCache {
+            IndexCache.save(CachedIndex(key: key, result: result, style: style, fingerprint: fingerprint), for: path)
+        }
+        return Dataset(path: path, file: file, result: result, style: style, fingerprint: fingerprint, cached: false)
     }
 
     /// Number of samples (readable or not).
-    public var count: Int { 0 }
+    public var count: Int { table.count }
 
     /// A fingerprint of the file's content, stable across runs and index-cache reuse, that
     /// changes whenever the bytes change (journals store it to detect a changed dataset).
-    public var fingerprint: String { "" }
+    public var fingerprint: String { fingerprintValue }
 
     /// The byte range of sample `index` in the file (the object itself, no separators).
-    public func byteRange(at index: Int) -> Range<Int> { 0..<0 }
+    public func byteRange(at index: Int) -> Range<Int> {
+        guard index >= 0, index < table.count else { return 0..<0 }
+        return Int(table.starts[index])..<Int(table.ends[index])
+    }
 
     /// A stable hash of sample `index`'s original bytes (hex), used by journal entries.
-    public func sampleHash(at index: Int) -> String { "" }
+    public func sampleHash(at index: Int) -> String {
+        let range = byteRange(at: index)
+        guard file.isStillBacked(upTo: range.upperBound) else { return "" }
+        return Hashing.hex(Hashing.fnv1a(UnsafeRawBufferPointer(rebasing: file.bytes[range])))
+    }
 
     /// Decodes sample `index`, or says why it cannot be read.
     public func sample(at index: Int) -> Result<Sample, UnreadableSample> {
-        .failure(UnreadableSample(file: path, index: index, location: SourceLocation(line: 1, column: 1, byteOffset: 0), reason: "skeleton"))
+        guard index >= 0, index < table.count else {
+            return .failure(UnreadableSample(file: path, index: index, location: SourceLocation(line: 1, column: 1, byteOffset: 0),
+                                             reason: "no sample \(index): the dataset has \(table.count) samples"))
+        }
+        let range = byteRange(at: index)
+        guard file.isStillBacked(upTo: range.upperBound) else {
+            return .failure(UnreadableSample(file: path, index: index, location: SourceLocation(line: 0, column: 0, byteOffset: range.lowerBound),
+                                             reason: "the file was truncated since it was opened; reopen it"))
+        }
+        return SampleDecoder.decode(bytes: UnsafeRawBufferPointer(rebasing: file.bytes[range]), baseOffset: range.lowerBound,
+                                    index: index, file: path, lines: lines)
     }
 
-    /// The id of sample `index` without a full decode where possible (for lookups and lists).
-    public func id(at index: Int) -> String? { nil }
+    /// The location (line:column) of a byte offset in the file, computed lazily.
+    public func location(ofByte offset: Int) -> SourceLocation { lines.location(of: offset) }
 
-    /// The index of the first sample whose id is `id`.
-    public func index(ofID id: String) -> Int? { nil }
+    /// The id of sample `index` without a full decode where possible (for lookups and lists).
+    public func id(at index: Int) -> String? {
+        guard let (range, isString) = table.idRange(at: index), file.isStillBacked(upTo: range.upperBound + 1) else { return nil }
+        let raw = UnsafeRawBufferPointer(rebasing: file.bytes[range])
+        if !isString { return String(decoding: raw, as: UTF8.self) }
+        if !raw.contains(0x5C) {
+            return String(validating: raw, as: UTF8.self) ?? String(decoding: raw, as: UTF8.self)
+        }
+        // Escapes in the id: decode just the string literal (quotes included).
+        let quoted = UnsafeRawBufferPointer(rebasing: file.bytes[(range.lowerBound - 1)..<(range.upperBound + 1)])
+        return (try? JSONParser.parse(quoted))?.stringValue
+    }
+
+    /// The index of the first sample whose id is `id`; `#N` finds sample N when it has no id.
+    public func index(ofID id: String) -> Int? {
+        if let found = idLookup.find(id, in: self) { return found }
+        if id.hasPrefix("#"), let n = Int(id.dropFirst()), n >= 0, n < count, table.idRange(at: n) == nil { return n }
+        return nil
+    }
 
     /// Calls `body` with the whole mapped file (valid only during the call).
     public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try body(UnsafeRawBufferPointer(start: nil, count: 0))
+        try body(file.bytes)
+    }
+
+    // MARK: - Open helpers
+
+    private static func detectStyle(file: MappedFile, table: SampleTable) -> JSONStyle {
+        guard table.count > 0 else { return JSONStyle() }
+        let start = Int(table.starts[0])
+        let end = min(Int(table.ends[0]), start + 65536)
+        var lineStart = start
+        while lineStart > 0, file.bytes[lineStart - 1] == 0x20 || file.bytes[lineStart - 1] == 0x09 { lineStart -= 1 }
+        return JSONStyle.detect(sample: UnsafeRawBufferPointer(rebasing: file.bytes[start..<end]), lineIndent: start - lineStart)
+    }
+
+    // Why sampled rather than a full content hash: hashing all 1.26 GB would cost about as
+    // much as the whole index pass. The fingerprint covers the size, the first and last
+    // 64 KB, 64 blocks of 4 KB spread over the file and a checksum of every sample's byte
+    // range, so inserting, removing or resizing any sample changes it; an in-place edit that
+    // keeps every length is caught by the per-sample hashes journals store. It is computed
+    // once at indexing time and kept in the cache, so it is identical on cache reuse.
+    private static func computeFingerprint(file: MappedFile, table: SampleTable) -> String {
+        let bytes = file.bytes
+        var h = Hashing.words(UnsafeRawBufferPointer(rebasing: bytes[0..<min(65536, bytes.count)]), seed: UInt64(bytes.count))
+        h = Hashing.words(UnsafeRawBufferPointer(rebasing: bytes[max(0, bytes.count - 65536)..<bytes.count]), seed: h)
+        let blocks = 64, blockSize = 4096
+        if bytes.count > 2 * 65536 {
+            for k in 0..<blocks {
+                let offset = Int((Int64(bytes.count) - Int64(blockSize)) * Int64(k) / Int64(blocks))
+                h = Hashing.words(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + blockSize)]), seed: h)
+            }
+        }
+        table.starts.withUnsafeBytes { h = Hashing.words($0, seed: h) }
+        table.ends.withUnsafeBytes { h = Hashing.words($0, seed: h) }
+        return Hashing.hex(h)
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-// CONTRACT STUB (skeleton): the public API below is what the front end builds against.
-// The journal work replaces the bodies; the signatures may grow but not break.
+// The public API of the journal, which the front end builds against (signatures may grow but
+// not break). The line format is written down in docs/journal.md; the pieces live beside this
+// file: JournalCodec (lines and checksums), JournalReader (reading without a lock),
+// JournalReplay/JournalState (matching and folding), JournalLock (the one-writer lock).
 
 /// One saved journal entry.
 public struct JournalEntry: Sendable, Equatable {
@@ -44,44 +46,231 @@ public enum JournalError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// The append-only sidecar journal of one reviewer session.
+///
+/// Opening for writing takes the journal's one-writer lock, sets aside a torn last line (into
+/// `<journal>.torn-<time>`) and replays the rest; `append` returns only once the entry is on
+/// disk. Opening read-only takes no lock and changes nothing. Safe to use from several threads.
 public final class Journal: @unchecked Sendable {
     public enum Mode: Sendable { case readWrite, readOnly }
 
     public let path: String
     public let reviewer: String
+    public let mode: Mode
+    private let dataset: Dataset?
+    private let mutex = Mutex()
+    private var fd: Int32 = -1
+    private var lock: JournalLock?
+    private var replay = JournalReplay()
+    private var nextSequence = 1
+    private var readProblems: [JournalIssue] = []
 
     init(path: String, reviewer: String) {
         self.path = path
         self.reviewer = reviewer
+        self.mode = .readOnly
+        self.dataset = nil
     }
+
+    private init(path: String, reviewer: String, mode: Mode, dataset: Dataset) {
+        self.path = path
+        self.reviewer = reviewer
+        self.mode = mode
+        self.dataset = dataset
+    }
+
+    deinit { close() }
 
     /// `<dataset file>.winnow.jsonl`.
     public static func defaultPath(forDataset datasetPath: String) -> String {
         datasetPath + ".winnow.jsonl"
     }
 
+    /// The reviewer name used when none is given: the login name.
+    public static var defaultReviewer: String { JournalIO.loginName() }
+
     /// Opens (creating if needed, in `.readWrite`) the journal for `dataset` and replays it.
+    ///
+    /// In `.readWrite` this takes the one-writer lock (`.locked` names the holder), moves a
+    /// torn last line aside into `<journal>.torn-<time>` and truncates the journal to its last
+    /// good line; `problems` says so. A new dataset fingerprint gets a new header line.
     public static func open(path: String, dataset: Dataset, reviewer: String, mode: Mode,
                             matchByID: Bool = false) throws(JournalError) -> Journal {
-        throw .io(path: path, reason: "not implemented yet (skeleton)")
+        let j = Journal(path: path, reviewer: reviewer.isEmpty ? defaultReviewer : reviewer, mode: mode, dataset: dataset)
+        switch mode {
+        case .readOnly:
+            let contents = try JournalIO.exists(path) ? JournalReader.read(path: path) : JournalContents(path: path)
+            j.load(contents, matchByID: matchByID)
+        case .readWrite:
+            try j.openForWriting(matchByID: matchByID)
+        }
+        return j
+    }
+
+    private func openForWriting(matchByID: Bool) throws(JournalError) {
+        guard let dataset else { return }
+        let dir = JournalIO.directory(of: path)
+        if !JournalIO.exists(path) && !JournalIO.isWritableDirectory(dir) {
+            throw .notWritable(path: path, reason: "the folder \(dir) is not writable")
+        }
+        let lock = try JournalLock.acquire(journal: path)
+        let existed = JournalIO.exists(path)
+        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let err = errno
+            lock.release()
+            if err == EACCES || err == EROFS || err == EPERM {
+                throw .notWritable(path: path, reason: JournalIO.errorText(err))
+            }
+            throw .io(path: path, reason: "cannot open: \(JournalIO.errorText(err))")
+        }
+        self.fd = fd
+        self.lock = lock
+        // A new journal's name must survive a crash too, not only its bytes.
+        if !existed { JournalIO.fsyncDirectory(of: path) }
+        do throws(JournalError) {
+            let bytes = try JournalIO.readAll(fd: fd, path: path)
+            var contents = bytes.withUnsafeBytes { JournalReader.parse($0, path: path) }
+            if contents.hasTornTail {
+                let aside = try setAsideTail(bytes, from: contents.goodLength)
+                for i in contents.issues.indices where contents.issues[i].kind == .torn {
+                    contents.issues[i].message += "; moved to \(aside) and the journal truncated to its last good line"
+                }
+            }
+            load(contents, matchByID: matchByID)
+            if contents.headers.last?.fingerprint != dataset.fingerprint {
+                try writeLine(JournalCodec.encode(JournalHeader(fingerprint: dataset.fingerprint, created: JournalIO.nowISO8601())))
+            }
+        } catch {
+            close()
+            throw error
+        }
+    }
+
+    /// Copies the bytes after `goodLength` into `<journal>.torn-<time>` (fsynced), then cuts the
+    /// journal back to `goodLength`.
+    private func setAsideTail(_ bytes: [UInt8], from goodLength: Int) throws(JournalError) -> String {
+        var aside = path + ".torn-" + JournalIO.fileStamp()
+        var afd = Glibc.open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var n = 1
+        while afd < 0 && errno == EEXIST && n < 1000 {
+            n += 1
+            aside = path + ".torn-" + JournalIO.fileStamp() + "-\(n)"
+            afd = Glibc.open(aside, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard afd >= 0 else { throw .io(path: path, reason: "cannot set aside the torn end into \(aside): \(JournalIO.errorText())") }
+        defer { Glibc.close(afd) }
+        try JournalIO.writeAll(fd: afd, bytes[goodLength...], path: aside)
+        try JournalIO.fsync(fd: afd, path: aside)
+        JournalIO.fsyncDirectory(of: aside)
+        guard ftruncate(fd, off_t(goodLength)) == 0 else {
+            throw .io(path: path, reason: "cannot truncate the torn end: \(JournalIO.errorText())")
+        }
+        try JournalIO.fsync(fd: fd, path: path)
+        return aside
+    }
+
+    private func load(_ contents: JournalContents, matchByID: Bool) {
+        guard let dataset else { return }
+        readProblems = contents.issues
+        replay = JournalReplay(contents: contents, dataset: dataset, matchByID: matchByID)
+        nextSequence = contents.lastSequence + 1
+    }
+
+    private func writeLine(_ line: [UInt8]) throws(JournalError) {
+        guard fd >= 0 else { throw .io(path: path, reason: "the journal is not open for writing") }
+        // One write(2) of the whole line on an O_APPEND descriptor, then fsync: after a crash
+        // the line is either all there or a torn tail that the next opening sets aside.
+        try JournalIO.writeAll(fd: fd, line[...], path: path)
+        try JournalIO.fsync(fd: fd, path: path)
     }
 
     /// Appends one decision; returns only after the entry is written and fsynced, so the
     /// caller may then say "saved".
+    ///
+    /// For `.undo(sequence:)` the entry is recorded on the undone entry's sample, whatever
+    /// `index` says.
     @discardableResult
     public func append(_ decision: Decision, index: Int) throws(JournalError) -> JournalEntry {
-        throw .io(path: path, reason: "not implemented yet (skeleton)")
+        try mutex.withLock { () throws(JournalError) -> JournalEntry in
+            guard mode == .readWrite, fd >= 0, let dataset else {
+                throw .io(path: path, reason: "the journal is open read-only")
+            }
+            var target = index
+            if case .undo(let s) = decision {
+                guard let i = replay.state.index(ofSequence: s) else {
+                    throw .io(path: path, reason: "cannot undo entry \(s): there is no such live entry")
+                }
+                target = i
+            }
+            guard target >= 0, target < dataset.count else {
+                throw .io(path: path, reason: "sample index \(target) is out of range (the dataset has \(dataset.count) samples)")
+            }
+            if case .edit(.turns(let turns), _) = decision, case .success(let sample) = dataset.sample(at: target),
+               let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
+                throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
+            }
+            let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
+                                     index: target, id: dataset.id(at: target) ?? "#\(target)",
+                                     sampleHash: dataset.sampleHash(at: target), decision: decision)
+            try writeLine(JournalCodec.encode(entry))
+            nextSequence += 1
+            replay.add(entry)
+            return entry
+        }
+    }
+
+    /// The latest decision in force on sample `index` (accept, reject, skip or edit; not notes
+    /// or undos), which a plain "undo" takes back; undoing again takes back the one before.
+    public func latestUndoableEntry(at index: Int) -> JournalEntry? {
+        mutex.withLock {
+            let live = Set(replay.state.liveSequences(at: index))
+            return replay.state.entries(at: index).last { e in
+                guard live.contains(e.sequence) else { return false }
+                switch e.decision {
+                case .accept, .reject, .skip, .edit: return true
+                case .undo, .note: return false
+                }
+            }
+        }
+    }
+
+    /// Every applied entry on sample `index`, oldest first (its history).
+    public func history(at index: Int) -> [JournalEntry] {
+        mutex.withLock { replay.state.entries(at: index) }
     }
 
     /// The current state of sample `index`.
-    public func review(at index: Int) -> SampleReview { .undecided }
+    public func review(at index: Int) -> SampleReview { mutex.withLock { replay.review(at: index) } }
+
+    /// Every sample with a non-default review, by index.
+    public var reviews: [Int: SampleReview] { mutex.withLock { replay.reviews } }
 
     /// How many samples have a decision (accepted, rejected, edited or skipped).
-    public var decidedCount: Int { 0 }
+    public var decidedCount: Int { mutex.withLock { replay.decidedCount } }
 
-    /// All live entries in order (for undo and history).
-    public var entries: [JournalEntry] { [] }
+    /// All applied entries in journal order, undos and undone entries included (stale ones
+    /// are in `staleEntries`).
+    public var entries: [JournalEntry] { mutex.withLock { replay.entries } }
+
+    /// Entries written for other bytes of their sample; never applied.
+    public var staleEntries: [JournalEntry] { mutex.withLock { replay.staleEntries } }
+
+    /// Structured problems: torn tail, damaged and invalid lines, stale entries.
+    public var issues: [JournalIssue] { mutex.withLock { readProblems + replay.issues } }
 
     /// Problems found while reading (torn tail set aside, damaged lines, stale entries).
-    public var problems: [String] { [] }
+    public var problems: [String] { mutex.withLock { (readProblems + replay.issues).map(\.description) } }
+
+    /// Releases the writer's lock and closes the file; later appends fail.
+    public func close() {
+        mutex.withLock {
+            if fd >= 0 { Glibc.close(fd); fd = -1 }
+            lock?.release()
+            lock = nil
+        }
+    }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

@@ -1,0 +1,53 @@
+import Foundation
+import WinnowCore
+
+/// `winnow-bench merge`: merge of the full-scale file with a 10,000-decision journal, against
+/// `cp` of the same file in the same run.
+enum MergeBenchmark {
+    static func run(_ args: [String]) {
+        let path = BenchSupport.option(args, "--dataset") ?? JournalBenchmarks.defaultDataset
+        let count = Int(BenchSupport.option(args, "--decisions") ?? "") ?? 10_000
+        let rounds = Int(BenchSupport.option(args, "--rounds") ?? "") ?? 3
+        let (dataset, openTime) = BenchSupport.openDataset(path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print("dataset: \(path), \(dataset.count) samples, \(size / 1_000_000) MB, opened in \(String(format: "%.2f", openTime)) s")
+        let dir = BenchSupport.tempDir(near: path)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let journal = dir + "/bench.winnow.jsonl"
+        JournalBenchmarks.makeJournal(path: journal, dataset: dataset, count: count)
+        guard let contents = try? JournalReader.read(path: journal) else { BenchSupport.fail("cannot read the journal") }
+        let out = dir + "/merged" + ((path as NSString).pathExtension.isEmpty ? "" : "." + (path as NSString).pathExtension)
+        let copy = dir + "/copy"
+        var bestCP = Double.infinity, bestMerge = Double.infinity
+        var summary = MergeSummary()
+        // Warm the page cache once so neither side pays for the first read alone.
+        _ = timeCP(path, copy)
+        for _ in 0..<rounds {
+            bestCP = min(bestCP, timeCP(path, copy))
+            try? FileManager.default.removeItem(atPath: copy)
+            let t0 = BenchSupport.now()
+            do {
+                summary = try Merger.merge(dataset: dataset, journals: [contents],
+                                           options: MergeOptions(outputPath: out, rejectedPath: dir + "/rejected.jsonl", policy: .strict))
+            } catch { BenchSupport.fail(error.description) }
+            bestMerge = min(bestMerge, BenchSupport.now() - t0)
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        print("journal: \(count) entries: accepted \(summary.accepted), edited \(summary.edited), rejected \(summary.rejected), unreviewed \(summary.unreviewed)")
+        print("cp (incl. fsync): best \(String(format: "%.2f", bestCP)) s; merge (incl. fsync): best \(String(format: "%.2f", bestMerge)) s; ratio \(String(format: "%.2f", bestMerge / bestCP)) (target <= 2.0)")
+    }
+
+    /// `cp SRC DST && sync DST`: merge fsyncs its output, so the copy is fsynced too.
+    private static func timeCP(_ src: String, _ dst: String) -> Double {
+        try? FileManager.default.removeItem(atPath: dst)
+        let t0 = BenchSupport.now()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "cp \"$1\" \"$2\" && sync \"$2\"", "sh", src, dst]
+        do { try p.run() } catch { BenchSupport.fail("cannot run cp: \(error)") }
+        p.waitUntilExit()
+        let t = BenchSupport.now() - t0
+        try? FileManager.default.removeItem(atPath: dst)
+        return t
+    }
+}

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A read-only memory mapping of a whole file; the pages are page cache, not our memory.
+final class MappedFile: @unchecked Sendable {
+    let path: String
+    let bytes: UnsafeRawBufferPointer
+    let size: Int
+    let modificationSeconds: Int64
+    let modificationNanoseconds: Int64
+    let inode: UInt64
+    /// Kept open to notice the file shrinking under the mapping (reading past its new end
+    /// would raise SIGBUS).
+    private let fd: Int32
+
+    /// Maps `path`; throws a readable reason when it cannot.
+    init(path: String) throws(DatasetError) {
+        self.path = path
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: Self.errnoText()) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            throw .cannotOpen(path: path, reason: Self.errnoText())
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw .cannotOpen(path: path, reason: "not a regular file")
+        }
+        self.fd = fd
+        size = Int(st.st_size)
+        modificationSeconds = Int64(st.st_mtim.tv_sec)
+        modificationNanoseconds = Int64(st.st_mtim.tv_nsec)
+        inode = UInt64(st.st_ino)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
+        guard let address, address != MAP_FAILED else {
+            close(fd)
+            throw .cannotOpen(path: path, reason: "cannot map the file: \(Self.errnoText())")
+        }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        close(fd)
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+    }
+
+    /// Back to normal read-ahead once the sequential indexing pass is done (MADV_RANDOM would
+    /// turn off fault-around and make scattered reads such as id lookups fault per page).
+    func adviseNormal() {
+        if let base = bytes.baseAddress { _ = madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_NORMAL) }
+    }
+
+    /// Whether bytes up to `end` are still backed by the file (false once it was truncated).
+    func isStillBacked(upTo end: Int) -> Bool {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return false }
+        return Int(st.st_size) >= end
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}

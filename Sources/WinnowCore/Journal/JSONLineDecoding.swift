@@ -1,0 +1,22 @@
+/// Parses one JSON text (a journal line, a `decide --from` line) into a `JSONValue`, keeping
+/// key order and number lexemes.
+public enum JSONLineDecoding {
+    /// Why a text is not valid JSON, with the 0-based byte offset.
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var offset: Int
+        public var message: String
+        public var description: String { "byte \(offset): \(message)" }
+    }
+
+    public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        let result: Result<JSONValue, LineJSONParser.Failure> = bytes.withUnsafeBytes { b in
+            do throws(LineJSONParser.Failure) { return .success(try LineJSONParser.parse(b)) } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let v): return v
+        case .failure(let e): throw Failure(offset: e.offset, message: "\(e.message) at byte \(e.offset)")
+        }
+    }
+
+    public static func parse(_ text: String) throws(Failure) -> JSONValue { try parse(Array(text.utf8)) }
+}

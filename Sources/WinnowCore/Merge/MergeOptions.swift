@@ -1,0 +1,83 @@
+/// How `winnow merge` builds its output.
+public struct MergeOptions: Sendable {
+    /// What to do with samples nobody decided on (and skipped ones).
+    public enum Unreviewed: String, Sendable, CaseIterable { case keep, drop }
+    /// The output container.
+    public enum Format: String, Sendable, CaseIterable { case same, json, jsonl }
+    /// How disagreements between journals are settled.
+    public enum Policy: String, Sendable, CaseIterable {
+        /// The decision written last (by time) wins.
+        case latest
+        /// Any reject wins; otherwise the latest decision.
+        case rejectWins = "reject-wins"
+        /// List the conflicts and write nothing.
+        case strict
+    }
+
+    public var outputPath: String
+    /// Where rejected samples go (JSON Lines with reasons, note, reviewer), if anywhere.
+    public var rejectedPath: String?
+    public var unreviewed: Unreviewed
+    public var format: Format
+    public var policy: Policy
+    public var matchByID: Bool
+
+    public init(outputPath: String, rejectedPath: String? = nil, unreviewed: Unreviewed = .keep,
+                format: Format = .same, policy: Policy = .strict, matchByID: Bool = false) {
+        self.outputPath = outputPath
+        self.rejectedPath = rejectedPath
+        self.unreviewed = unreviewed
+        self.format = format
+        self.policy = policy
+        self.matchByID = matchByID
+    }
+}
+
+/// Two or more journals that disagree about one sample.
+public struct MergeConflict: Sendable, Equatable, CustomStringConvertible {
+    /// One journal's view of the sample.
+    public struct Side: Sendable, Equatable {
+        public var journal: String
+        public var review: SampleReview
+        public var time: String
+    }
+
+    public var index: Int
+    public var id: String
+    public var sides: [Side]
+
+    /// `sample 12 (id X): a.jsonl: rejected by ann (seq 4, time); b.jsonl: accepted by bob ...`.
+    public var description: String {
+        let parts = sides.map { s -> String in
+            var text = "\(s.journal): \(s.review.status.rawValue)"
+            if s.review.status == .rejected, !s.review.reasons.isEmpty { text += " (\(s.review.reasons.joined(separator: ", ")))" }
+            if s.review.edit != nil, s.review.status != .edited { text += " with an edit" }
+            if let r = s.review.reviewer { text += " by \(r)" }
+            if let q = s.review.sequence { text += " (entry \(q), \(s.time))" }
+            return text
+        }
+        return "sample \(index) (id \(id)): " + parts.joined(separator: "; ")
+    }
+}
+
+/// Why a merge wrote nothing.
+public enum MergeError: Error, Sendable, CustomStringConvertible {
+    case sameAsInput(path: String)
+    case cannotWrite(path: String, reason: String)
+    case conflicts([MergeConflict])
+    case journal(JournalError)
+    case cannotApplyEdit(index: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case .sameAsInput(let path): return "\(path): the output may not be the input dataset, a journal, or the other output"
+        case .cannotWrite(let path, let reason): return "\(path): cannot write: \(reason)"
+        case .conflicts(let list):
+            return "\(list.count) sample(s) with conflicting decisions between journals; choose --policy latest or reject-wins, or settle them:\n"
+                + list.prefix(50).map { "  " + $0.description }.joined(separator: "\n")
+                + (list.count > 50 ? "\n  ... and \(list.count - 50) more" : "")
+        case .journal(let e): return e.description
+        case .cannotApplyEdit(let index, let reason): return "sample \(index): cannot apply the edit: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+/// `winnow decide`: record decisions from scripts, each reported once it is on disk.
+struct DecideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "Append decisions to the dataset's journal from the command line or a script.",
+        usage: """
+            winnow decide DATASET INDEX accept|reject|skip|undo [--reason R]... [--note N]
+            winnow decide DATASET --id ID accept|reject|skip|undo [--reason R]... [--note N]
+            winnow decide DATASET --edit INDEX --turn T --text TEXT [--note N]
+            winnow decide DATASET --from FILE|-
+            """,
+        discussion: """
+            Each saved entry is printed on stdout as one JSON line \
+            ({"seq":..,"index":..,"id":..,"decision":..,"saved":true}) right after it is fsynced.
+
+            --from reads one JSON object per line: {"index": 12} or {"id": "..."}, \
+            "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional "reason": [...], "note", \
+            "seq" (undo), and for edits "turn" and "text". A bad line stops the run with its line \
+            number; nothing after it is applied.
+
+            undo without --seq takes back the latest decision in force on the sample; again, the \
+            one before. Exit codes: 0 saved, 65 bad input (nothing after it saved), 75 journal \
+            locked or not writable.
+            """
+    )
+
+    @Argument(help: "The dataset file.")
+    var dataset: String
+
+    @Argument(help: "INDEX and decision, or just the decision with --id.")
+    var words: [String] = []
+
+    @Option(name: .long, help: "Choose the sample by id instead of index.")
+    var id: String?
+
+    @Option(name: .long, help: "A reject reason tag (repeatable).")
+    var reason: [String] = []
+
+    @Option(name: .long, help: "A note stored with the decision.")
+    var note: String?
+
+    @Option(name: .long, help: "For undo: the entry to undo (default: the latest in force on the sample).")
+    var seq: Int?
+
+    @Option(name: .long, help: "Edit the sample at this index.")
+    var edit: Int?
+
+    @Option(name: .long, help: "The turn to edit (0-based).")
+    var turn: Int?
+
+    @Option(name: .long, help: "The new text of the turn.")
+    var text: String?
+
+    @Option(name: .long, help: "Read decisions as JSON lines from FILE, or - for stdin.")
+    var from: String?
+
+    @Option(name: .long, help: "The journal (default: <dataset>.winnow.jsonl).")
+    var journal: String?
+
+    @Option(name: .long, help: "Reviewer name (default: the login name).")
+    var reviewer: String?
+
+    @Flag(name: .long, help: "Re-attach entries of a changed dataset by id.")
+    var matchByID = false
+
+    func validate() throws {
+        let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
+        if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
+        if edit != nil && (turn == nil || text == nil) { throw ValidationError("--edit needs --turn T and --text TEXT") }
+    }
+
+    func run() throws {
+        let data = try JournalCommandSupport.openDataset(dataset)
+        let journalPath = journal ?? Journal.defaultPath(forDataset: data.path)
+        let j: Journal
+        do {
+            j = try Journal.open(path: journalPath, dataset: data, reviewer: reviewer ?? "", mode: .readWrite, matchByID: matchByID)
+        } catch { throw JournalCommandSupport.fail(error) }
+        defer { j.close() }
+        for p in j.problems { JournalCommandSupport.warn("winnow: " + JournalCommandSupport.sanitize(p)) }
+
+        if let from {
+            try runStream(from, journal: j, dataset: data)
+            return
+        }
+        let request: DecisionRequest
+        if let edit, let turn, let text {
+            request = DecisionRequest(target: .index(edit), decision: .edit(.turns([turn: text]), note: note))
+        } else {
+            var rest = words
+            let target: DecisionRequest.Target
+            if let id { target = .id(id) } else {
+                guard let first = rest.first, let index = Int(first) else {
+                    throw ValidationError("expected a sample INDEX (a number) before the decision, or --id ID")
+                }
+                target = .index(index)
+                rest.removeFirst()
+            }
+            guard rest.count == 1, let word = rest.first else {
+                throw ValidationError("expected one decision: accept, reject, skip or undo")
+            }
+            guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
+                throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
+            }
+            request = DecisionRequest(target: target, decision: decision)
+        }
+        do {
+            let entry = try request.append(to: j, dataset: data)
+            JournalCommandSupport.say(DecisionRequest.report(entry))
+            // accept and skip carry no note of their own: keep the note as a note entry.
+            if let note, entry.decision == .accept || entry.decision == .skip {
+                JournalCommandSupport.say(DecisionRequest.report(try j.append(.note(text: note, flag: nil), index: entry.index)))
+            }
+        } catch let e as DecisionRequest.Failure {
+            JournalCommandSupport.warn("winnow decide: \(e.message)")
+            throw WinnowExit.badInput
+        } catch let e as JournalError {
+            throw JournalCommandSupport.fail(e)
+        }
+    }
+
+    private func runStream(_ from: String, journal j: Journal, dataset data: Dataset) throws {
+        let name = from == "-" ? "<stdin>" : from
+        guard let reader = LineReader(path: from) else {
+            JournalCommandSupport.warn("winnow decide: \(from): cannot open: \(String(cString: strerror(errno)))")
+            throw WinnowExit.badInput
+        }
+        var lineNo = 0
+        while let line = reader.next() {
+            lineNo += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            do {
+                let request = try DecisionRequest.parse(jsonLine: line)
+                let entry = try request.append(to: j, dataset: data)
+                JournalCommandSupport.say(DecisionRequest.report(entry))
+            } catch let e as DecisionRequest.Failure {
+                JournalCommandSupport.warn("\(name):\(lineNo): \(JournalCommandSupport.sanitize(e.message)); stopped here, nothing after this line was applied")
+                throw WinnowExit.badInput
+            } catch let e as JournalError {
+                JournalCommandSupport.warn("\(name):\(lineNo): stopped here")
+                throw JournalCommandSupport.fail(e)
+            }
+        }
+    }
+}
+
+/// Reads lines (without their newline) from a file or stdin as bytes, one at a time, so a
+/// stream is handled as it arrives.
+final class LineReader {
+    private let file: UnsafeMutablePointer<FILE>
+    private let owned: Bool
+    private var buffer: UnsafeMutablePointer<CChar>? = nil
+    private var capacity = 0
+
+    init?(path: String) {
+        if path == "-" { guard let f = fdopen(0, "r") else { return nil }; file = f; owned = false } else {
+            guard let f = fopen(path, "r") else { return nil }
+            file = f
+            owned = true
+        }
+    }
+
+    deinit {
+        free(buffer)
+        if owned { fclose(file) }
+    }
+
+    func next() -> [UInt8]? {
+        let n = getline(&buffer, &capacity, file)
+        guard n >= 0, let buffer else { return nil }
+        var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: n))
+        if bytes.last == 0x0A { bytes.removeLast() }
+        return bytes
+    }
+}

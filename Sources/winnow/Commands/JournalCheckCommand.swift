@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+/// `winnow journal check`: verify every line of a journal (read-only; changes nothing).
+struct JournalCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify every line of a journal: torn end, damaged lines, and (with the dataset) stale entries.",
+        discussion: "Read-only. Exit code 0 when the journal is clean, 1 when problems were found."
+    )
+
+    @Argument(help: "The journal file.")
+    var journal: String
+
+    @Option(name: .long, help: "The dataset to check entries against (default: the journal's name without .winnow.jsonl, if it exists).")
+    var dataset: String?
+
+    @Flag(name: .long, help: "Re-attach entries of a changed dataset by id.")
+    var matchByID = false
+
+    func run() throws {
+        let contents: JournalContents
+        do { contents = try JournalReader.read(path: journal) } catch { throw JournalCommandSupport.fail(error) }
+        var issues = contents.issues
+        var datasetPath = dataset
+        let suffix = ".winnow.jsonl"
+        if datasetPath == nil, journal.hasSuffix(suffix) {
+            let guess = String(journal.dropLast(suffix.count))
+            if FileManager.default.fileExists(atPath: guess) { datasetPath = guess }
+        }
+        var staleCount = 0
+        if let datasetPath {
+            let data = try JournalCommandSupport.openDataset(datasetPath)
+            let replay = JournalReplay(contents: contents, dataset: data, matchByID: matchByID)
+            issues += replay.issues
+            staleCount = replay.staleEntries.count
+            JournalCommandSupport.say("checked against \(JournalCommandSupport.sanitize(datasetPath)) (\(data.count) samples); \(replay.decidedCount) samples decided")
+        } else {
+            JournalCommandSupport.say("no dataset given: stale entries not checked (use --dataset)")
+        }
+        for issue in issues { JournalCommandSupport.say(JournalCommandSupport.sanitize(issue.description)) }
+        let count = { (k: JournalIssue.Kind) in issues.filter { $0.kind == k }.count }
+        JournalCommandSupport.say("\(JournalCommandSupport.sanitize(journal)): \(contents.items.count) entries, \(contents.headers.count) header(s); torn \(contents.hasTornTail ? 1 : 0), damaged \(count(.damaged)), invalid \(count(.invalid)), stale \(staleCount), dangling undo \(count(.dangling))")
+        if issues.contains(where: { $0.kind != .reattached }) { throw WinnowExit.problemsFound }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+extension MergeOptions.Unreviewed: ExpressibleByArgument {}
+extension MergeOptions.Format: ExpressibleByArgument {}
+extension MergeOptions.Policy: ExpressibleByArgument {}
+
+/// `winnow merge`: the dataset plus its journals -> a cleaned dataset.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Write the cleaned dataset: the input with the journals' decisions applied.",
+        discussion: """
+            Keeps the input's order. Accepted and unreviewed samples are copied byte for byte; \
+            edited samples are written in the input's own style; rejected samples are left out \
+            (and written to --rejected with their reasons). Converting with --format \
+            re-serializes only samples that span several lines (JSON array -> JSON Lines). The \
+            output is written whole or not at all.
+
+            Exit codes: 0 merged, 1 conflicts between journals (nothing written), 64 output is \
+            an input, 65 bad input, 73 cannot write.
+            """
+    )
+
+    @Argument(help: "The dataset file (.json or .jsonl).")
+    var dataset: String
+
+    @Option(name: .long, help: "A journal to apply (repeat for several reviewers). Default: <dataset>.winnow.jsonl.")
+    var journal: [String] = []
+
+    @Option(name: [.short, .customLong("output")], help: "The cleaned dataset to write.")
+    var output: String
+
+    @Option(name: .long, help: "Also write rejected samples here (JSON Lines with reasons, note, reviewer).")
+    var rejected: String?
+
+    @Option(name: .long, help: "Unreviewed (and skipped) samples: keep or drop.")
+    var unreviewed: MergeOptions.Unreviewed = .keep
+
+    @Option(name: .long, help: "Output container: same, json or jsonl.")
+    var format: MergeOptions.Format = .same
+
+    @Option(name: .long, help: "When journals disagree: latest, reject-wins, or strict (list conflicts, write nothing).")
+    var policy: MergeOptions.Policy = .strict
+
+    @Flag(name: .long, help: "Print the summary as JSON on stdout.")
+    var json = false
+
+    @Flag(name: .long, help: "Re-attach entries of a changed dataset to samples with the same (unique) id.")
+    var matchByID = false
+
+    func run() throws {
+        let data = try JournalCommandSupport.openDataset(dataset)
+        let paths = journal.isEmpty ? [Journal.defaultPath(forDataset: data.path)] : journal
+        var contents: [JournalContents] = []
+        for p in paths {
+            guard FileManager.default.fileExists(atPath: p) else {
+                JournalCommandSupport.warn("winnow: \(p): no such journal\(journal.isEmpty ? "; pass --journal PATH" : "")")
+                throw WinnowExit.badInput
+            }
+            do { contents.append(try JournalReader.read(path: p)) } catch { throw JournalCommandSupport.fail(error) }
+        }
+        let options = MergeOptions(outputPath: output, rejectedPath: rejected, unreviewed: unreviewed,
+                                   format: format, policy: policy, matchByID: matchByID)
+        let summary: MergeSummary
+        do { summary = try Merger.merge(dataset: data, journals: contents, options: options) } catch {
+            JournalCommandSupport.warn("winnow merge: " + JournalCommandSupport.sanitizeLines(error.description))
+            if json, case .conflicts(let list) = error {
+                var s = MergeSummary()
+                s.samples = data.count
+                s.conflicts = list
+                s.outputPath = output
+                JournalCommandSupport.say(s.json)
+            }
+            switch error {
+            case .conflicts: throw WinnowExit.problemsFound
+            case .sameAsInput: throw WinnowExit.usage
+            case .cannotWrite: throw WinnowExit.cannotWrite
+            case .journal(let e): throw JournalCommandSupport.fail(e)
+            case .cannotApplyEdit: throw WinnowExit.badInput
+            }
+        }
+        JournalCommandSupport.warn(JournalCommandSupport.sanitizeLines(summary.text))
+        if json { JournalCommandSupport.say(summary.json) }
+    }
+}
