@@ -28,6 +28,16 @@ import WinnowCore
         #expect(cells.map(\.isPlaceholder) == [false, true])
     }
 
+    /// Invisible characters that attach to the character before them are still shown,
+    /// except inside emoji sequences where they belong.
+    @Test func invisibleJunkInsideAClusterIsShown() {
+        #expect(DisplayText.sanitized("中\u{200D}文") == "中<U+200D>文")
+        #expect(DisplayText.sanitized("字\u{FE0F}") == "字<U+FE0F>")
+        #expect(DisplayText.sanitized("a\u{A0}b") == "a⍽b")
+        #expect(DisplayWidth.of("a\u{A0}b") == 3)
+        #expect(DisplayText.sanitized("x\ry") == "x␍y")
+    }
+
     @Test func tabIsExpanded() {
         #expect(DisplayText.sanitized("a\tb") == "a    b")
     }

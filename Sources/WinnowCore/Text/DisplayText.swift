@@ -20,8 +20,10 @@ public struct DisplayCell: Sendable, Equatable {
 /// Pictures (`␀` … `␟`, `␡`; ESC is `␛`), C1 controls, bidi overrides and isolates
 /// (U+202A–U+202E, U+2066–U+2069), marks (LRM, RLM, ALM), line/paragraph separators and
 /// standalone zero-width characters (ZWSP, word joiner, BOM, …) become `<U+XXXX>`; every
-/// placeholder cell is flagged so views draw it dim. A combining mark with nothing to
-/// combine with is drawn on a dotted circle (`◌́`). See DisplayWidth for the width policy.
+/// placeholder cell is flagged so views draw it dim. A no-break space is drawn as `⍽`; ZWJ,
+/// ZWNJ and variation selectors 15/16 outside emoji sequences become `<U+XXXX>` too. A
+/// combining mark with nothing to combine with is drawn on a dotted circle (`◌́`). See
+/// DisplayWidth for the width policy.
 public enum DisplayText {
     /// The cells that draw one grapheme cluster.
     public static func cells(of cluster: Character) -> [DisplayCell] {
@@ -57,12 +59,18 @@ public enum DisplayText {
         }
         let scalars = cluster.unicodeScalars
         if scalars.count == 1, let s = scalars.first, let w = DisplayWidth.spacingWidth(s) {
+            if s.value == 0xA0 {
+                // No-break space looks like a space but is a classic data defect: show it.
+                out.append(DisplayCell(text: "\u{237D}", width: 1, isPlaceholder: true))
+                return
+            }
             out.append(DisplayCell(text: String(cluster), width: w))
             return
         }
         // General path: one cell per spacing scalar; marks join the cell before them.
         var current: String? = nil
         var currentWidth = 0
+        var currentIsEmoji = false
         func flush() {
             if let c = current { out.append(DisplayCell(text: c, width: currentWidth)) }
             current = nil
@@ -73,11 +81,20 @@ public enum DisplayText {
                 flush()
                 current = String(Character(s))
                 currentWidth = w
+                currentIsEmoji = s.properties.isEmoji && v > 0xFF
                 continue
             }
-            if v == 0xFE0E || v == 0xFE0F { continue }          // see DisplayWidth: dropped
-            if current != nil && (v == 0x200D || v == 0x200C) { continue }
-            if current != nil && (v >= 0xE0020 && v <= 0xE007F) { continue } // emoji tag chars
+            // Emoji presentation selectors, ZWJ and tag characters are dropped inside emoji
+            // sequences (see DisplayWidth); anywhere else they are invisible junk and shown.
+            if currentIsEmoji && (v == 0xFE0E || v == 0xFE0F || v == 0x200D || v == 0x200C
+                                  || (v >= 0xE0020 && v <= 0xE007F)) {
+                continue
+            }
+            if (v == 0xFE0E || v == 0xFE0F), !currentIsEmoji {
+                flush()
+                appendPlaceholder(placeholder(for: s), to: &out)
+                continue
+            }
             if isNonSpacingMark(s) {
                 if current == nil {
                     current = "\u{25CC}"    // dotted circle carries a mark with no base

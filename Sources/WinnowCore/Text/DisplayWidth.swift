@@ -15,7 +15,8 @@
 //   terminal set to "ambiguous is wide" (some CJK setups) will disagree; the grid stays
 //   aligned anyway because the backend places every cell at its own column.
 // - Everything else printable: 1.
-// Within a cluster, non-spacing marks (Mn, Me), variation selectors and ZWJ/ZWNJ are 0.
+// Within a cluster, non-spacing marks (Mn, Me) and variation selectors are 0; ZWJ, VS15/16
+// and tag characters are 0 inside emoji sequences and drawn as placeholders anywhere else.
 //
 // Deliberate deviations, each made so Winnow and the terminal cannot disagree:
 // - VS15/VS16 (U+FE0E/U+FE0F) are dropped when drawing: "❤️" (text-default heart + VS16) is
@@ -26,14 +27,23 @@
 //   become visible placeholders whose width is measured like any other text (DisplayText).
 // - Tab is expanded to `tabWidth` spaces (fixed, not to a tab stop, so that a wrapped line's
 //   width does not depend on where the view places it).
-// Where the Unicode version of Swift's tables and the system's glibc differ (a scalar newer
-// than one of them), the two may disagree by one column for that scalar; the backend's
-// absolute cell placement keeps the rest of the row aligned.
+// - Regional indicators (flag halves) are 1 each, as in glibc; a flag is drawn as two cells.
+// - Scalars assigned after Unicode `newestUnicodeMajor` (glibc 2.36's tables) and unassigned
+//   ones are drawn as `<U+XXXX>`: wcwidth says -1 for them and ncurses would not draw them.
+// Checked against glibc 2.36 wcwidth for every scalar Winnow draws as itself (142,342 of them,
+// WcwidthAgreementTests): 4 differ (U+31E4, U+31E5, U+31EF, U+1171E). A terminal whose own
+// tables differ (another libc, "ambiguous is wide") can still disagree for a glyph; the
+// backend draws every cell at its own column, so one glyph cannot shift the rest of a row.
 
 /// The one width function: display columns of a grapheme cluster in a terminal.
 public enum DisplayWidth {
     /// Columns a tab expands to.
     public static let tabWidth = 4
+
+    /// Scalars assigned after this Unicode major version are drawn as `<U+XXXX>`: glibc 2.36
+    /// (Debian 12, the CI image) has Unicode 14 tables, and its wcwidth returns -1 for newer
+    /// scalars, which ncurses will not draw (about 15,000 scalars of Swift's tables, e.g. U+1FAE8).
+    public static let newestUnicodeMajor = 14
 
     /// Columns taken by one grapheme cluster as Winnow draws it (0, 1 or 2 for ordinary text;
     /// more for a cluster drawn as several cells or as a placeholder such as `<U+202E>`).
@@ -45,7 +55,9 @@ public enum DisplayWidth {
             let v = s.value
             if v >= 0x20 && v < 0x7F { return 1 }
             if v >= 0x4E00 && v <= 0x9FFF { return 2 }
-            if let w = spacingWidth(s) { return w }
+            // CJK punctuation and fullwidth forms: all assigned long ago, all wide.
+            if (v >= 0x3000 && v <= 0x3029) || (v >= 0xFF01 && v <= 0xFF60) { return 2 }
+            if v != 0xA0, let w = spacingWidth(s) { return w }
         }
         return DisplayText.cells(of: cluster).reduce(0) { $0 + $1.width }
     }
@@ -64,6 +76,11 @@ public enum DisplayWidth {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return nil }
         if v < 0x300 { return 1 }  // Latin; soft hyphen U+00AD is 1 in wcwidth too
+        // CJK blocks keep receiving new ideographs, and unassigned scalars there are not wide
+        // to wcwidth: check the age before calling anything from U+2E80 on wide.
+        if v >= 0x2E80, !(v >= 0x4E00 && v <= 0x9FFF) {
+            guard let age = s.properties.age, age.major <= newestUnicodeMajor else { return nil }
+        }
         if isWide(v) { return 2 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator,
@@ -73,6 +90,9 @@ public enum DisplayWidth {
             break
         }
         if isZeroWidthNonFormat(v) { return nil }
+        // Newer than the C library's tables: wcwidth says -1 and ncurses would not draw it.
+        if let age = s.properties.age, age.major > newestUnicodeMajor { return nil }
+        if v >= 0x1F1E6 && v <= 0x1F1FF { return 1 }        // regional indicators: 1 in glibc
         if s.properties.isEmojiPresentation { return 2 }
         return 1
     }
@@ -105,9 +125,13 @@ public enum DisplayWidth {
         if v >= 0xFE30 && v <= 0xFE6F { return true }       // CJK compatibility forms, small forms
         if v >= 0xFF00 && v <= 0xFF60 { return true }       // fullwidth forms
         if v >= 0xFFE0 && v <= 0xFFE6 { return true }       // fullwidth signs
-        if v >= 0x16FE0 && v <= 0x16FE4 { return true }
-        if v >= 0x17000 && v <= 0x18CFF { return true }     // Tangut
+        if v >= 0x4DC0 && v <= 0x4DFF { return true }       // Yijing hexagrams (2 in glibc)
+        if v >= 0x16FE0 && v <= 0x16FE3 { return true }
+        if v >= 0x16FF0 && v <= 0x16FF1 { return true }
+        if v >= 0x17000 && v <= 0x18D7F { return true }     // Tangut, Khitan
+        if v >= 0x1AFF0 && v <= 0x1AFFF { return true }     // kana extended B
         if v >= 0x1B000 && v <= 0x1B2FF { return true }     // kana supplement, Nushu
+        if v >= 0x1F260 && v <= 0x1F265 { return true }     // symbols for Chinese folk religion
         if v >= 0x1F200 && v <= 0x1F202 { return true }
         if v >= 0x1F210 && v <= 0x1F23B { return true }     // squared CJK
         if v >= 0x1F240 && v <= 0x1F248 { return true }

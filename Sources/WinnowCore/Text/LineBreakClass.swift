@@ -14,20 +14,32 @@ public enum LineBreakClass: Sendable, Equatable {
     case narrow
 
     public init(_ c: Character) {
-        if c == " " || c == "\t" || c == "\u{3000}" { self = .space; return }
+        self.init(c, width: DisplayWidth.of(c))
+    }
+
+    /// The class of `c` whose display width is already known (the wrapper's fast path).
+    @inline(__always)
+    public init(_ c: Character, width: Int) {
         guard let s = c.unicodeScalars.first else { self = .narrow; return }
         let v = s.value
+        if v >= 0x4E00 && v <= 0x9FFF { self = .wide; return }   // CJK ideographs: most text
         if v < 0x80 {
             switch v {
+            case 0x20, 0x09: self = .space
             case 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x29, 0x5D, 0x7D: self = .closing
             case 0x28, 0x5B, 0x7B: self = .opening
             default: self = .narrow
             }
             return
         }
-        if Self.closingScalars.contains(v) { self = .closing; return }
-        if Self.openingScalars.contains(v) { self = .opening; return }
-        self = DisplayWidth.of(c) >= 2 ? .wide : .narrow
+        if v == 0x3000 { self = .space; return }
+        // Punctuation lives in a few blocks; look up the tables only there.
+        if (v >= 0xB0 && v <= 0xBB) || (v >= 0x2014 && v <= 0x2103) || (v >= 0x3001 && v <= 0x30FE)
+            || (v >= 0xFE50 && v <= 0xFF65) {
+            if Self.closingScalars.contains(v) { self = .closing; return }
+            if Self.openingScalars.contains(v) { self = .opening; return }
+        }
+        self = width >= 2 ? .wide : .narrow
     }
 
     /// Whether a line may break between a character of class `before` and one of `after`.

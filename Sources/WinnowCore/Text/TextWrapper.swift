@@ -73,7 +73,7 @@ public enum TextWrapper {
                 continue
             }
             let w = DisplayWidth.of(c)
-            let cls = LineBreakClass(c)
+            let cls = LineBreakClass(c, width: w)
             let prevCls = chars.last?.cls ?? .space
             if !chars.isEmpty, LineBreakClass.allowsBreak(between: prevCls, and: cls) {
                 breakAt = chars.count

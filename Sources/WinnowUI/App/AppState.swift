@@ -10,6 +10,17 @@ public struct AppMessage: Sendable, Equatable {
     }
 }
 
+/// A filter still being computed (see `ReviewApp.applyFilter`).
+public struct FilterScan: Sendable, Equatable {
+    /// Next base position to look at.
+    public var next: Int
+    /// Matching dataset indices found so far.
+    public var kept: [Int]
+    /// The sample that was current when the filter was applied.
+    public var anchor: Int?
+    public var anchored: Bool
+}
+
 /// Options the CLI sets.
 public struct ReviewOptions: Sendable {
     /// The reasons offered when rejecting, in order (digits 1-9 pick them in the picker).
@@ -25,6 +36,10 @@ public struct ReviewOptions: Sendable {
     public var baseOrder: [Int]?
     /// Says what the base order is, e.g. "spot check 200 (seed 7)".
     public var baseLabel: String?
+    /// Task-type filters over more samples than this are computed in slices on `tick()`.
+    public var incrementalFilterThreshold = 20_000
+    /// Time given to each slice of such a filter.
+    public var filterSliceBudget: Duration = .milliseconds(40)
 
     public static let defaultReasons = [
         "hallucination", "ocr-error", "wrong-language", "leaked-prefix", "truncated",
@@ -51,6 +66,10 @@ public struct AppState: Sendable, Equatable {
     public var base: SampleOrder
     public var visible: SampleOrder
     public var filter = ReviewFilter()
+    /// Non-nil while a filter is still being computed.
+    public var filterScan: FilterScan?
+    /// The sample that was current before the last filter (kept across empty filters).
+    public var lastFilterAnchor: Int?
     /// Position in `visible`.
     public var position = 0
     /// First dialogue line shown.
@@ -60,6 +79,8 @@ public struct AppState: Sendable, Equatable {
     public var searchForward = true
     public var autoAdvance: Bool
     public var showMetadata = true
+    /// In the stacked (narrow) layout: give the metadata up to most of the body.
+    public var expandMetadata = false
     public var showImage = true
     /// Decided samples in the base order (kept up to date on each decision).
     public var decidedInBase = 0

@@ -5,6 +5,9 @@ extension ReviewApp {
     /// Runs one command by name in the current mode and says what the loop must do.
     @discardableResult
     public func perform(_ command: String) -> Effect {
+        // Commands that mean the same in every mode (bound in `global`).
+        if command == "suspend" { return .suspend }
+        if command == "redraw" { return .redraw }
         switch state.mode {
         case .prompt(let p): return performPrompt(command, p)
         case .reasonPicker(let picker): return performPicker(command, picker)
@@ -58,7 +61,18 @@ extension ReviewApp {
             f.taskType = ReviewFilter.nextType(after: f.taskType)
             applyFilter(f)
         case "filter-clear": applyFilter(ReviewFilter())
-        case "toggle-metadata": state.showMetadata.toggle()
+        case "toggle-metadata":
+            // Narrow screens cycle compact -> expanded -> hidden; wide ones show or hide.
+            let stacked = state.width < ReviewLayout.sideBySideWidth
+            if !state.showMetadata {
+                state.showMetadata = true
+                state.expandMetadata = false
+            } else if stacked && !state.expandMetadata {
+                state.expandMetadata = true
+            } else {
+                state.showMetadata = false
+                state.expandMetadata = false
+            }
         case "toggle-image":
             state.showImage.toggle()
             if imageProvider == nil { state.message = AppMessage("no image previews in this build") }

@@ -1,6 +1,13 @@
 import WinnowCore
 
 extension ReviewApp {
+    /// Records a decision (the editor saves its `.edit` through this): journals it, says
+    /// "saved" only after the journal returned, and moves on when auto-advance is on.
+    @discardableResult
+    public func record(_ decision: Decision, at index: Int? = nil) -> Effect {
+        decide(decision, at: index)
+    }
+
     /// Journals `decision` for the current sample (or `index`); says "saved" only after the
     /// journal returned, then moves on if auto-advance is on and it was a decision.
     func decide(_ decision: Decision, at index: Int? = nil) -> Effect {
@@ -18,6 +25,7 @@ extension ReviewApp {
             return .redraw
         }
         let after = journal.review(at: index).status
+        invalidateSample(index)
         updateDecidedCount(index: index, before: before, after: after)
         state.undoStack.append(entry)
         state.message = AppMessage("saved: \(describe(decision)) #\(index)")
@@ -61,6 +69,7 @@ extension ReviewApp {
             state.message = AppMessage("NOT saved (undo): \(error.description)", isError: true)
             return .redraw
         }
+        invalidateSample(target.index)
         updateDecidedCount(index: target.index, before: before, after: journal.review(at: target.index).status)
         _ = show(index: target.index, what: "sample \(target.index)")
         state.message = AppMessage("saved: undid \(describe(target.decision)) #\(target.index)")

@@ -81,30 +81,66 @@ extension ReviewApp {
     }
 
     /// Applies a filter, keeping the current sample when it still matches, else the next one.
+    /// A task-type filter over a big list decodes every sample, so it runs in slices on
+    /// `tick()` and the matches found so far are browsable at once.
     func applyFilter(_ filter: ReviewFilter) {
-        let current = state.currentIndex
+        // While a previous filter is still scanning, the sample to keep is the one it kept.
+        // A filter that matched nothing keeps the sample from before it.
+        let current = (state.filterScan.map { $0.anchored ? state.currentIndex : $0.anchor } ?? state.currentIndex)
+            ?? state.lastFilterAnchor
+        state.lastFilterAnchor = current
         state.filter = filter
-        if !filter.isActive {
-            state.visible = state.base
-        } else {
-            var kept: [Int] = []
-            for p in 0..<state.base.count {
-                guard let i = state.base[p] else { continue }
-                if matches(filter, i) { kept.append(i) }
-            }
-            state.visible = .list(kept)
-        }
         state.scroll = 0
-        if let current, let p = state.visible.position(of: current) {
-            state.position = p
-        } else if let current, case .list(let l) = state.visible {
-            state.position = l.firstIndex(where: { $0 > current }) ?? max(0, l.count - 1)
-        } else {
-            state.position = 0
+        state.filterScan = nil
+        guard filter.isActive else {
+            state.visible = state.base
+            state.position = current.flatMap { state.base.position(of: $0) } ?? 0
+            state.message = AppMessage("filter cleared — \(state.base.count) samples")
+            return
         }
-        state.message = AppMessage(filter.isActive
-            ? "filter: \(filter.summary) — \(state.visible.count) of \(state.base.count)"
-            : "filter cleared — \(state.base.count) samples")
+        state.visible = .list([])
+        state.position = 0
+        state.filterScan = FilterScan(next: 0, kept: [], anchor: current, anchored: false)
+        let incremental = filter.taskType != nil && state.base.count > options.incrementalFilterThreshold
+        continueFilter(budget: incremental ? options.filterSliceBudget : nil)
+    }
+
+    /// Scans more of the base order for the filter (all of it when `budget` is nil).
+    /// Returns whether anything changed.
+    @discardableResult
+    func continueFilter(budget: Duration?) -> Bool {
+        guard var scan = state.filterScan else { return false }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let filter = state.filter
+        while scan.next < state.base.count {
+            if let i = state.base[scan.next], matches(filter, i) { scan.kept.append(i) }
+            scan.next += 1
+            if let budget, scan.next % 64 == 0, clock.now - start > budget { break }
+        }
+        let done = scan.next >= state.base.count
+        state.visible = .list(scan.kept)
+        if !scan.anchored {
+            // Land on the sample that was current, or the first match after it.
+            if let anchor = scan.anchor, let p = scan.kept.lastIndex(where: { $0 <= anchor }), scan.kept[p] == anchor {
+                state.position = p
+                scan.anchored = true
+            } else if let anchor = scan.anchor, let p = scan.kept.firstIndex(where: { $0 > anchor }) {
+                state.position = p
+                scan.anchored = true
+            } else if done {
+                state.position = max(0, scan.kept.count - 1)
+            }
+        }
+        if done {
+            state.filterScan = nil
+            state.message = AppMessage("filter: \(filter.summary) — \(scan.kept.count) of \(state.base.count)")
+        } else {
+            state.filterScan = scan
+            let percent = scan.next * 100 / max(1, state.base.count)
+            state.message = AppMessage("filtering: \(filter.summary) — \(scan.kept.count) so far (\(percent)%)")
+        }
+        return true
     }
 
     func matches(_ filter: ReviewFilter, _ index: Int) -> Bool {

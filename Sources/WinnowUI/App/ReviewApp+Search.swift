@@ -68,7 +68,7 @@ extension ReviewApp {
     /// Scrolls the dialogue so the first match is on screen.
     func scrollToFirstMatch() {
         guard let phrase = state.searchPhrase, let index = state.currentIndex,
-              case .success(let sample) = source.sample(at: index) else { return }
+              case .success(let sample) = decodedSample(at: index) else { return }
         let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
         if let line = layout.firstLine(containing: phrase, in: sample) {
             state.scroll = max(0, line - 2)

@@ -89,6 +89,7 @@ public final class ReviewApp: TerminalApp {
     }
 
     public func tick() -> Effect {
+        if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if pendingImage, let req = lastImageRequest, let provider = imageProvider,
            provider.preview(path: req.path, width: req.width, height: req.height) != .loading {
@@ -113,6 +114,8 @@ public final class ReviewApp: TerminalApp {
 
     var pendingImage = false
     var lastLayout: ReviewLayout?
+    var sampleCache: (index: Int, result: Result<Sample, UnreadableSample>)?
+    var charCountCache: (index: Int, counts: [Int])?
     var lastImageRequest: (path: String, width: Int, height: Int)?
     var prefetchedFor: Int?
 
@@ -140,6 +143,8 @@ public final class ReviewApp: TerminalApp {
             state.mode = .reasonPicker(picker)
             return .redraw
         }
+        // A message stays until the next key in the reading view.
+        if case .reading = state.mode { state.message = nil }
         guard let command else {
             state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
             return .redraw

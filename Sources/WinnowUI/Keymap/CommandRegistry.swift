@@ -53,7 +53,7 @@ public enum CommandRegistry {
         CommandInfo("filter-type", "cycle the task-type filter", r),
         CommandInfo("filter-clear", "clear filters", r),
         // View
-        CommandInfo("toggle-metadata", "show or hide the metadata pane", r),
+        CommandInfo("toggle-metadata", "metadata: compact, expanded (narrow screens), hidden", r),
         CommandInfo("toggle-image", "show or hide the image preview", r),
         CommandInfo("open-image", "open the image in an external viewer", r),
         CommandInfo("show-image", "show the image full screen", r),

@@ -55,6 +55,7 @@ public enum KeyName {
         switch key.base {
         case .character(" "): s += "space"
         case .character(let c): s += String(c)
+        case .named(.backTab): s += "shift-tab"
         case .named(let n): s += n.rawValue
         }
         return s

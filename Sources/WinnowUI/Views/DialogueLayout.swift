@@ -15,6 +15,9 @@ public final class DialogueLayout: @unchecked Sendable {
     public let sampleIndex: Int
     public let width: Int
     public let lines: [DialogueLine]
+    /// The texts the ranges point into: a layout is reused only for these exact texts, so a
+    /// range can never index a different string.
+    let texts: [String]
     /// `<image>` occurrences per turn.
     let imageMarkers: [[Range<String.Index>]]
     /// Search matches per turn for `matchPhrase`, computed on first use.
@@ -23,11 +26,14 @@ public final class DialogueLayout: @unchecked Sendable {
 
     /// Columns of indent before turn text.
     public static let indent = 2
+    /// Columns kept free at the right for a hanging closing mark.
+    public static let hangMargin = 2
 
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width
-        let textWidth = max(2, width - Self.indent)
+        // Two spare columns on the right for punctuation that hangs (see TextWrapper).
+        let textWidth = max(2, width - Self.indent - Self.hangMargin)
         var lines: [DialogueLine] = []
         var markers: [[Range<String.Index>]] = []
         for (t, turn) in sample.turns.enumerated() {
@@ -39,6 +45,7 @@ public final class DialogueLayout: @unchecked Sendable {
         if sample.turns.isEmpty { lines.append(.blank) }
         self.lines = lines
         self.imageMarkers = markers
+        self.texts = sample.turns.map(\.text)
     }
 
     /// Every occurrence of `phrase` in `text`, in order.
@@ -84,7 +91,8 @@ struct DialogueLayoutCache {
     let capacity = 6
 
     mutating func layout(for sample: Sample, width: Int) -> DialogueLayout {
-        if let i = entries.firstIndex(where: { $0.sampleIndex == sample.index && $0.width == width }) {
+        if let i = entries.firstIndex(where: { $0.sampleIndex == sample.index && $0.width == width
+                                               && $0.texts == sample.turns.map(\.text) }) {
             let hit = entries.remove(at: i)
             entries.append(hit)
             return hit

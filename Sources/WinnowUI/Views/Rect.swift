@@ -36,7 +36,7 @@ public struct ReviewLayout: Sendable, Equatable {
 
     /// The layout for a `width` x `height` terminal, or nil when it is too small.
     public static func make(width: Int, height: Int, showMetadata: Bool, metadataLines: Int,
-                            wantsImage: Bool) -> ReviewLayout? {
+                            wantsImage: Bool, expandMetadata: Bool = false) -> ReviewLayout? {
         guard width >= minimumWidth, height >= minimumHeight else { return nil }
         let header = Rect(row: 0, column: 0, width: width, height: 1)
         let status = Rect(row: 1, column: 0, width: width, height: 1)
@@ -63,7 +63,8 @@ public struct ReviewLayout: Sendable, Equatable {
         var dialogueTop = bodyTop
         var meta: Rect? = nil
         if showMetadata {
-            let h = min(max(1, metadataLines), max(2, bodyHeight / 4))
+            let cap = expandMetadata ? max(2, bodyHeight - 4) : max(2, bodyHeight / 4)
+            let h = min(max(1, metadataLines), cap)
             meta = Rect(row: bodyTop, column: 0, width: width, height: h)
             dialogueTop += h
         }

@@ -10,8 +10,11 @@ extension ReviewApp {
         let left = max(0, (grid.width - w) / 2)
         grid.fill(row: top, column: left, width: w, height: h, style: theme.footer)
         grid.write(" reject #\(picker.sampleIndex): why? ", row: top, column: left + 1, maxWidth: w - 2, style: theme.header)
-        for (i, reason) in picker.reasons.enumerated() {
-            let row = top + 1 + i
+        // Keep the highlighted reason in view when the list is taller than the box.
+        let listRows = max(1, h - 3)
+        let first = max(0, min(picker.selected - listRows + 1, picker.reasons.count - listRows))
+        for (i, reason) in picker.reasons.enumerated() where i >= first {
+            let row = top + 1 + i - first
             guard row < top + h - 2 else { break }
             let mark = picker.ticked.contains(i) ? "[x]" : "[ ]"
             let num = i < 9 ? "\(i + 1)" : " "

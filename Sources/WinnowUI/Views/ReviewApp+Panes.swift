@@ -34,12 +34,14 @@ extension ReviewApp {
         }
         if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
         var counts: [(String, Int, Int)] = []   // role, turns, chars
-        for t in s.turns {
+        let turnChars = turnCharCounts(s)
+        for (n, t) in s.turns.enumerated() {
+            let chars = turnChars.indices.contains(n) ? turnChars[n] : 0
             if let i = counts.firstIndex(where: { $0.0 == t.roleName }) {
                 counts[i].1 += 1
-                counts[i].2 += t.text.count
+                counts[i].2 += chars
             } else {
-                counts.append((t.roleName, 1, t.text.count))
+                counts.append((t.roleName, 1, chars))
             }
         }
         lines.append(MetadataLine(label: "turns", value: "\(s.turns.count)" + (counts.isEmpty ? "" : " (" + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")")))
@@ -95,7 +97,7 @@ extension ReviewApp {
             }
         }
         if !sideBySide, lines.count > r.height, r.height > 0 {
-            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") hides)"
+            let more = "… +\(lines.count - r.height) (\(keymap.hint(for: "toggle-metadata", in: .review) ?? "M") shows)"
             let w = DisplayWidth.of(more)
             grid.clearRow(r.row + r.height - 1, from: max(0, r.width - w - 1), width: w + 1)
             grid.write(more, row: r.row + r.height - 1, column: max(0, r.width - w), style: theme.dim)
@@ -144,7 +146,9 @@ extension ReviewApp {
                 guard sample.turns.indices.contains(t) else { break }
                 let turn = sample.turns[t]
                 var col = grid.write("▍\(turn.roleName)", row: row, column: r.column, maxWidth: textWidth, style: roleStyle(turn.role))
-                col += grid.write("  turn \(t + 1)/\(sample.turns.count) · \(turn.text.count) chars", row: row,
+                let chars = turnCharCounts(sample)
+                let n = chars.indices.contains(t) ? chars[t] : 0
+                col += grid.write("  turn \(t + 1)/\(sample.turns.count) · \(n) chars", row: row,
                                   column: r.column + col, maxWidth: textWidth - col, style: theme.dim)
             case .text(let t, let range):
                 guard sample.turns.indices.contains(t) else { break }
@@ -198,7 +202,7 @@ extension ReviewApp {
     }
 
     func imageCommand(_ command: String) -> Effect {
-        guard let index = state.currentIndex, case .success(let s) = source.sample(at: index),
+        guard let index = state.currentIndex, case .success(let s) = decodedSample(at: index),
               let ref = s.images.first else {
             state.message = AppMessage("this sample has no image", isError: true)
             return .redraw

@@ -1,8 +1,42 @@
+import Foundation
 import WinnowCore
 
 extension ReviewApp {
     /// The dialogue width used by the last render (for scrolling to a search match).
     var lastDialogueWidth: Int { max(10, lastLayout?.dialogue.width ?? state.width) - 1 }
+
+    /// The sample at `index` as the review sees it now (an edit in force applied to its
+    /// turns), decoded once while it stays on screen.
+    public func decodedSample(at index: Int) -> Result<Sample, UnreadableSample> {
+        if let cached = sampleCache, cached.index == index { return cached.result }
+        var result = source.sample(at: index)
+        if case .success(var s) = result, let edit = journal?.review(at: index).edit {
+            switch edit {
+            case .turns(let changed):
+                for (i, text) in changed where s.turns.indices.contains(i) { s.turns[i].text = text }
+            case .conversation(let turns):
+                s.turns = turns
+            }
+            result = .success(s)
+        }
+        sampleCache = (index, result)
+        return result
+    }
+
+    /// Forgets what was decoded and wrapped for `index` (its text changed with an edit or undo).
+    public func invalidateSample(_ index: Int) {
+        if sampleCache?.index == index { sampleCache = nil }
+        if charCountCache?.index == index { charCountCache = nil }
+        layoutCache.invalidate(sampleIndex: index)
+    }
+
+    /// Characters per turn of `sample` (counted once: a long turn takes a while to count).
+    func turnCharCounts(_ sample: Sample) -> [Int] {
+        if let c = charCountCache, c.index == sample.index, c.counts.count == sample.turns.count { return c.counts }
+        let counts = sample.turns.map { $0.text.count }
+        charCountCache = (sample.index, counts)
+        return counts
+    }
 
     func dialogueLayout(for sample: Sample, width: Int) -> DialogueLayout {
         layoutCache.layout(for: sample, width: width)
@@ -13,12 +47,13 @@ extension ReviewApp {
         state.height = height
         var grid = ScreenGrid(width: width, height: height)
         let theme = options.theme
-        let current = state.currentIndex.map { source.sample(at: $0) }
+        let current = state.currentIndex.map { decodedSample(at: $0) }
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
         let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
         guard let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
-                                             metadataLines: metaLines.count, wantsImage: wantsImage) else {
+                                             metadataLines: metaLines.count, wantsImage: wantsImage,
+                                             expandMetadata: state.expandMetadata) else {
             renderTooSmall(&grid)
             return grid
         }
@@ -62,24 +97,28 @@ extension ReviewApp {
     func renderHeader(_ grid: inout ScreenGrid, _ r: Rect, sample: Sample?) {
         let theme = options.theme
         grid.clearRow(r.row, style: theme.header)
-        let file = NSStringLite(path: source.path).lastComponent
-        var col = 1
-        col += grid.write(file, row: r.row, column: col, maxWidth: max(8, r.width / 3), style: theme.header)
-        let pos = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
-        col += grid.write("  \(pos)", row: r.row, column: col, style: theme.header)
+        // The badge is drawn first at the right; the rest is cut to leave room for it.
+        var end = r.width
         if let index = state.currentIndex {
-            col += grid.write("  #\(index)", row: r.row, column: col, style: theme.header)
-            let id = sample?.id ?? "?"
-            col += grid.write("  id ", row: r.row, column: col, style: theme.header)
-            col += grid.write(id, row: r.row, column: col, maxWidth: max(6, r.width / 4), style: theme.header)
-            if let t = sample?.taskType {
-                col += grid.write("  \(t.rawValue)", row: r.row, column: col, style: theme.header)
-            }
-            let review = journal?.review(at: index) ?? .undecided
-            let (badge, style) = badgeText(review)
+            let (badge, style) = badgeText(journal?.review(at: index) ?? .undecided)
             let bw = DisplayWidth.of(badge)
-            let bcol = max(col + 2, r.width - bw - 1)
-            grid.write(badge, row: r.row, column: bcol, style: style)
+            end = max(0, r.width - bw - 1)
+            grid.write(badge, row: r.row, column: end, style: style)
+        }
+        let file = (source.path as NSString).lastPathComponent
+        var col = 1
+        func add(_ text: String, limit: Int? = nil) {
+            let room = end - col - 1
+            guard room > 0 else { return }
+            col += grid.write(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
+        }
+        add(file, limit: max(8, r.width / 4))
+        add(state.visible.count == 0 ? "  0 / 0" : "  \(state.position + 1) / \(state.visible.count)")
+        if let index = state.currentIndex {
+            add("  #\(index)")
+            add("  id ")
+            add(sample?.id ?? "?", limit: max(6, r.width / 4))
+            if let t = sample?.taskType { add("  \(t.rawValue)") }
         }
     }
 
@@ -115,7 +154,11 @@ extension ReviewApp {
         col += grid.write(" \(decided)/\(total) decided (\(percent)%)", row: r.row, column: col)
         var parts: [String] = []
         if let label = options.baseLabel { parts.append(label) }
-        if state.filter.isActive { parts.append("filter: \(state.filter.summary) (\(state.visible.count))") }
+        if let scan = state.filterScan {
+            parts.append("filter: \(state.filter.summary) (\(scan.kept.count)… \(scan.next * 100 / max(1, state.base.count))%)")
+        } else if state.filter.isActive {
+            parts.append("filter: \(state.filter.summary) (\(state.visible.count))")
+        }
         if !state.autoAdvance { parts.append("stay after deciding") }
         if journal == nil { parts.append("READ-ONLY") }
         if let p = state.searchPhrase { parts.append("search: \(p)") }
@@ -151,9 +194,10 @@ extension ReviewApp {
     func footerCommands() -> (KeyContext, [(String, String)]) {
         switch state.mode {
         case .reading:
+            // In order of importance: the row is cut where it no longer fits.
             return (.review, [("accept", "accept"), ("reject", "reject"), ("skip", "skip"), ("undo", "undo"),
-                              ("edit", "edit"), ("next-undecided", "next"), ("search-forward", "search"),
-                              ("goto", "go to"), ("help", "help"), ("quit", "quit")])
+                              ("edit", "edit"), ("search-forward", "search"), ("help", "help"), ("quit", "quit"),
+                              ("next-undecided", "next"), ("goto", "go to")])
         case .prompt:
             return (.prompt, [("prompt-submit", "ok"), ("prompt-cancel", "cancel"), ("history-prev", "history")])
         case .reasonPicker:
@@ -184,12 +228,3 @@ extension ReviewApp {
         }
     }
 }
-
-/// Path helpers without Foundation's NSString.
-struct NSStringLite {
-    let path: String
-    var lastComponent: String {
-        path.split(separator: "/").last.map(String.init) ?? path
-    }
-}
-
