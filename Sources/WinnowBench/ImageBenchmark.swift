@@ -7,6 +7,7 @@ import WinnowUI
 enum ImageBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var width = 60, height = 30, runs = 30
+        var colorMode = SymbolColorMode.truecolor
         var files: [String] = []
         var i = 0
         while i < arguments.count {
@@ -16,6 +17,7 @@ enum ImageBenchmark {
             case "--width": width = next ?? width; i += 1
             case "--height": height = next ?? height; i += 1
             case "--runs": runs = max(1, next ?? runs); i += 1
+            case "--256": colorMode = .indexed256
             case "--sweep":
                 guard i + 1 < arguments.count else { return 2 }
                 return sweep(arguments[i + 1], width: width, height: height)
@@ -29,15 +31,15 @@ enum ImageBenchmark {
             return 2
         }
         for file in files {
-            guard measure(file, width: width, height: height, runs: runs) else { return 1 }
+            guard measure(file, width: width, height: height, runs: runs, colorMode: colorMode) else { return 1 }
         }
         return 0
     }
 
-    private static func measure(_ path: String, width: Int, height: Int, runs: Int) -> Bool {
+    private static func measure(_ path: String, width: Int, height: Int, runs: Int, colorMode: SymbolColorMode) -> Bool {
         let reader = ImageHeaderReader()
         let decoder = ImageDecoder()
-        let renderer = SymbolRenderer(colorMode: .truecolor)
+        let renderer = SymbolRenderer(colorMode: colorMode)
         guard let info = reader.info(path: path) else {
             print("\(path): cannot open")
             return false
@@ -63,7 +65,7 @@ enum ImageBenchmark {
             header.append(t1 - t0); decode.append(t2 - t1); draw.append(t3 - t2); total.append(t3 - t0)
         }
         for _ in 0..<runs { full.append(fullView(path)) }
-        print("  preview \(width)x\(height) cells, decoded at \(decodedSize), \(runs) runs (ms: median / min / max)")
+        print("  preview \(width)x\(height) cells, \(colorMode.rawValue), decoded at \(decodedSize), \(runs) runs (ms: median / min / max)")
         print("    header      \(summary(header))")
         print("    decode      \(summary(decode))")
         print("    chafa draw  \(summary(draw))")

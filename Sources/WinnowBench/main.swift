@@ -7,7 +7,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
-    ("image", "image FILE... [--width W --height H --runs N] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
+    ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
