@@ -142,3 +142,19 @@ import Testing
         #expect(app.render(width: 100, height: 24).rows[23].hasPrefix(" y accept"))
     }
 }
+
+@Suite struct ReviewAppStartTests {
+    @Test func startReadsTheUserFileAndNoColor() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-xdg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("winnow"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "review:\n  y: accept\n  bad key: quit\n".write(to: dir.appendingPathComponent("winnow/keymap.yaml"), atomically: true, encoding: .utf8)
+        let app = ReviewApp.start(source: FakeSource(samples: [makeSample(0)]), journal: FakeJournal(), keymap: "vim",
+                                  environment: ["XDG_CONFIG_HOME": dir.path, "NO_COLOR": "1"])
+        #expect(app.keymap.name == "vim")
+        #expect(app.keymap.command(for: .char("y"), in: .review) == "accept")
+        #expect(app.keymap.command(for: .char("G"), in: .review) == "last")
+        #expect(app.options.theme == .monochrome)
+        #expect(app.state.message?.text.contains("winnow/keymap.yaml:3: bad key name 'bad key'") == true)
+    }
+}

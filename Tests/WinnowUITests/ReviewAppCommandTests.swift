@@ -130,7 +130,11 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: five)
         app.press("g"); app.type("3"); app.press("enter")
         #expect(app.state.currentIndex == 3)
-        app.press("g"); app.type("#000001"); app.press("enter")
+        app.press("g"); app.type("#1"); app.press("enter")
+        #expect(app.state.currentIndex == 1)
+        app.press("g"); app.type("000002"); app.press("enter")   // digits: an index
+        #expect(app.state.currentIndex == 2)
+        app.press("i"); app.type("000001"); app.press("enter")   // goto-id: numeric ids too
         #expect(app.state.currentIndex == 1)
         app.press("i"); app.type("000004"); app.press("enter")
         #expect(app.state.currentIndex == 4)
@@ -204,6 +208,28 @@ import WinnowCore
         #expect(app.state.currentIndex == 1)
         app.press("/"); app.type("不存在"); app.press("enter")
         #expect(app.state.message?.text == "not found: \"不存在\"")
+    }
+
+    @Test func nextMatchWithinALongSampleBeforeTheNextSample() {
+        let long = (1...80).map { $0 % 20 == 0 ? "第\($0)行有猫" : "第\($0)行" }.joined(separator: "\n")
+        var samples = five
+        samples[1] = makeSample(1, gpt: long)
+        samples[3] = makeSample(3, gpt: "猫")
+        let (app, _, _) = makeApp(samples: samples)
+        app.press("/"); app.type("有猫"); app.press("enter")
+        #expect(app.state.currentIndex == 1)
+        let first = app.state.scroll
+        app.press("n")
+        #expect(app.state.currentIndex == 1)
+        #expect(app.state.scroll == first + 20)
+        #expect(app.state.message?.text == "match 2 of 4 in #1")
+        app.press("n", "n")
+        #expect(app.state.message?.text == "match 4 of 4 in #1")
+        app.press("N")
+        #expect(app.state.message?.text == "match 3 of 4 in #1")
+        app.press("n", "n")                         // past the last match: next sample
+        #expect(app.state.currentIndex == 1)        // #3 has "猫" but not "有猫": wraps to #1
+        #expect(app.state.message?.text.hasPrefix("search wrapped") == true)
     }
 
     @Test func injectedSearchFunctionIsUsed() {

@@ -152,6 +152,9 @@ func screen(_ grid: ScreenGrid) -> String { grid.trimmedRows.joined(separator: "
         #expect(g[9, 2].style == t.imageMarker && g[9, 8].style == t.imageMarker)
         #expect(g[13, 2].style == .plain)
         #expect(g[13, 10].style == t.match && g[13, 14].style == t.match && g[13, 16].style == .plain)
+        app.state.searchMatch = 0
+        let h = app.render(width: 80, height: 24)
+        #expect(h[13, 10].style == t.currentMatch)
     }
 
     @Test func positionIndicatorAndScrollBar() {

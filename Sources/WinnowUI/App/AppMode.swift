@@ -13,7 +13,7 @@ public enum PromptPurpose: Sendable, Equatable {
     /// The label shown before the input.
     var label: String {
         switch self {
-        case .goTo: return "go to index (or #id): "
+        case .goTo: return "go to index (or id): "
         case .goToID: return "go to id: "
         case .search(let forward): return forward ? "/" : "?"
         case .note: return "note: "
@@ -25,7 +25,9 @@ public enum PromptPurpose: Sendable, Equatable {
 
 /// A prompt in progress.
 public struct PromptState: Sendable, Equatable {
+    /// What the answer is for.
     public var purpose: PromptPurpose
+    /// The text typed so far.
     public var input: LineInput
     /// Position in the history while browsing it (nil: editing a new line).
     public var historyIndex: Int?
@@ -33,9 +35,13 @@ public struct PromptState: Sendable, Equatable {
 
 /// The reject-reason picker: a list of reasons, some ticked, one highlighted.
 public struct ReasonPicker: Sendable, Equatable {
+    /// The reasons offered, in order.
     public var reasons: [String]
+    /// Indices of ticked reasons.
     public var ticked: Set<Int> = []
+    /// The highlighted reason.
     public var selected: Int = 0
+    /// A note to journal with the rejection.
     public var note: String?
     /// The sample being rejected.
     public var sampleIndex: Int
@@ -51,7 +57,9 @@ public struct ReasonPicker: Sendable, Equatable {
 /// The editor hand-off: the editor helper fills this mode in; until then it shows a
 /// placeholder.
 public struct EditingState: Sendable, Equatable {
+    /// The sample being edited.
     public var sampleIndex: Int
+    /// Editing of sample `sampleIndex`.
     public init(sampleIndex: Int) { self.sampleIndex = sampleIndex }
 }
 

@@ -7,6 +7,7 @@ public struct LineInput: Sendable, Equatable {
     /// Cursor position in characters (grapheme clusters) from the start.
     public private(set) var cursor: Int
 
+    /// A field holding `text`, cursor at the end.
     public init(_ text: String = "") {
         self.text = text
         self.cursor = text.count
@@ -14,6 +15,7 @@ public struct LineInput: Sendable, Equatable {
 
     private var chars: [Character] { Array(text) }
 
+    /// Inserts `s` at the cursor (newlines become spaces).
     public mutating func insert(_ s: String) {
         var c = chars
         let clean = s.map { ($0 == "\n" || $0 == "\r\n" || $0 == "\r") ? " " : $0 }
@@ -22,11 +24,16 @@ public struct LineInput: Sendable, Equatable {
         cursor += clean.count
     }
 
+    /// One character left.
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
+    /// One character right.
     public mutating func moveRight() { cursor = min(text.count, cursor + 1) }
+    /// To the start.
     public mutating func moveHome() { cursor = 0 }
+    /// To the end.
     public mutating func moveEnd() { cursor = text.count }
 
+    /// Deletes the character before the cursor.
     public mutating func deleteBack() {
         guard cursor > 0 else { return }
         var c = chars
@@ -35,6 +42,7 @@ public struct LineInput: Sendable, Equatable {
         cursor -= 1
     }
 
+    /// Deletes the character at the cursor.
     public mutating func deleteForward() {
         var c = chars
         guard cursor < c.count else { return }
@@ -53,12 +61,14 @@ public struct LineInput: Sendable, Equatable {
         cursor = i
     }
 
+    /// Deletes from the start to the cursor.
     public mutating func deleteToStart() {
         let c = chars
         text = String(c[min(cursor, c.count)...])
         cursor = 0
     }
 
+    /// Replaces the text, cursor at the end.
     public mutating func set(_ s: String) {
         text = s
         cursor = s.count

@@ -206,8 +206,10 @@ extension ReviewApp {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch purpose {
         case .goTo:
-            if trimmed.hasPrefix("#") { return goToID(String(trimmed.dropFirst())) }
-            guard let n = Int(trimmed) else { return goToID(trimmed) }
+            // "#603" and "603" are dataset indices (as the header and `winnow search` print
+            // them); anything else is an id (`goto-id` takes numeric ids).
+            let number = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+            guard let n = Int(number) else { return goToID(trimmed) }
             return goToIndex(n)
         case .goToID: return goToID(trimmed)
         case .search(let forward):

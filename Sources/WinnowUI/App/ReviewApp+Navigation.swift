@@ -11,7 +11,10 @@ extension ReviewApp {
         if p == state.position && position != p {
             state.message = AppMessage(position < 0 ? "first sample" : "last sample")
         }
-        if p != state.position { state.scroll = 0 }
+        if p != state.position {
+            state.scroll = 0
+            state.searchMatch = nil
+        }
         state.position = p
     }
 

@@ -49,7 +49,8 @@ extension ReviewApp {
             }
             if let p = state.visible.position(of: hit) {
                 move(to: p)
-                scrollToFirstMatch()
+                state.scroll = 0
+                forward ? scrollToFirstMatch() : scrollToLastMatch()
                 state.message = AppMessage("\(wrapped ? "search wrapped: " : "")found \"\(shown)\" in #\(hit)")
                 return .redraw
             }
@@ -60,9 +61,38 @@ extension ReviewApp {
         return .redraw
     }
 
+    /// `n`/`N`: the next match in this sample's dialogue first, then the next sample.
     func repeatSearch(reverse: Bool) -> Effect {
         let forward = reverse ? !state.searchForward : state.searchForward
+        if let phrase = state.searchPhrase, let index = state.currentIndex,
+           case .success(let sample) = decodedSample(at: index) {
+            let lines = dialogueLayout(for: sample, width: lastDialogueWidth).matchLines(of: phrase, in: sample)
+            // From the match last jumped to in this sample (by match number, so two matches
+            // on one line are two steps).
+            let current = state.searchMatch ?? (forward ? -1 : lines.count)
+            let next = current + (forward ? 1 : -1)
+            if next >= 0 && next < lines.count {
+                let target = lines[next]
+                state.searchMatch = next
+                state.scroll = max(0, target - 2)
+                let number = next + 1
+                state.message = AppMessage("match \(number) of \(lines.count) in #\(index)")
+                return .redraw
+            }
+        }
         return runSearch(forward: forward, includeCurrent: false)
+    }
+
+    /// Scrolls the dialogue so the last match is on screen (searching backward).
+    func scrollToLastMatch() {
+        guard let phrase = state.searchPhrase, let index = state.currentIndex,
+              case .success(let sample) = decodedSample(at: index) else { return }
+        let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
+        let lines = layout.matchLines(of: phrase, in: sample)
+        if let line = lines.last {
+            state.scroll = max(0, line - 2)
+            state.searchMatch = lines.count - 1
+        }
     }
 
     /// Scrolls the dialogue so the first match is on screen.
@@ -72,6 +102,7 @@ extension ReviewApp {
         let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
         if let line = layout.firstLine(containing: phrase, in: sample) {
             state.scroll = max(0, line - 2)
+            state.searchMatch = 0
         }
     }
 }

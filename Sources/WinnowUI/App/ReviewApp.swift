@@ -7,13 +7,19 @@ public final class ReviewApp: TerminalApp {
     /// first matching dataset index at or after `fromIndex` (at or before, backward).
     public typealias SearchFunction = (_ phrase: String, _ fromIndex: Int, _ forward: Bool) -> Int?
 
+    /// The dataset being reviewed.
     public let source: any SampleSource
     /// nil: read-only, decisions are refused with a message.
     public let journal: (any DecisionLog)?
+    /// The active keymap (help and hints follow it).
     public var keymap: Keymap
+    /// Options from the CLI.
     public var options: ReviewOptions
+    /// Everything on screen that is not in the dataset or the journal.
     public var state: AppState
+    /// Image facts and previews; nil shows paths only.
     public var imageProvider: (any ImagePreviewProvider)?
+    /// The search engine (`scanningSearch` unless the CLI injects one).
     public var search: SearchFunction
     /// Called by `edit`; the editor plugs in here. Default: enter `.editing`, which shows a
     /// placeholder until the editor is wired.
@@ -26,6 +32,7 @@ public final class ReviewApp: TerminalApp {
     var layoutCache = DialogueLayoutCache()
     var taskTypeCache: [Int: TaskType] = [:]
 
+    /// Opens at `options.startIndex`, else at the first undecided sample of the base order.
     public init(source: any SampleSource, journal: (any DecisionLog)?, keymap: Keymap,
                 keymapProblems: [KeymapProblem] = [], options: ReviewOptions = ReviewOptions(),
                 search: SearchFunction? = nil) {
@@ -58,6 +65,7 @@ public final class ReviewApp: TerminalApp {
 
     // MARK: TerminalApp
 
+    /// Resolves a key through the keymap for the current mode and performs the command.
     public func handle(_ event: InputEvent) -> Effect {
         switch event {
         case .resize(let w, let h):
@@ -81,6 +89,7 @@ public final class ReviewApp: TerminalApp {
         }
     }
 
+    /// Reports a viewer that failed.
     public func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
         if exitStatus != 0 {
             state.message = AppMessage("\(program.arguments.first ?? "program") exited with status \(exitStatus)", isError: true)
@@ -88,6 +97,7 @@ public final class ReviewApp: TerminalApp {
         return .redraw
     }
 
+    /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.

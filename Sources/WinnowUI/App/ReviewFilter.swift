@@ -18,14 +18,18 @@ public struct ReviewFilter: Sendable, Equatable {
         }
     }
 
+    /// Decision states shown, or nil for all.
     public var status: Status?
+    /// Task type shown, or nil for all.
     public var taskType: TaskType?
 
+    /// A filter; nil parts filter nothing.
     public init(status: Status? = nil, taskType: TaskType? = nil) {
         self.status = status
         self.taskType = taskType
     }
 
+    /// Whether anything is filtered out.
     public var isActive: Bool { status != nil || taskType != nil }
 
     /// For the status line: "undecided, type detail", or "" when nothing is filtered.

@@ -4,6 +4,7 @@ public enum SampleOrder: Sendable, Equatable {
     case all(count: Int)
     case list([Int])
 
+    /// Number of samples in the order.
     public var count: Int {
         switch self {
         case .all(let n): return n

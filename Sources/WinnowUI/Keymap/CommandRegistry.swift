@@ -5,6 +5,7 @@ public struct CommandInfo: Sendable, Equatable {
     public var summary: String
     public var contexts: Set<KeyContext>
 
+    /// A command entry.
     public init(_ name: String, _ summary: String, _ contexts: Set<KeyContext>) {
         self.name = name
         self.summary = summary
@@ -18,6 +19,7 @@ public enum CommandRegistry {
     private static let r: Set<KeyContext> = [.review, .global]
     private static let anywhere: Set<KeyContext> = Set(KeyContext.allCases)
 
+    /// Every command, in the order help lists them.
     public static let all: [CommandInfo] = [
         // Deciding
         CommandInfo("accept", "accept the sample", r),
@@ -35,8 +37,8 @@ public enum CommandRegistry {
         CommandInfo("prev-undecided", "previous undecided sample", r),
         CommandInfo("first", "first sample", r),
         CommandInfo("last", "last sample", r),
-        CommandInfo("goto", "go to an index (or #id)", r),
-        CommandInfo("goto-id", "go to a sample id", r),
+        CommandInfo("goto", "go to a sample index (or an id)", r),
+        CommandInfo("goto-id", "go to a sample id (also numeric ids)", r),
         // Scrolling
         CommandInfo("scroll-down", "scroll down one line", [.review, .help, .global]),
         CommandInfo("scroll-up", "scroll up one line", [.review, .help, .global]),

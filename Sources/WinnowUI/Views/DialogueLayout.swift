@@ -13,7 +13,9 @@ public enum DialogueLine: Sendable, Equatable {
 /// The wrapped dialogue of one sample at one width: built once, reused while scrolling.
 public final class DialogueLayout: @unchecked Sendable {
     public let sampleIndex: Int
+    /// The pane width it was wrapped for.
     public let width: Int
+    /// Every screen line of the dialogue, in order.
     public let lines: [DialogueLine]
     /// The texts the ranges point into: a layout is reused only for these exact texts, so a
     /// range can never index a different string.
@@ -29,6 +31,7 @@ public final class DialogueLayout: @unchecked Sendable {
     /// Columns kept free at the right for a hanging closing mark.
     public static let hangMargin = 2
 
+    /// Wraps every turn of `sample` for a pane `width` columns wide.
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width
@@ -65,6 +68,7 @@ public final class DialogueLayout: @unchecked Sendable {
         if matchPhrase != phrase {
             matchPhrase = phrase
             matches = [:]
+            matchLineCache = nil
         }
         if let m = matches[turn] { return m }
         guard sample.turns.indices.contains(turn) else { return [] }
@@ -73,16 +77,43 @@ public final class DialogueLayout: @unchecked Sendable {
         return m
     }
 
-    /// The first line showing `phrase` (a label line when it is only in metadata).
+    /// The first line showing `phrase`.
     public func firstLine(containing phrase: String, in sample: Sample) -> Int? {
-        for (t, _) in sample.turns.enumerated() {
-            guard let first = matches(of: phrase, turn: t, in: sample).first else { continue }
-            for (n, line) in lines.enumerated() {
-                if case .text(let lt, let r) = line, lt == t, r.upperBound > first.lowerBound { return n }
-            }
+        matchLines(of: phrase, in: sample).first
+    }
+
+    /// Match number `n` (0-based, in dialogue order) of `phrase`: its turn and range.
+    public func match(_ n: Int, of phrase: String, in sample: Sample) -> (turn: Int, range: Range<String.Index>)? {
+        var left = n
+        for t in sample.turns.indices {
+            let m = matches(of: phrase, turn: t, in: sample)
+            if left < m.count { return (t, m[left]) }
+            left -= m.count
         }
         return nil
     }
+
+    /// The lines on which a match of `phrase` starts, in order (one entry per match).
+    public func matchLines(of phrase: String, in sample: Sample) -> [Int] {
+        if matchPhrase == phrase, let cached = matchLineCache { return cached }
+        var result: [Int] = []
+        var turn = -1
+        var pending: ArraySlice<Range<String.Index>> = []
+        for (n, line) in lines.enumerated() {
+            guard case .text(let t, let r) = line else { continue }
+            if t != turn {
+                turn = t
+                pending = matches(of: phrase, turn: t, in: sample)[...]
+            }
+            while let m = pending.first, m.lowerBound < r.upperBound || (r.isEmpty && m.lowerBound == r.lowerBound) {
+                result.append(n)
+                pending = pending.dropFirst()
+            }
+        }
+        matchLineCache = result
+        return result
+    }
+    private var matchLineCache: [Int]?
 }
 
 /// The few most recent dialogue layouts, keyed by (sample, width).

@@ -72,8 +72,12 @@ extension ReviewApp {
             grid.write(" metadata", row: row, column: r.column, maxWidth: r.width, style: theme.label)
             row += 1
         }
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             guard row < end else { break }
+            if sideBySide, row == end - 1, n < lines.count - 1 {
+                grid.write("… +\(lines.count - n) more", row: row, column: r.column + 1, style: theme.dim)
+                break
+            }
             let labelText = line.label + ": "
             let lw = grid.write(labelText, row: row, column: r.column + 1, maxWidth: min(r.width - 2, 18),
                                 style: line.isProblem ? theme.error : theme.label)
@@ -138,6 +142,7 @@ extension ReviewApp {
         let title = " dialogue · lines \(top + 1)-\(last) of \(layout.lines.count) · \(where_) "
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
         let phrase = state.searchPhrase
+        let currentMatch = phrase.flatMap { p in state.searchMatch.flatMap { layout.match($0, of: p, in: sample) } }
         for n in top..<last {
             let row = r.row + 1 + (n - top)
             switch layout.lines[n] {
@@ -160,7 +165,10 @@ extension ReviewApp {
                 if let phrase, !phrase.isEmpty {
                     for m in layout.matches(of: phrase, turn: t, in: sample) {
                         if m.lowerBound >= range.upperBound { break }
-                        if m.overlaps(range) { spans.append(StyledSpan(range: m, style: theme.match)) }
+                        if m.overlaps(range) {
+                            let isCurrent = currentMatch.map { $0.turn == t && $0.range == m } ?? false
+                            spans.append(StyledSpan(range: m, style: isCurrent ? theme.currentMatch : theme.match))
+                        }
                     }
                 }
                 grid.write(text[range], row: row, column: r.column + DialogueLayout.indent,

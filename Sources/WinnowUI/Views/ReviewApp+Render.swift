@@ -42,6 +42,7 @@ extension ReviewApp {
         layoutCache.layout(for: sample, width: width)
     }
 
+    /// Draws header, status, panes, message row and key hints (or a too-small notice).
     public func render(width: Int, height: Int) -> ScreenGrid {
         state.width = width
         state.height = height
