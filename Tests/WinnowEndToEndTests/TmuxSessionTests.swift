@@ -14,6 +14,7 @@ import Testing
         t.type("你好")
         t.sendKeys("Enter")
         #expect(t.waitFor("got:你好"))
-        #expect(t.waitForExit() == 3)
+        let status = t.waitForExit()
+        #expect(status == 3, "pane: \(t.paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}/#{pane_pid}")) screen: \(t.capture())")
     }
 }

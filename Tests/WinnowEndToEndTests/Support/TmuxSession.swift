@@ -187,29 +187,60 @@ final class TmuxSession {
     }
 
     /// Runs a program to completion and returns its exit status and combined output.
+    /// Uses posix_spawn and waitpid directly: Foundation's `Process.waitUntilExit` can hang
+    /// under the test runner, and a pipe for output would never reach end-of-file when the
+    /// program (`tmux new-session`) forks a server that inherits it, so output goes to a file.
     @discardableResult
     static func run(_ arguments: [String], environment: [String: String]? = nil,
                     stdin: Data? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let outPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("winnow-e2e-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { unlink(outPath) }
+        var inPath: String?
         if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            try process.run()
-            input.fileHandleForWriting.write(stdin)
-            try? input.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let path = outPath + ".in"
+            try stdin.write(to: URL(fileURLWithPath: path))
+            inPath = path
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        defer { if let inPath { unlink(inPath) } }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        let env = environment ?? ProcessInfo.processInfo.environment
+        let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        // The test runner's threads block some signals; a tmux server inheriting that mask
+        // would never see SIGCHLD and could not report exit statuses. Start from a clean slate.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
+        guard rc == 0 else {
+            throw TmuxError(message: "cannot run \(arguments.joined(separator: " ")): errno \(rc)")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        let code = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let data = FileManager.default.contents(atPath: outPath) ?? Data()
+        return (code, String(decoding: data, as: UTF8.self))
     }
 
     /// Single-quotes a word for `sh -c`.
