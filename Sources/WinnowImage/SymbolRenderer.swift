@@ -6,10 +6,13 @@ public enum SymbolColorMode: String, Sendable, CaseIterable {
     case truecolor
     case indexed256
     case indexed16
+    /// No colours: symbol shapes in the terminal's own foreground on its background.
+    case monochrome
 
-    /// True colour when `COLORTERM` says so, else 256 colours (what nearly every terminal and
-    /// tmux handle).
+    /// Monochrome under `NO_COLOR` (no-color.org), true colour when `COLORTERM` says so, else
+    /// 256 colours (what nearly every terminal and tmux handle).
     public static func detect(environment: [String: String]) -> SymbolColorMode {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
         let colorTerm = environment["COLORTERM"]?.lowercased() ?? ""
         return colorTerm == "truecolor" || colorTerm == "24bit" ? .truecolor : .indexed256
     }
@@ -19,6 +22,7 @@ public enum SymbolColorMode: String, Sendable, CaseIterable {
         case .truecolor: CHAFA_CANVAS_MODE_TRUECOLOR
         case .indexed256: CHAFA_CANVAS_MODE_INDEXED_240
         case .indexed16: CHAFA_CANVAS_MODE_INDEXED_16
+        case .monochrome: CHAFA_CANVAS_MODE_FGBG
         }
     }
 }
@@ -111,7 +115,7 @@ public struct SymbolRenderer: Sendable {
     }
 
     private func color(_ value: gint) -> TerminalColor {
-        if value < 0 { return .default }
+        if value < 0 || colorMode == .monochrome { return .default }
         if colorMode == .truecolor {
             return .rgb(UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF))
         }

@@ -39,6 +39,7 @@ import WinnowUI
         #expect(SymbolColorMode.detect(environment: ["COLORTERM": "truecolor"]) == .truecolor)
         #expect(SymbolColorMode.detect(environment: ["COLORTERM": "24bit"]) == .truecolor)
         #expect(SymbolColorMode.detect(environment: ["TERM": "xterm-256color"]) == .indexed256)
+        #expect(SymbolColorMode.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"]) == .monochrome)
     }
 }
 

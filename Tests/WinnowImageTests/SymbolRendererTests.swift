@@ -46,6 +46,14 @@ import WinnowUI
         #expect(indexed > 0)
     }
 
+    @Test func monochromeUsesNoColoursButStillDrawsShapes() throws {
+        let fixtures = try ImageFixtures()
+        let image = try ImageDecoder().decode(path: try fixtures.gradientPNG(width: 64, height: 64)).get()
+        let grid = SymbolRenderer(colorMode: .monochrome).render(image, width: 16, height: 8)
+        #expect(grid.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+        #expect(grid.cells.contains { $0.text != " " })
+    }
+
     @Test func degenerateSizesGiveEmptyGrids() throws {
         let fixtures = try ImageFixtures()
         let image = try ImageDecoder().decode(path: try fixtures.gradientPNG(width: 4, height: 4)).get()
