@@ -27,7 +27,9 @@ public struct FullScreenRenderer: Sendable {
         switch support.mode {
         case .iterm:
             // iTerm2 decodes the file itself: send it as it is, after checking it is an image.
-            guard let data = FileManager.default.contents(atPath: path), data.count <= decoder.maxFileBytes,
+            guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+                  size > 0, size <= decoder.maxFileBytes,
+                  let data = FileManager.default.contents(atPath: path),
                   let format = ImageFormat.sniff(data), format.isDecodable else { return nil }
             body = Self.itermSequence(file: data, name: caption, width: width, height: imageRows)
             caption += " · \(format.rawValue)"
