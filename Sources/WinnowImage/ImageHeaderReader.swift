@@ -49,7 +49,9 @@ public struct ImageHeaderReader: Sendable {
         if info.problem == nil, !format.isDecodable {
             info.problem = "unsupported format: \(format.rawValue)"
         }
-        if info.problem == nil, let (w, h) = dimensions, w * h > maxPixels || w <= 0 || h <= 0 {
+        // PNG sizes are 32-bit: the product is checked for overflow, not trusted.
+        if info.problem == nil, let (w, h) = dimensions,
+           w <= 0 || h <= 0 || w.multipliedReportingOverflow(by: h).overflow || w * h > maxPixels {
             info.problem = w <= 0 || h <= 0
                 ? "corrupt \(format.rawValue): \(w)x\(h) pixels"
                 : "too large to decode: \(w)x\(h) (limit \(maxPixels / 1_000_000) megapixels)"

@@ -107,3 +107,45 @@ import WinnowUI
         return nil
     }
 }
+
+/// Damaged copies of valid files: every one decodes or gives a message, none crashes.
+@Suite struct ImageDecoderMutationTests {
+    @Test(arguments: ["jpeg", "png"]) func mutatedFilesNeverCrash(kind: String) throws {
+        let fixtures = try ImageFixtures()
+        let original = kind == "jpeg"
+            ? fixtures.bytes(try fixtures.solidJPEG(width: 96, height: 64, rgb: (90, 140, 30)))
+            : fixtures.bytes(try fixtures.gradientPNG(width: 96, height: 64))
+        var generator = SplitMix(seed: kind == "jpeg" ? 1 : 2)
+        var decoded = 0, refused = 0
+        for round in 0..<150 {
+            var bytes = original
+            for _ in 0..<(1 + round % 8) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                bytes[at] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            if round % 5 == 0 { bytes = Array(bytes.prefix(Int(generator.next() % UInt64(bytes.count)))) }
+            switch ImageDecoder().decode(data: Data(bytes), targetWidth: 32, targetHeight: 16) {
+            case .success(let image):
+                #expect(image.width > 0 && image.height > 0 && image.withPixels { $0.count } == image.width * image.height * 4)
+                decoded += 1
+            case .failure(let error):
+                #expect(!error.message.isEmpty)
+                refused += 1
+            }
+        }
+        #expect(decoded + refused == 150 && refused > 0)
+    }
+}
+
+/// A small deterministic generator so failures reproduce.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

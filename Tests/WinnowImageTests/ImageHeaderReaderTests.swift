@@ -45,6 +45,12 @@ import WinnowUI
         let bombInfo = try #require(reader.info(path: bomb))
         #expect(bombInfo.pixelWidth == 30000 && bombInfo.problem == "too large to decode: 30000x30000 (limit 40 megapixels)")
 
+        let huge = try fixtures.pngHeaderOnly("huge.png", width: 0xFFFF_FFFF, height: 0xFFFF_FFFF)
+        #expect(reader.info(path: huge)?.problem?.hasPrefix("too large to decode: 4294967295x4294967295") == true)
+        let zero = try fixtures.pngHeaderOnly("zero.png", width: 0, height: 10)
+        #expect(reader.info(path: zero)?.problem == "corrupt PNG: 0x10 pixels")
+        #expect(ImageDecoder().decode(path: huge).map { _ in 0 } != .success(0))
+
         let gif = try fixtures.write("a.gif", Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00, 0, 0, 0, 0x3B])
         let gifInfo = try #require(reader.info(path: gif))
         #expect(gifInfo.format == "GIF" && gifInfo.pixelWidth == 320 && gifInfo.pixelHeight == 240)
