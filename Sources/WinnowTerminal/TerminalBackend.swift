@@ -70,12 +70,13 @@ public final class TerminalBackend {
             }
             for event in events {
                 if case .resize = event { painter.invalidate() }
-                var result = app.handle(event)
-                // Ctrl-C always leaves, even when the keymap does not bind it.
-                if case .key(let key) = event, key.control, key.base == .character("c"),
-                   result == .none {
-                    result = .quit
+                // Ctrl-C always leaves (raw mode turns SIGINT into this key); every decision
+                // the screen called saved is already durable in the journal.
+                if case .key(let key) = event, key.control, key.base == .character("c") {
+                    _ = perform(effect)
+                    return
                 }
+                let result = app.handle(event)
                 effect = combine(effect, result)
                 if case .resize = event { effect = combine(effect, .redraw) }
             }

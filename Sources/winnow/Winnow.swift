@@ -7,12 +7,10 @@ struct Winnow: ParsableCommand {
         commandName: "winnow",
         abstract: "Review vision-language instruction data sample by sample.",
         subcommands: [
+            ReviewCommand.self, SearchCommand.self,
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
-        ]
+        ],
+        defaultSubcommand: ReviewCommand.self
     )
-
-    func run() throws {
-        print("winnow: skeleton (\(EmbeddedDemo.files.count) demo files)")
-    }
 }

@@ -1,0 +1,150 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+import WinnowTerminal
+import WinnowUI
+
+/// `winnow [review] [FILE]`: the interactive review screen (the default subcommand).
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review samples one by one in the terminal (the default command).",
+        discussion: """
+            With no FILE, opens the bundled demo dataset. Decisions go at once to the journal \
+            beside the dataset (FILE.winnow.jsonl); reopening resumes at the first undecided \
+            sample. Spot checks: --sample N --seed S picks a reproducible random sample \
+            (--stratify type keeps the task-type mix); --shard K/N gives reviewer K of N the \
+            samples whose index modulo N is K-1.
+            """
+    )
+
+    @Argument(help: "The dataset (.json or .jsonl). Default: the bundled demo.")
+    var file: String?
+
+    @Option(help: "The journal file (default: FILE.winnow.jsonl).")
+    var journal: String?
+
+    @Option(help: "Your name in the journal (default: $USER).")
+    var reviewer: String?
+
+    @Option(help: "A keymap name (default, vim, emacs) or a keymap file.")
+    var keymap: String?
+
+    @Option(help: "Start at this sample index or id instead of the first undecided one.")
+    var start: String?
+
+    @Option(name: .customLong("image-root"), help: "Resolve image paths under this folder.")
+    var imageRoot: String?
+
+    @Option(help: "Review a random sample of N samples (with --seed).")
+    var sample: Int?
+
+    @Option(help: "Seed for --sample (default 0).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Keep the mix of this field in --sample (only 'type' is supported).")
+    var stratify: String?
+
+    @Option(help: "Review only share K of N (K/N, 1-based).")
+    var shard: String?
+
+    @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
+    var readOnly = false
+
+    @OptionGroup var datasetArguments: DatasetArguments
+
+    @Flag(name: .customLong("bench-first-frame"), help: .hidden)
+    var benchFirstFrame = false
+
+    func validate() throws {
+        if let stratify, stratify != "type" {
+            throw ValidationError("--stratify supports only 'type', not '\(stratify)'")
+        }
+        if stratify != nil, sample == nil { throw ValidationError("--stratify needs --sample N") }
+        if let sample, sample < 1 { throw ValidationError("--sample must be at least 1") }
+        if let shard, SpotCheck.parseShard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 <= K <= N, e.g. 2/5, not '\(shard)'")
+        }
+    }
+
+    func run() throws {
+        let started = DispatchTime.now()
+        if !benchFirstFrame && (isatty(0) != 1 || isatty(1) != 1) {
+            FileHandle.standardError.write(Data("winnow: \(TerminalError.notATerminal.description)\n".utf8))
+            throw ExitCode(WinnowExit.badInput.rawValue)
+        }
+        let path = try DatasetLocator.resolve(file)
+        let dataset = try datasetArguments.open(path)
+        let journalPath = journal ?? Journal.defaultPath(forDataset: path)
+        let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        let log: Journal
+        do {
+            log = try Journal.open(path: journalPath, dataset: dataset, reviewer: name,
+                                   mode: readOnly ? .readOnly : .readWrite)
+        } catch {
+            var message = "winnow: \(VisibleText.sanitize(error.description))"
+            if case .locked = error { message += "\n(use --read-only to look without deciding)" }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            throw ExitCode(WinnowExit.journalUnavailable.rawValue)
+        }
+
+        var options = ReviewOptions(imageRoot: imageRoot)
+        (options.baseOrder, options.baseLabel) = baseOrder(dataset)
+        if let start {
+            guard let index = resolveStart(start, in: dataset) else {
+                FileHandle.standardError.write(Data("winnow: --start \(VisibleText.sanitize(start)): no sample with that index or id\n".utf8))
+                throw ExitCode(WinnowExit.usage.rawValue)
+            }
+            options.startIndex = index
+        }
+        let searcher = DatasetSearch(dataset: dataset)
+        let app = ReviewApp.start(source: dataset, journal: log, keymap: keymap, options: options,
+                                  search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
+
+        if benchFirstFrame {
+            let grid = app.render(width: 80, height: 24)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+            print(String(format: "first-frame %.2f ms after run() (%d rows)", ms, grid.rows.count))
+            return
+        }
+        let backend = TerminalBackend(app: app)
+        do {
+            try backend.run()
+        } catch {
+            FileHandle.standardError.write(Data("winnow: \(error.description)\n".utf8))
+            throw ExitCode(WinnowExit.badInput.rawValue)
+        }
+    }
+
+    private func resolveStart(_ text: String, in dataset: Dataset) -> Int? {
+        if let index = Int(text), index >= 0, index < dataset.count { return index }
+        return dataset.index(ofID: text)
+    }
+
+    /// The spot-check order, or nil for the whole dataset.
+    private func baseOrder(_ dataset: Dataset) -> ([Int]?, String?) {
+        guard sample != nil || shard != nil else { return (nil, nil) }
+        var indices = Array(0..<dataset.count)
+        var label: [String] = []
+        if let shard, let (k, n) = SpotCheck.parseShard(shard) {
+            indices = SpotCheck.shard(k, of: n, in: indices)
+            label.append("shard \(k)/\(n)")
+        }
+        if let sample {
+            if stratify == "type" {
+                var types = [TaskType](repeating: .conversation, count: dataset.count)
+                for i in 0..<dataset.count {
+                    if case .success(let s) = dataset.sample(at: i) { types[i] = s.taskType }
+                }
+                let chosen = Set(SpotCheck.stratified(sample, types: indices.map { types[$0] }, seed: seed)
+                    .map { indices[$0] })
+                indices = indices.filter { chosen.contains($0) }
+                label.append("spot check \(indices.count) by type (seed \(seed))")
+            } else {
+                indices = SpotCheck.sample(sample, of: indices, seed: seed)
+                label.append("spot check \(indices.count) (seed \(seed))")
+            }
+        }
+        return (indices, label.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import WinnowCore
+
+/// `winnow search [FILE] PHRASE`: the review screen's search engine for scripts.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Print the index and id of every sample containing a phrase.",
+        discussion: """
+            Searches the raw JSON text of each sample (dialogue, ids, image paths, metadata), \
+            Chinese included; in files written with \\u escapes the escaped form is searched. \
+            Exit status 0 when something matched, 1 when nothing did.
+            """
+    )
+
+    @Argument(help: "The dataset and the phrase; with only a phrase, the bundled demo is searched.")
+    var arguments: [String] = []
+
+    @Flag(help: "Print only the number of matching samples.")
+    var count = false
+
+    @Flag(help: "Print JSON lines: {\"index\": N, \"id\": \"...\"}.")
+    var json = false
+
+    @OptionGroup var datasetArguments: DatasetArguments
+
+    func validate() throws {
+        guard (1...2).contains(arguments.count) else {
+            throw ValidationError("give [FILE] PHRASE")
+        }
+        guard let phrase = arguments.last, !phrase.isEmpty else {
+            throw ValidationError("the phrase is empty")
+        }
+    }
+
+    func run() throws {
+        let phrase = arguments.last ?? ""
+        let path = try DatasetLocator.resolve(arguments.count == 2 ? arguments[0] : nil)
+        let dataset = try datasetArguments.open(path)
+        let hits = DatasetSearch(dataset: dataset).matches(phrase)
+        var out = ""
+        if count {
+            out = json ? "{\"count\": \(hits.count)}\n" : "\(hits.count)\n"
+        } else {
+            for index in hits {
+                let id = dataset.id(at: index) ?? ""
+                if json {
+                    out += "{\"index\": \(index), \"id\": \(SearchCommand.quote(id))}\n"
+                } else {
+                    out += "\(index)\t\(VisibleText.sanitize(id))\n"
+                }
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        if hits.isEmpty { throw ExitCode(WinnowExit.problemsFound.rawValue) }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
