@@ -55,7 +55,7 @@ import Testing
         #expect(t.waitUntil { $0 == before }, "screen not restored:\n\(t.capture())\n--- expected ---\n\(before)")
 
         t.sendKeys("q")
-        #expect(t.waitForExit() == 0)
+        #expect(t.waitForExit(timeout: 20) == 0)
     }
 }
 
