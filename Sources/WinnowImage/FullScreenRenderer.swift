@@ -89,7 +89,21 @@ public struct FullScreenRenderer: Sendable {
         defer { if let termInfo { chafa_term_info_unref(termInfo) } }
         let left = (width - size.width) / 2 + 1
         let top = (height - size.height) / 2 + 1
-        return Array("\u{1B}[\(top);\(left)H".utf8) + printed(canvas, termInfo: termInfo)
+        var bytes = printed(canvas, termInfo: termInfo)
+        if support.mode == .kitty { bytes = Self.quietKitty(bytes) }
+        return Array("\u{1B}[\(top);\(left)H".utf8) + bytes
+    }
+
+    /// Adds `q=2` to chafa's kitty transmission so the terminal never answers: an answer would
+    /// arrive on stdin as keystrokes once the review resumes.
+    static func quietKitty(_ bytes: [UInt8]) -> [UInt8] {
+        let start = Array("\u{1B}_Ga=T,".utf8)
+        guard bytes.count >= start.count,
+              let at = (0...(bytes.count - start.count)).first(where: { bytes[$0..<$0 + start.count].elementsEqual(start) })
+        else { return bytes }
+        var out = bytes
+        out.insert(contentsOf: Array("q=2,".utf8), at: at + start.count)
+        return out
     }
 
     private func symbolSequence(_ image: DecodedImage, width: Int, height: Int) -> [UInt8] {

@@ -91,7 +91,7 @@ import WinnowUI
         let fixtures = try ImageFixtures()
         let path = try fixtures.gradientPNG("pic\u{1B}[31m.png", width: 80, height: 40)
         let kitty = try #require(render(.kitty, path: path))
-        #expect(kitty.contains("\u{1B}_G"))
+        #expect(kitty.contains("\u{1B}_Ga=T,q=2,"))
         let sixel = try #require(render(.sixel, path: path))
         #expect(sixel.contains("\u{1B}P") && sixel.contains("q"))
         let iterm = try #require(render(.iterm, path: path))
