@@ -41,7 +41,8 @@ private final class ImageSamples: SampleSource {
         let fixtures = try ImageFixtures()
         _ = try fixtures.gradientPNG("a.png", width: 200, height: 120)
         _ = try fixtures.gradientPNG("b.jpg", width: 90, height: 90)   // a PNG named .jpg
-        let source = ImageSamples(path: fixtures.path("data.json"), images: ["a.png", "b.jpg"])
+        _ = try fixtures.pngHeaderOnly("bomb.png", width: 30000, height: 30000)
+        let source = ImageSamples(path: fixtures.path("data.json"), images: ["a.png", "b.jpg", "bomb.png"])
         let (keymap, problems) = KeymapLoader.load(base: nil, userFile: nil)
         #expect(problems.isEmpty)
         let app = ReviewApp(source: source, journal: nil, keymap: keymap)
@@ -90,6 +91,25 @@ private final class ImageSamples: SampleSource {
         }
         #expect(program.arguments == ["feh", "-F", fixtures.path("a.png")])
         #expect(program.takesTerminal == false)
+    }
+
+    @Test func aBombIsAShortWrappedMessageInThePane() throws {
+        let (app, _) = try makeApp()
+        _ = app.handle(key("l"))
+        _ = app.handle(key("l"))
+        _ = app.handle(.resize(width: 160, height: 48))
+        var text = ""
+        for _ in 0..<200 {
+            _ = app.tick()
+            text = app.render(width: 160, height: 48).rows.joined(separator: "\n")
+            if !text.contains("loading…") { break }
+            usleep(10_000)
+        }
+        #expect(text.contains("too large to decode: 30000x30000"), "\(text)")
+        #expect(text.contains("megapixels)"))
+        // No full view for it: a message instead.
+        #expect(app.handle(key("v")) == .redraw)
+        #expect(app.render(width: 160, height: 48).rows.joined().contains("cannot show this image"))
     }
 
     @Test func wrongExtensionIsNotedInTheMetadata() throws {

@@ -205,7 +205,12 @@ extension ReviewApp {
         case .ready(let picture):
             grid.blit(picture, row: area.row, column: area.column)
         case .unavailable(let reason):
-            grid.write(reason, row: area.row, column: area.column, maxWidth: area.width, style: options.theme.dim)
+            // Reasons like "too large to decode: 30000x30000 (limit 40 megapixels)" are longer
+            // than the pane is wide: wrap them.
+            for (i, line) in TextWrapper.wrap(reason, width: area.width).prefix(area.height).enumerated() {
+                grid.write(reason[line.range], row: area.row + i, column: area.column, maxWidth: area.width,
+                           style: options.theme.dim)
+            }
         }
     }
 
