@@ -75,7 +75,9 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("winnow: \(TerminalError.notATerminal.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
-        let path = try DatasetLocator.resolve(file)
+        // An absolute path: image references resolve beside the file, and Foundation's
+        // path helpers trap on some bare file names (`d.json`).
+        let path = ReviewCommand.absolute(try DatasetLocator.resolve(file))
         let dataset = try datasetArguments.open(path)
         let journalPath = journal ?? Journal.defaultPath(forDataset: path)
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
@@ -117,6 +119,11 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("winnow: \(error.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+    }
+
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return FileManager.default.currentDirectoryPath + "/" + path
     }
 
     private func resolveStart(_ text: String, in dataset: Dataset) -> Int? {

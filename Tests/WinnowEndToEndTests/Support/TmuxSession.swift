@@ -72,7 +72,8 @@ final class TmuxSession {
         var command = ["env", "-i"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command.append(executable ?? TmuxSession.winnowBinary.path)
         command += arguments
-        var shell = command.map(TmuxSession.shellQuote).joined(separator: " ")
+        // exec: the pane's pid is the program itself, so signals (kill -9) reach it.
+        var shell = "exec " + command.map(TmuxSession.shellQuote).joined(separator: " ")
         if stdinFromDevNull { shell += " < /dev/null" }
         let cwd = workingDirectory ?? directory.path
         let result = try TmuxSession.run([
@@ -162,12 +163,16 @@ final class TmuxSession {
 
     /// The exit status once the program ended, else nil.
     var exitStatus: Int32? {
-        guard paneFormat("#{pane_dead}") == "1" else { return nil }
-        return Int32(paneFormat("#{pane_dead_status}"))
+        let parts = paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}")
+            .split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "1" else { return nil }
+        if let status = Int32(parts[1]) { return status }
+        if let signal = Int32(parts[2]) { return 128 + signal }
+        return nil  // tmux marks the pane dead a moment before it records the status
     }
 
     /// Waits for the program to end and returns its exit status (nil on timeout).
-    func waitForExit(timeout: Double = 10) -> Int32? {
+    func waitForExit(timeout: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if let status = exitStatus { return status }

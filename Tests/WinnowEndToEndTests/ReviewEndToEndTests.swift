@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// The review screen in a real terminal (tmux): the built binary, real ncurses, real keys.
+@Suite(.serialized) struct ReviewEndToEndTests {
+    /// Writes a five-sample dataset into the session's folder; sample 3's answer carries an
+    /// escape sequence (colour + window title) that must never reach the terminal raw.
+    static func makeDataset(in directory: URL) throws -> String {
+        var samples: [String] = []
+        for i in 0..<5 {
+            let answer = i == 3 ? "危险\\u001b[31mRED\\u001b]0;pwned\\u0007 文本" : "回答\(i) 一只猫。"
+            samples.append("""
+                {"id": "s\(i)", "image": "x\(i).jpg", "conversations": [{"from": "human", "value": "<image>\\n问题\(i) 这是什么？"}, {"from": "gpt", "value": "\(answer)"}]}
+                """)
+        }
+        let path = directory.appendingPathComponent("d.json").path
+        try ("[\n" + samples.joined(separator: ",\n") + "\n]\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// A session in a fresh scratch folder holding the dataset, reviewing it.
+    static func start(_ extra: [String] = [], environment: [String: String?] = [:],
+                      reuse dataset: String? = nil, width: Int = 80, height: Int = 24) throws -> (TmuxSession, String) {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("winnow-e2e-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let path = try dataset ?? makeDataset(in: scratch)
+        let t = try TmuxSession(arguments: ["review", path] + extra, width: width, height: height,
+                                environment: environment)
+        return (t, path)
+    }
+
+    static var ready: Bool {
+        TmuxSession.isAvailable && FileManager.default.isExecutableFile(atPath: TmuxSession.winnowBinary.path)
+    }
+
+    static func journalText(_ dataset: String) -> String {
+        (try? String(contentsOfFile: dataset + ".winnow.jsonl", encoding: .utf8)) ?? ""
+    }
+
+    @Test func opensTheDemoWithNoArguments() throws {
+        guard Self.ready else { return }
+        let t = try TmuxSession(arguments: [])
+        defer { t.close() }
+        #expect(t.waitFor("demo.json"), "\(t.capture())")
+        #expect(t.capture().contains("1 / 34"))
+        t.sendKeys("q")
+        #expect(t.waitForExit() == 0)
+    }
+
+    @Test func acceptRejectWithReasonAndUndo() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"), "\(t.capture())")
+        #expect(t.waitFor("id s1"))
+        t.sendKeys("x")
+        #expect(t.waitFor("hallucination"))
+        t.sendKeys("1")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("saved: rejected (hallucination)"), "\(t.capture())")
+        #expect(t.waitFor("2/5 decided"))
+        t.sendKeys("u")
+        #expect(t.waitFor("saved: undid rejected"), "\(t.capture())")
+        #expect(t.waitFor("1/5 decided"))
+        let journal = Self.journalText(path)
+        #expect(journal.contains("hallucination"))
+        #expect(journal.contains("undo"))
+        t.sendKeys("q")
+        #expect(t.waitForExit() == 0, "\(t.capture())")
+    }
+
+    @Test func searchesInChinese() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("/")
+        t.type("问题4")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s4"), "\(t.capture())")
+        #expect(t.capture().contains("问题4"))
+    }
+
+    @Test func resizeRelaysOutAndTooSmallRecovers() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.resize(width: 120, height: 40)
+        #expect(t.waitUntil { $0.split(separator: "\n").first.map { $0.count > 80 } ?? false || $0.contains("UNDECIDED") })
+        t.resize(width: 30, height: 8)
+        #expect(t.waitFor("too small"), "\(t.capture())")
+        t.resize(width: 80, height: 24)
+        #expect(t.waitFor("id s0"), "\(t.capture())")
+        #expect(!t.capture().contains("too small"))
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+    }
+
+    @Test func quitAndReopenResumesAtFirstUndecided() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("id s1"))
+        t.sendKeys("a")
+        #expect(t.waitFor("2/5 decided"))
+        t.sendKeys("q")
+        #expect(t.waitForExit() == 0)
+
+        let (again, _) = try Self.start(reuse: path)
+        defer { again.close() }
+        #expect(again.waitFor("id s2"), "\(again.capture())")
+        #expect(again.capture().contains("2/5 decided"))
+        again.sendKeys("Left")  // the previous sample shows its decision
+        #expect(again.waitFor("id s1"))
+        #expect(again.waitUntil { $0.contains("ACCEPTED") }, "\(again.capture())")
+    }
+
+    @Test func killNineLosesNoSavedDecision() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("id s1"))
+        t.sendKeys("x")
+        #expect(t.waitFor("hallucination"))
+        t.sendKeys("2", "Enter")
+        #expect(t.waitFor("saved: rejected"))
+        t.signal(SIGKILL)
+        #expect(t.waitForExit() != nil)
+        let journal = Self.journalText(path)
+        #expect(journal.contains("\"s0\""))
+        #expect(journal.contains("\"s1\""))
+
+        let (again, _) = try Self.start(reuse: path)
+        defer { again.close() }
+        #expect(again.waitFor("2/5 decided"), "\(again.capture())")
+        #expect(again.capture().contains("id s2"))
+    }
+
+    @Test func badKeymapLineIsShownAndTheRestWorks() throws {
+        guard Self.ready else { return }
+        let (t0, path) = try Self.start()
+        t0.close()
+        let config = FileManager.default.temporaryDirectory
+            .appendingPathComponent("winnow-e2e-cfg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("winnow"),
+                                                withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "review:\n  z: no-such-command\n  y: accept\n".write(
+            to: config.appendingPathComponent("winnow/keymap.yaml"), atomically: true, encoding: .utf8)
+        let (t, _) = try Self.start(environment: ["XDG_CONFIG_HOME": config.path], reuse: path)
+        defer { t.close() }
+        #expect(t.waitFor("keymap.yaml:2"), "\(t.capture())")
+        t.sendKeys("y")
+        #expect(t.waitFor("saved: accepted"), "\(t.capture())")
+    }
+
+    @Test func notATerminalIsAClearErrorAndNonZeroExit() throws {
+        guard Self.ready else { return }
+        let result = try TmuxSession.run([TmuxSession.winnowBinary.path, "review"],
+                                         environment: ["TERM": "xterm-256color", "HOME": NSTemporaryDirectory()])
+        #expect(result.status != 0)
+        #expect(result.output.contains("terminal"), "\(result.output)")
+    }
+
+    @Test func unusableTermIsAClearError() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start(environment: ["TERM": "no-such-terminal-type"])
+        defer { t.close() }
+        let status = t.waitForExit()
+        #expect(status != nil && status != 0)
+        #expect(t.capture().contains("xterm-256color"), "\(t.capture())")
+    }
+
+    @Test func noColorUsesAttributesOnly() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start(environment: ["NO_COLOR": "1"])
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        let screen = t.capture(escapes: true)
+        #expect(!screen.contains("[38;5;") && !screen.contains("[48;5;") && !screen.contains("[38;2;"),
+                "\(screen.debugDescription)")
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+    }
+
+    @Test func escapeSequencesInDataAreNotSentRaw() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start(["--start", "3"])
+        defer { t.close() }
+        #expect(t.waitFor("id s3"))
+        #expect(t.waitFor("危险"))
+        let screen = t.capture(escapes: true)
+        // tmux would have turned a raw ESC [31m into a red "RED" and ESC ]0; into a title.
+        #expect(!screen.contains("\u{1B}[31mRED"), "\(screen.debugDescription)")
+        #expect(t.paneFormat("#{pane_title}") != "pwned")
+        #expect(t.capture().contains("RED"))
+    }
+
+    @Test func sigtermRestoresTheTerminalAndExits() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+        t.signal(SIGTERM)
+        #expect(t.waitForExit() == 0, "pid \(String(describing: t.pid)) \(t.paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}"))")
+        #expect(Self.journalText(path).contains("\"s0\""))
+    }
+}
