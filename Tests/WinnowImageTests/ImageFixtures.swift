@@ -1,12 +1,20 @@
 import Foundation
 @testable import WinnowImage
 
+/// One folder per test process, removed when the process exits (not per fixture: the
+/// optimizer may end a fixture's lifetime before a test's last use of its files).
+private let imageTestRoot: String = {
+    let root = NSTemporaryDirectory() + "winnow-image-tests-\(getpid())"
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "winnow-image-tests-\(getpid())") }
+    return root
+}()
+
 /// Images the tests make themselves in a temporary folder (no fixtures in the repository).
 struct ImageFixtures {
     let folder: String
 
     init() throws {
-        folder = NSTemporaryDirectory() + "winnow-image-tests-" + UUID().uuidString
+        folder = imageTestRoot + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 

@@ -63,7 +63,8 @@ private final class ImageSamples: SampleSource {
     }
 
     @Test func previewPaneShowsAndToggles() throws {
-        let (app, _) = try makeApp()
+        let (app, fixtures) = try makeApp()
+        defer { withExtendedLifetime(fixtures) {} }
         let grid = settledRender(app)
         #expect(blockSymbols(grid) > 20, "\(grid.rows.joined(separator: "\n"))")
         // Metadata names the format and pixel size read from the header.
@@ -79,6 +80,7 @@ private final class ImageSamples: SampleSource {
 
     @Test func fullViewAndViewerEffects() throws {
         let (app, fixtures) = try makeApp()
+        defer { withExtendedLifetime(fixtures) {} }
         _ = settledRender(app)
         guard case .showFullScreen(let bytes) = app.handle(key("v")) else {
             Issue.record("v should show the image full screen")
@@ -94,7 +96,8 @@ private final class ImageSamples: SampleSource {
     }
 
     @Test func aBombIsAShortWrappedMessageInThePane() throws {
-        let (app, _) = try makeApp()
+        let (app, fixtures) = try makeApp()
+        defer { withExtendedLifetime(fixtures) {} }
         _ = app.handle(key("l"))
         _ = app.handle(key("l"))
         _ = app.handle(.resize(width: 160, height: 48))
@@ -113,7 +116,8 @@ private final class ImageSamples: SampleSource {
     }
 
     @Test func wrongExtensionIsNotedInTheMetadata() throws {
-        let (app, _) = try makeApp()
+        let (app, fixtures) = try makeApp()
+        defer { withExtendedLifetime(fixtures) {} }
         _ = settledRender(app)
         _ = app.handle(key("l")) // next sample: b.jpg holds a PNG
         let grid = settledRender(app)
