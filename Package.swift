@@ -31,9 +31,16 @@ let package = Package(
         ),
         // Image decoding and symbol rendering (libchafa, libjpeg, libpng); no terminal I/O.
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa"),
+        // libjpeg/libpng/libwebp behind a small C surface: libjpeg's error_exit must longjmp,
+        // which Swift cannot do safely.
+        .target(
+            name: "CImageDecode",
+            path: "Sources/CImageDecode",
+            linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("webp")]
+        ),
         .target(
             name: "WinnowImage",
-            dependencies: ["WinnowCore", "WinnowUI", "CChafa"],
+            dependencies: ["WinnowCore", "WinnowUI", "CChafa", "CImageDecode"],
             swiftSettings: strictSettings
         ),
         // The one ncurses owner.

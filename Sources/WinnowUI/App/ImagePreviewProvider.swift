@@ -10,13 +10,17 @@ public struct ImageFileInfo: Sendable, Equatable {
     public var byteSize: Int
     /// Why the file cannot be shown (truncated, unsupported, too large), if it cannot.
     public var problem: String?
+    /// Something odd that does not stop it being shown, e.g. a PNG named `.jpg`.
+    public var note: String?
 
-    public init(format: String?, pixelWidth: Int?, pixelHeight: Int?, byteSize: Int, problem: String?) {
+    public init(format: String?, pixelWidth: Int?, pixelHeight: Int?, byteSize: Int, problem: String?,
+                note: String? = nil) {
         self.format = format
         self.pixelWidth = pixelWidth
         self.pixelHeight = pixelHeight
         self.byteSize = byteSize
         self.problem = problem
+        self.note = note
     }
 }
 
@@ -42,4 +46,16 @@ public protocol ImagePreviewProvider: AnyObject, Sendable {
     func fullScreen(path: String, width: Int, height: Int) -> [UInt8]?
     /// The external viewer command for `path` (`$WINNOW_IMAGE_VIEWER`, else `xdg-open`).
     func viewer(path: String) -> ExternalProgram
+    /// A counter bumped each time a background result lands, so the app's `tick()` knows to
+    /// redraw (defaults to 0 for providers without background work).
+    var completedCount: Int { get }
+    /// Starts preparing the preview of an image likely to be shown next (default: nothing).
+    func prefetch(path: String, width: Int, height: Int)
+}
+
+extension ImagePreviewProvider {
+    /// No background work: never changes.
+    public var completedCount: Int { 0 }
+    /// No background work: nothing to prepare.
+    public func prefetch(path: String, width: Int, height: Int) {}
 }

@@ -110,7 +110,20 @@ public final class ReviewApp: TerminalApp {
             pendingImage = false
             return .redraw
         }
+        prefetchNextImage()
         return .none
+    }
+
+    /// Once the shown preview is done, starts decoding the next sample's image at the same
+    /// size so that moving on finds it ready.
+    private func prefetchNextImage() {
+        guard !pendingImage, let req = lastImageRequest, let provider = imageProvider,
+              prefetchedFor != state.position else { return }
+        prefetchedFor = state.position
+        guard let next = state.visible[state.position + 1], case .success(let sample) = source.sample(at: next),
+              let ref = sample.images.first else { return }
+        let img = imageLocator.resolve(ref)
+        if img.exists { provider.prefetch(path: img.path, width: req.width, height: req.height) }
     }
 
     var pendingImage = false
@@ -118,6 +131,7 @@ public final class ReviewApp: TerminalApp {
     var sampleCache: (index: Int, result: Result<Sample, UnreadableSample>)?
     var charCountCache: (index: Int, counts: [Int])?
     var lastImageRequest: (path: String, width: Int, height: Int)?
+    var prefetchedFor: Int?
 
     // MARK: Keys
 

@@ -24,6 +24,7 @@ extension ReviewApp {
                     if let f = info.format { v += ", \(f)" }
                     if let w = info.pixelWidth, let h = info.pixelHeight { v += " \(w)x\(h)" }
                     if let p = info.problem { v += ", \(p)" }
+                    if let n = info.note { v += ", \(n)" }
                 }
                 v += ")"
             } else {
@@ -204,7 +205,12 @@ extension ReviewApp {
         case .ready(let picture):
             grid.blit(picture, row: area.row, column: area.column)
         case .unavailable(let reason):
-            grid.write(reason, row: area.row, column: area.column, maxWidth: area.width, style: options.theme.dim)
+            // Reasons like "too large to decode: 30000x30000 (limit 40 megapixels)" are longer
+            // than the pane is wide: wrap them.
+            for (i, line) in TextWrapper.wrap(reason, width: area.width).prefix(area.height).enumerated() {
+                grid.write(reason[line.range], row: area.row + i, column: area.column, maxWidth: area.width,
+                           style: options.theme.dim)
+            }
         }
     }
 

@@ -53,6 +53,8 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var datasetArguments: DatasetArguments
 
+    @OptionGroup var images: ImageOptions
+
     @Flag(name: .customLong("bench-first-frame"), help: .hidden)
     var benchFirstFrame = false
 
@@ -102,6 +104,7 @@ struct ReviewCommand: ParsableCommand {
         let searcher = DatasetSearch(dataset: dataset)
         let app = ReviewApp.start(source: dataset, journal: log, keymap: keymap, options: options,
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
+        app.imageProvider = images.makeProvider()
 
         if benchFirstFrame {
             let grid = app.render(width: 80, height: 24)
