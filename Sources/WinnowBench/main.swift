@@ -7,6 +7,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),
+    ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
