@@ -215,4 +215,61 @@ import Testing
         #expect(t.waitForExit() == 0, "pid \(String(describing: t.pid)) \(t.paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}"))")
         #expect(Self.journalText(path).contains("\"s0\""))
     }
+
+    @Test func ctrlCQuitsAndKeepsSavedDecisions() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+        t.sendKeys("C-c")
+        #expect(t.waitForExit() == 0)
+        #expect(Self.journalText(path).contains("\"s0\""))
+    }
+
+    @Test func bracketedPasteGoesIntoTheSearchPromptLiterally() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("/")
+        // "a" and "q" inside a paste must be text, not accept / quit.
+        t.paste("问题3")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s3"), "\(t.capture())")
+        #expect(t.exitStatus == nil)
+        t.sendKeys("/")
+        t.paste("aq")
+        #expect(t.waitFor("aq"), "\(t.capture())")
+        #expect(t.capture().contains("0/5 decided"))
+        #expect(t.exitStatus == nil)
+    }
+
+    @Test func ctrlZSuspendsAndResumes() throws {
+        guard Self.ready else { return }
+        // Job control needs a shell: a stop signal to a pane's lone program is discarded by
+        // the kernel (orphaned process group), so run winnow from an interactive bash.
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("winnow-e2e-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let path = try Self.makeDataset(in: scratch)
+        let t = try TmuxSession(arguments: ["--norc", "--noprofile", "-i"], executable: "/bin/bash",
+                                environment: ["PS1": "PROMPT$ "])
+        defer { t.close() }
+        #expect(t.waitFor("PROMPT$"))
+        t.type("\(TmuxSession.winnowBinary.path) review \(path)")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s0"), "\(t.capture())")
+        t.sendKeys("C-z")
+        #expect(t.waitFor("Stopped"), "\(t.capture())")
+        #expect(!t.capture().contains("id s0"))
+        t.type("fg")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s0"), "\(t.capture())")
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+        t.sendKeys("q")
+        #expect(t.waitForAbsence("id s1"))
+    }
 }
