@@ -272,4 +272,20 @@ import Testing
         t.sendKeys("q")
         #expect(t.waitForAbsence("id s1"))
     }
+
+    @Test func aLockedJournalNamesItsHolderAndReadOnlyStillOpens() throws {
+        guard Self.ready else { return }
+        let (first, path) = try Self.start()
+        defer { first.close() }
+        #expect(first.waitFor("id s0"))
+        let (second, _) = try Self.start(reuse: path)
+        defer { second.close() }
+        let status = second.waitForExit()
+        #expect(status != nil && status != 0)
+        #expect(second.waitFor("process"), "\(second.capture())")
+        #expect(second.capture().contains("--read-only"))
+        let (third, _) = try Self.start(["--read-only"], reuse: path)
+        defer { third.close() }
+        #expect(third.waitFor("id s0"), "\(third.capture())")
+    }
 }
