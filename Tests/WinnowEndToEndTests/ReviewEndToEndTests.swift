@@ -21,14 +21,25 @@ import Testing
     /// A session in a fresh scratch folder holding the dataset, reviewing it.
     static func start(_ extra: [String] = [], environment: [String: String?] = [:],
                       reuse dataset: String? = nil, width: Int = 80, height: Int = 24) throws -> (TmuxSession, String) {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("winnow-e2e-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let scratch = Self.scratchRoot
+            .appendingPathComponent("data-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let path = try dataset ?? makeDataset(in: scratch)
         let t = try TmuxSession(arguments: ["review", path] + extra, width: width, height: height,
                                 environment: environment)
         return (t, path)
     }
+
+    /// One folder per test process for datasets that outlive a session (reopen tests),
+    /// removed when the process exits.
+    static let scratchRoot: URL = {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("winnow-e2e-data-\(getpid())")
+        atexit {
+            let path = NSTemporaryDirectory() + "/winnow-e2e-data-\(getpid())"
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        return url
+    }()
 
     static var ready: Bool {
         TmuxSession.isAvailable && FileManager.default.isExecutableFile(atPath: TmuxSession.winnowBinary.path)
@@ -42,8 +53,9 @@ import Testing
         guard Self.ready else { return }
         let t = try TmuxSession(arguments: [])
         defer { t.close() }
-        #expect(t.waitFor("demo.json"), "\(t.capture())")
-        #expect(t.capture().contains("1 / 34"))
+        // (The indexing progress line on stderr also names demo.json, so wait for the header.)
+        #expect(t.waitFor("1 / 34"), "\(t.capture())")
+        #expect(t.capture().contains("demo.json"))
         t.sendKeys("q")
         #expect(t.waitForExit() == 0)
     }
@@ -250,8 +262,8 @@ import Testing
         guard Self.ready else { return }
         // Job control needs a shell: a stop signal to a pane's lone program is discarded by
         // the kernel (orphaned process group), so run winnow from an interactive bash.
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("winnow-e2e-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let scratch = Self.scratchRoot
+            .appendingPathComponent("data-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let path = try Self.makeDataset(in: scratch)
         let t = try TmuxSession(arguments: ["--norc", "--noprofile", "-i"], executable: "/bin/bash",
