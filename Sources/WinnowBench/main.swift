@@ -9,6 +9,8 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
     ("editor", "editor: keystroke-to-frame time in a 20,000-character turn", { EditorBenchmark.run(arguments: $0); return 0 }),
     ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
+    ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),
+    ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 

@@ -21,14 +21,25 @@ import Testing
     /// A session in a fresh scratch folder holding the dataset, reviewing it.
     static func start(_ extra: [String] = [], environment: [String: String?] = [:],
                       reuse dataset: String? = nil, width: Int = 80, height: Int = 24) throws -> (TmuxSession, String) {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("winnow-e2e-data-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let scratch = Self.scratchRoot
+            .appendingPathComponent("data-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let path = try dataset ?? makeDataset(in: scratch)
         let t = try TmuxSession(arguments: ["review", path] + extra, width: width, height: height,
                                 environment: environment)
         return (t, path)
     }
+
+    /// One folder per test process for datasets that outlive a session (reopen tests),
+    /// removed when the process exits.
+    static let scratchRoot: URL = {
+        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("winnow-e2e-data-\(getpid())")
+        atexit {
+            let path = NSTemporaryDirectory() + "/winnow-e2e-data-\(getpid())"
+            try? FileManager.default.removeItem(atPath: path)
+        }
+        return url
+    }()
 
     static var ready: Bool {
         TmuxSession.isAvailable && FileManager.default.isExecutableFile(atPath: TmuxSession.winnowBinary.path)
@@ -42,8 +53,9 @@ import Testing
         guard Self.ready else { return }
         let t = try TmuxSession(arguments: [])
         defer { t.close() }
-        #expect(t.waitFor("demo.json"), "\(t.capture())")
-        #expect(t.capture().contains("1 / 34"))
+        // (The indexing progress line on stderr also names demo.json, so wait for the header.)
+        #expect(t.waitFor("1 / 34"), "\(t.capture())")
+        #expect(t.capture().contains("demo.json"))
         t.sendKeys("q")
         #expect(t.waitForExit() == 0)
     }
@@ -214,5 +226,78 @@ import Testing
         t.signal(SIGTERM)
         #expect(t.waitForExit() == 0, "pid \(String(describing: t.pid)) \(t.paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}"))")
         #expect(Self.journalText(path).contains("\"s0\""))
+    }
+
+    @Test func ctrlCQuitsAndKeepsSavedDecisions() throws {
+        guard Self.ready else { return }
+        let (t, path) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+        t.sendKeys("C-c")
+        #expect(t.waitForExit() == 0)
+        #expect(Self.journalText(path).contains("\"s0\""))
+    }
+
+    @Test func bracketedPasteGoesIntoTheSearchPromptLiterally() throws {
+        guard Self.ready else { return }
+        let (t, _) = try Self.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("/")
+        // "a" and "q" inside a paste must be text, not accept / quit.
+        t.paste("问题3")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s3"), "\(t.capture())")
+        #expect(t.exitStatus == nil)
+        t.sendKeys("/")
+        t.paste("aq")
+        #expect(t.waitFor("aq"), "\(t.capture())")
+        #expect(t.capture().contains("0/5 decided"))
+        #expect(t.exitStatus == nil)
+    }
+
+    @Test func ctrlZSuspendsAndResumes() throws {
+        guard Self.ready else { return }
+        // Job control needs a shell: a stop signal to a pane's lone program is discarded by
+        // the kernel (orphaned process group), so run winnow from an interactive bash.
+        let scratch = Self.scratchRoot
+            .appendingPathComponent("data-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let path = try Self.makeDataset(in: scratch)
+        let t = try TmuxSession(arguments: ["--norc", "--noprofile", "-i"], executable: "/bin/bash",
+                                environment: ["PS1": "PROMPT$ "])
+        defer { t.close() }
+        #expect(t.waitFor("PROMPT$"))
+        t.type("\(TmuxSession.winnowBinary.path) review \(path)")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s0"), "\(t.capture())")
+        t.sendKeys("C-z")
+        #expect(t.waitFor("Stopped"), "\(t.capture())")
+        #expect(!t.capture().contains("id s0"))
+        t.type("fg")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("id s0"), "\(t.capture())")
+        t.sendKeys("a")
+        #expect(t.waitFor("saved: accepted"))
+        t.sendKeys("q")
+        #expect(t.waitForAbsence("id s1"))
+    }
+
+    @Test func aLockedJournalNamesItsHolderAndReadOnlyStillOpens() throws {
+        guard Self.ready else { return }
+        let (first, path) = try Self.start()
+        defer { first.close() }
+        #expect(first.waitFor("id s0"))
+        let (second, _) = try Self.start(reuse: path)
+        defer { second.close() }
+        let status = second.waitForExit()
+        #expect(status != nil && status != 0)
+        #expect(second.waitFor("process"), "\(second.capture())")
+        #expect(second.capture().contains("--read-only"))
+        let (third, _) = try Self.start(["--read-only"], reuse: path)
+        defer { third.close() }
+        #expect(third.waitFor("id s0"), "\(third.capture())")
     }
 }

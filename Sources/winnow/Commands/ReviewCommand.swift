@@ -79,6 +79,7 @@ struct ReviewCommand: ParsableCommand {
         // path helpers trap on some bare file names (`d.json`).
         let path = ReviewCommand.absolute(try DatasetLocator.resolve(file))
         let dataset = try datasetArguments.open(path)
+        let opened = DispatchTime.now()
         let journalPath = journal ?? Journal.defaultPath(forDataset: path)
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
         let log: Journal
@@ -92,6 +93,7 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(WinnowExit.journalUnavailable.rawValue)
         }
 
+        let journalOpened = DispatchTime.now()
         var options = ReviewOptions(imageRoot: imageRoot)
         (options.baseOrder, options.baseLabel) = baseOrder(dataset)
         if let start {
@@ -107,9 +109,15 @@ struct ReviewCommand: ParsableCommand {
         app.imageProvider = images.makeProvider()
 
         if benchFirstFrame {
+            let built = DispatchTime.now()
             let grid = app.render(width: 80, height: 24)
-            let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            print(String(format: "first-frame %.2f ms after run() (%d rows)", ms, grid.rows.count))
+            let done = DispatchTime.now()
+            func ms(_ a: DispatchTime, _ b: DispatchTime) -> Double {
+                Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6
+            }
+            print(String(format: "first-frame %.2f ms after run(): dataset %.2f, journal %.2f, app %.2f, render %.2f (%d rows)",
+                         ms(started, done), ms(started, opened), ms(opened, journalOpened),
+                         ms(journalOpened, built), ms(built, done), grid.rows.count))
             return
         }
         let backend = TerminalBackend(app: app)

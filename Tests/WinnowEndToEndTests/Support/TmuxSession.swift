@@ -72,9 +72,16 @@ final class TmuxSession {
         var command = ["env", "-i"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command.append(executable ?? TmuxSession.winnowBinary.path)
         command += arguments
-        // exec: the pane's pid is the program itself, so signals (kill -9) reach it.
-        var shell = "exec " + command.map(TmuxSession.shellQuote).joined(separator: " ")
+        // The pane's shell records the program's pid and exit status in files: under a busy
+        // test run tmux sometimes marks a pane dead without ever recording its status.
+        // The inner `sh` execs the program, so the recorded pid is the program itself.
+        let pidFile = directory.appendingPathComponent("pid").path
+        let statusFile = directory.appendingPathComponent("exit-status").path
+        var shell = "sh -c " + TmuxSession.shellQuote("echo $$ > \(TmuxSession.shellQuote(pidFile)); exec \"$@\"")
+            + " sh " + command.map(TmuxSession.shellQuote).joined(separator: " ")
         if stdinFromDevNull { shell += " < /dev/null" }
+        shell += "; echo $? > " + TmuxSession.shellQuote(statusFile + ".tmp")
+            + " && mv " + TmuxSession.shellQuote(statusFile + ".tmp") + " " + TmuxSession.shellQuote(statusFile)
         let cwd = workingDirectory ?? directory.path
         let result = try TmuxSession.run([
             "tmux", "-L", socket, "-f", conf.path, "new-session", "-d", "-s", "main",
@@ -158,17 +165,16 @@ final class TmuxSession {
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The pid of the program in the pane.
-    var pid: Int32? { Int32(paneFormat("#{pane_pid}")) }
+    /// The pid of the program in the pane (once it started).
+    var pid: Int32? {
+        let text = (try? String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8)) ?? ""
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
 
-    /// The exit status once the program ended, else nil.
+    /// The exit status once the program ended (128 + signal when a signal ended it), else nil.
     var exitStatus: Int32? {
-        let parts = paneFormat("#{pane_dead}/#{pane_dead_status}/#{pane_dead_signal}")
-            .split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "1" else { return nil }
-        if let status = Int32(parts[1]) { return status }
-        if let signal = Int32(parts[2]) { return 128 + signal }
-        return nil  // tmux marks the pane dead a moment before it records the status
+        let text = (try? String(contentsOf: directory.appendingPathComponent("exit-status"), encoding: .utf8)) ?? ""
+        return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Waits for the program to end and returns its exit status (nil on timeout).
