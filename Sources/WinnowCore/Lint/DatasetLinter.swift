@@ -1,24 +1,28 @@
 /// Cross-sample lints in one streaming pass: a duplicate id, or an image another sample uses.
-/// Keeps only a 64-bit hash and a sample index per id and per image (about 30 bytes each with
-/// the dictionary's overhead), never the strings; a hash hit is confirmed against the partner
-/// sample when a dataset is given.
+/// Keeps only a 64-bit hash, a sample index and one flag per id and per image (about 30 bytes
+/// each with the dictionary's overhead), never the strings; a hash hit is confirmed against
+/// the partner sample when a dataset is given.
 ///
-/// Which sample of a pair is reported: the one that breaks LLaVA's convention that the id is
-/// the image file's stem, when exactly one does (a copied id or image path rarely matches its
-/// new neighbour); otherwise the later one.
+/// LLaVA's convention is that the id is the image file's stem. A copied id or image path
+/// rarely matches its new neighbour, so of a pair the sample that breaks the convention is
+/// reported (the later one when both or neither do, for ids). Images shared by samples that
+/// all follow it, or all ignore it, are not reported: VQA sets ask several questions about one
+/// image, and LLaVA-Instruct gives one COCO image a conversation, a description and a
+/// reasoning sample.
 public struct DatasetLinter {
     private let dataset: Dataset?
     /// Only these kinds are reported (all when nil); ``LintKind/duplicateID`` and
     /// ``LintKind/duplicateImage`` are the kinds this pass gives.
     public var kinds: Set<LintKind>?
-    private var firstByID: [UInt64: Int32] = [:]
-    private var firstByImage: [UInt64: Int32] = [:]
+    private var firstByID: [UInt64: First] = [:]
+    private var firstByImage: [UInt64: First] = [:]
     private var reported: Set<IndexedKind> = []
 
+    private struct First { var index: Int32; var followsConvention: Bool }
     private struct IndexedKind: Hashable { var index: Int32; var kind: LintKind }
 
-    /// A pass over `dataset` (used to look at the partner of a duplicate), or over samples fed
-    /// by hand when nil.
+    /// A pass over `dataset` (used to confirm a duplicate against its partner), or over samples
+    /// fed by hand when nil.
     public init(dataset: Dataset? = nil, kinds: Set<LintKind>? = nil) {
         self.dataset = dataset
         self.kinds = kinds
@@ -35,14 +39,14 @@ public struct DatasetLinter {
     /// Feeds one sample's id (nil when it has none) and image paths.
     public mutating func check(index: Int, id: String?, images: [String]) -> [IndexedLintFinding] {
         var out: [IndexedLintFinding] = []
-        let me = Int32(clamping: index)
+        let me = First(index: Int32(clamping: index), followsConvention: Self.followsStemConvention(id: id, images: images))
         if wants(.duplicateID), let id {
             let key = Hashing.fnv1a(id)
             if let first = firstByID[key] {
-                let partner = partnerInfo(Int(first))
-                if partner.map({ $0.id == id }) ?? true {
-                    let target = pick(index: index, id: id, images: images, partner: Int(first), partnerInfo: partner)
-                    let other = target == index ? Int(first) : index
+                if partnerInfo(Int(first.index)).map({ $0.id == id }) ?? true {
+                    let target = first.followsConvention && !me.followsConvention || first.followsConvention == me.followsConvention
+                        ? index : Int(first.index)
+                    let other = target == index ? Int(first.index) : index
                     report(.duplicateID, at: target, "id \(id) is also sample \(other)'s", into: &out)
                 }
             } else {
@@ -53,15 +57,12 @@ public struct DatasetLinter {
             var seen = Set<String>()
             for image in images where seen.insert(image).inserted {
                 let key = Hashing.fnv1a(image)
-                if let first = firstByImage[key], Int(first) != index {
-                    let partner = partnerInfo(Int(first))
-                    guard partner.map({ $0.images.contains(image) }) ?? true else { continue }
-                    let target = pick(index: index, id: id, images: images, partner: Int(first), partnerInfo: partner)
-                    let other = target == index ? Int(first) : index
-                    report(.duplicateImage, at: target, "image \(image) is also sample \(other)'s", into: &out)
-                } else if firstByImage[key] == nil {
-                    firstByImage[key] = me
-                }
+                guard let first = firstByImage[key] else { firstByImage[key] = me; continue }
+                guard Int(first.index) != index, first.followsConvention != me.followsConvention,
+                      partnerInfo(Int(first.index)).map({ $0.images.contains(image) }) ?? true else { continue }
+                let target = me.followsConvention ? Int(first.index) : index
+                let other = target == index ? Int(first.index) : index
+                report(.duplicateImage, at: target, "image \(image) is also sample \(other)'s", into: &out)
             }
         }
         return out
@@ -88,13 +89,6 @@ public struct DatasetLinter {
         case .success(let s): return (s.idIsSynthetic ? nil : s.id, s.images)
         case .failure: return (dataset.id(at: index), [])
         }
-    }
-
-    private func pick(index: Int, id: String?, images: [String], partner: Int, partnerInfo: (id: String?, images: [String])?) -> Int {
-        guard let partnerInfo else { return index }
-        let mine = Self.followsStemConvention(id: id, images: images)
-        let theirs = Self.followsStemConvention(id: partnerInfo.id, images: partnerInfo.images)
-        return theirs == false && mine == true ? partner : index
     }
 
     /// Whether the id is the stem of the sample's one image (`images/ab/abc.jpg` for `abc`).
