@@ -8,6 +8,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode", LintBenchmark.run),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -8,7 +8,8 @@ struct Winnow: ParsableCommand {
         abstract: "Review vision-language instruction data sample by sample.",
         subcommands: [
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
-            MergeCommand.self, DecideCommand.self, JournalCommand.self, LintCommand.self,
+            MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
+            LintCommand.self,
         ]
     )
 

@@ -90,6 +90,9 @@ public struct ScreenGrid: Sendable, Equatable {
     public mutating func put(_ text: String, width clusterWidth: Int, row: Int, column: Int,
                              style: CellStyle = .plain) {
         guard row >= 0, row < height, column >= 0, column < width else { return }
+        // Last line of defence: views draw through DisplayText, but nothing a terminal would
+        // interpret may enter the grid even from a careless caller.
+        let text = ScreenGrid.isSafe(text) ? text : "\u{FFFD}"
         let w = max(1, min(2, clusterWidth))
         if w == 2 && column + 1 >= width {
             setCell(row: row, column: column, Cell(text: " ", width: 1, style: style))
@@ -99,6 +102,18 @@ public struct ScreenGrid: Sendable, Equatable {
         if w == 2 {
             setCell(row: row, column: column + 1, Cell(text: "", width: 0, style: style))
         }
+    }
+
+    /// Whether `text` holds no control, bidi-control or line-separator scalar.
+    static func isSafe(_ text: String) -> Bool {
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) { return false }
+            if v >= 0x2028 && v <= 0x202E { return false }
+            if v >= 0x2066 && v <= 0x2069 { return false }
+            if v == 0x200E || v == 0x200F || v == 0x061C { return false }
+        }
+        return true
     }
 
     /// Fills a rectangle with blanks of the given style.

@@ -1,0 +1,108 @@
+import WinnowCore
+
+extension ReviewApp {
+    /// A plain scan used when the CLI injects no search engine (tests, small files): the
+    /// dialogue, image paths and other fields of each sample, decoded one by one.
+    public static func scanningSearch(_ source: any SampleSource) -> SearchFunction {
+        { [weak source] phrase, from, forward in
+            guard let source, !phrase.isEmpty else { return nil }
+            var i = from
+            while i >= 0 && i < source.count {
+                if case .success(let s) = source.sample(at: i), sampleContains(s, phrase) { return i }
+                i += forward ? 1 : -1
+            }
+            return nil
+        }
+    }
+
+    static func sampleContains(_ s: Sample, _ phrase: String) -> Bool {
+        if s.id.contains(phrase) { return true }
+        if s.turns.contains(where: { $0.text.contains(phrase) }) { return true }
+        if s.images.contains(where: { $0.contains(phrase) }) { return true }
+        return s.extraFields.contains { m in m.key.contains(phrase) || MetadataFormatter.inline(m.value).contains(phrase) }
+    }
+
+    /// Searches from the sample after (before) the current one, wrapping once, and skips
+    /// matches outside the visible order.
+    func runSearch(forward: Bool, includeCurrent: Bool) -> Effect {
+        guard let phrase = state.searchPhrase, !phrase.isEmpty else {
+            state.message = AppMessage("no search yet (\(keymap.hint(for: "search-forward", in: .review) ?? "/") to search)")
+            return .redraw
+        }
+        let shown = DisplayText.sanitized(phrase)
+        let current = state.currentIndex ?? (forward ? -1 : source.count)
+        var from = includeCurrent ? current : current + (forward ? 1 : -1)
+        var wrapped = false
+        var tries = 0
+        while tries < 100_000 {
+            tries += 1
+            if from < 0 || from >= source.count {
+                if wrapped { break }
+                wrapped = true
+                from = forward ? 0 : source.count - 1
+            }
+            guard let hit = search(phrase, from, forward) else {
+                if wrapped { break }
+                wrapped = true
+                from = forward ? 0 : source.count - 1
+                continue
+            }
+            if let p = state.visible.position(of: hit) {
+                move(to: p)
+                state.scroll = 0
+                forward ? scrollToFirstMatch() : scrollToLastMatch()
+                state.message = AppMessage("\(wrapped ? "search wrapped: " : "")found \"\(shown)\" in #\(hit)")
+                return .redraw
+            }
+            if wrapped && (forward ? hit >= current : hit <= current) { break }
+            from = hit + (forward ? 1 : -1)
+        }
+        state.message = AppMessage("not found: \"\(shown)\"\(state.filter.isActive ? " (filter: \(state.filter.summary))" : "")", isError: true)
+        return .redraw
+    }
+
+    /// `n`/`N`: the next match in this sample's dialogue first, then the next sample.
+    func repeatSearch(reverse: Bool) -> Effect {
+        let forward = reverse ? !state.searchForward : state.searchForward
+        if let phrase = state.searchPhrase, let index = state.currentIndex,
+           case .success(let sample) = decodedSample(at: index) {
+            let lines = dialogueLayout(for: sample, width: lastDialogueWidth).matchLines(of: phrase, in: sample)
+            // From the match last jumped to in this sample (by match number, so two matches
+            // on one line are two steps).
+            let current = state.searchMatch ?? (forward ? -1 : lines.count)
+            let next = current + (forward ? 1 : -1)
+            if next >= 0 && next < lines.count {
+                let target = lines[next]
+                state.searchMatch = next
+                state.scroll = max(0, target - 2)
+                let number = next + 1
+                state.message = AppMessage("match \(number) of \(lines.count) in #\(index)")
+                return .redraw
+            }
+        }
+        return runSearch(forward: forward, includeCurrent: false)
+    }
+
+    /// Scrolls the dialogue so the last match is on screen (searching backward).
+    func scrollToLastMatch() {
+        guard let phrase = state.searchPhrase, let index = state.currentIndex,
+              case .success(let sample) = decodedSample(at: index) else { return }
+        let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
+        let lines = layout.matchLines(of: phrase, in: sample)
+        if let line = lines.last {
+            state.scroll = max(0, line - 2)
+            state.searchMatch = lines.count - 1
+        }
+    }
+
+    /// Scrolls the dialogue so the first match is on screen.
+    func scrollToFirstMatch() {
+        guard let phrase = state.searchPhrase, let index = state.currentIndex,
+              case .success(let sample) = decodedSample(at: index) else { return }
+        let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
+        if let line = layout.firstLine(containing: phrase, in: sample) {
+            state.scroll = max(0, line - 2)
+            state.searchMatch = 0
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Builds the active keymap: a base (`default`, `vim`, `emacs` — embedded at build time — or a
+/// file path), its `inherit` chain, then the user's file overriding single keys.
+public enum KeymapLoader {
+    /// Names of the embedded keymaps (`default`, `emacs`, `vim`).
+    public static var builtInNames: [String] {
+        EmbeddedKeymaps.files.keys.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// The text of an embedded keymap file, if there is one by that name.
+    public static func builtInText(_ name: String) -> String? {
+        guard let b64 = EmbeddedKeymaps.files["\(name).yaml"], let data = Data(base64Encoded: b64) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The user's override file: `$XDG_CONFIG_HOME/winnow/keymap.yaml`, else
+    /// `~/.config/winnow/keymap.yaml`.
+    public static func userFilePath(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/winnow/keymap.yaml" }
+        if let home = env["HOME"], !home.isEmpty { return home + "/.config/winnow/keymap.yaml" }
+        return nil
+    }
+
+    /// Loads a keymap file by name or path: (display path, text), or a problem.
+    static func source(_ nameOrPath: String, relativeTo base: String?) -> Result<(String, String), KeymapProblem> {
+        if let text = builtInText(nameOrPath) { return .success(("Keymaps/\(nameOrPath).yaml", text)) }
+        var path = nameOrPath
+        if !path.hasPrefix("/"), let base {
+            path = ((base as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let known = builtInNames.joined(separator: ", ")
+            return .failure(KeymapProblem(path: nameOrPath, line: 0, message: "no such keymap (built in: \(known); or give a file path)"))
+        }
+        return .success((path, String(decoding: data, as: UTF8.self)))
+    }
+
+    /// The active keymap and every problem found on the way. Problems never stop loading:
+    /// a missing base falls back to `default`, bad lines are skipped.
+    public static func load(base: String? = nil, userFile: String? = KeymapLoader.userFilePath()) -> (Keymap, [KeymapProblem]) {
+        var problems: [KeymapProblem] = []
+        let baseName = base ?? "default"
+        var chain: [KeymapFile] = []
+        var next: String? = baseName
+        var from: String? = nil
+        var visited: Set<String> = []
+        while let name = next, chain.count < 8 {
+            switch source(name, relativeTo: from) {
+            case .failure(let p):
+                problems.append(p)
+                next = chain.isEmpty && name != "default" ? "default" : nil
+            case .success(let (path, text)):
+                guard visited.insert(path).inserted else {
+                    problems.append(KeymapProblem(path: path, line: 0, message: "inherit loop"))
+                    next = nil
+                    break
+                }
+                let file = KeymapFile.parse(text, path: path)
+                problems += file.problems
+                chain.append(file)
+                next = file.inherit
+                from = path
+            }
+        }
+        var keymap = Keymap(name: baseName)
+        for file in chain.reversed() { apply(file, to: &keymap) }
+        if let userFile, FileManager.default.fileExists(atPath: userFile),
+           let data = FileManager.default.contents(atPath: userFile) {
+            let file = KeymapFile.parse(String(decoding: data, as: UTF8.self), path: userFile)
+            problems += file.problems
+            // A user file may name a base with `inherit`; only when no --keymap was given.
+            if base == nil, let inherit = file.inherit, inherit != "default" {
+                let (based, more) = load(base: inherit, userFile: nil)
+                keymap = based
+                problems += more
+            }
+            apply(file, to: &keymap)
+        }
+        return (keymap, problems)
+    }
+
+    /// Parses one text as a complete keymap (for tests and `keymap check`).
+    public static func keymap(fromText text: String, path: String) -> (Keymap, [KeymapProblem]) {
+        let file = KeymapFile.parse(text, path: path)
+        var problems = file.problems
+        var keymap = Keymap(name: path)
+        if let inherit = file.inherit {
+            let (based, more) = load(base: inherit, userFile: nil)
+            keymap = based
+            problems += more
+        }
+        apply(file, to: &keymap)
+        return (keymap, problems)
+    }
+
+    static func apply(_ file: KeymapFile, to keymap: inout Keymap) {
+        for e in file.entries {
+            keymap.bind(e.key, to: e.command, in: e.context, source: BindingSource(path: file.path, line: e.line))
+        }
+    }
+}

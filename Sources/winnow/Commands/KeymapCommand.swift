@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import WinnowUI
+
+/// `winnow keymap check FILE` and `winnow keymap show [NAME]`.
+struct KeymapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keymap",
+        abstract: "Check or show keymaps (Keymaps/*.yaml, your $XDG_CONFIG_HOME/winnow/keymap.yaml).",
+        subcommands: [KeymapCheckCommand.self, KeymapShowCommand.self]
+    )
+}
+
+/// Reports each problem of a keymap file as `path:line: message`; exits 1 on problems.
+struct KeymapCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Report each problem of a keymap file as path:line: message (exit 1 if any)."
+    )
+
+    @Argument(help: "A keymap file, or the name of a built-in keymap (default, vim, emacs).")
+    var file: String
+
+    func run() throws {
+        let text: String
+        let path: String
+        if let builtIn = KeymapLoader.builtInText(file), !FileManager.default.fileExists(atPath: file) {
+            text = builtIn
+            path = "Keymaps/\(file).yaml"
+        } else {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("\(file): cannot read the file\n".utf8))
+                throw WinnowExit.badInput
+            }
+            text = String(decoding: data, as: UTF8.self)
+            path = file
+        }
+        let (keymap, problems) = KeymapLoader.keymap(fromText: text, path: path)
+        for p in problems { print(p.description) }
+        if !problems.isEmpty { throw WinnowExit.problemsFound }
+        let count = KeyContext.allCases.reduce(0) { $0 + keymap.entries(in: $1).count }
+        print("\(path): ok (\(count) bindings)")
+    }
+}
+
+/// Prints the bindings of a keymap (the active one by default) per context.
+struct KeymapShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print a keymap's bindings per context (default: the active keymap with your overrides)."
+    )
+
+    @Argument(help: "A built-in keymap name or a file path.")
+    var name: String?
+
+    @Flag(help: "List every command name with its summary instead.")
+    var commands = false
+
+    func run() throws {
+        if commands {
+            for c in CommandRegistry.all {
+                let contexts = c.contexts.map(\.rawValue).sorted().joined(separator: ",")
+                print("\(c.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(c.summary) [\(contexts)]")
+            }
+            return
+        }
+        let (keymap, problems) = KeymapLoader.load(base: name, userFile: name == nil ? KeymapLoader.userFilePath() : nil)
+        for p in problems { FileHandle.standardError.write(Data("\(p.description)\n".utf8)) }
+        for context in KeyContext.allCases {
+            let entries = keymap.entries(in: context)
+            guard !entries.isEmpty else { continue }
+            print("\(context.rawValue):")
+            for (key, command) in entries {
+                let k = KeyName.format(key)
+                print("  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(command)")
+            }
+        }
+        if !problems.isEmpty { throw WinnowExit.problemsFound }
+    }
+}
