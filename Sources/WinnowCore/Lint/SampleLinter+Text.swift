@@ -84,7 +84,7 @@ extension SampleLinter {
         return nil
     }
 
-    /// A trailing passage repeated at least four times (possibly cut off inside the last copy):
+    /// A trailing passage repeated at least three times (possibly cut off inside the last copy):
     /// the smallest period of the text's tail, found on UTF-8 bytes.
     static func repetitionLoop(_ text: String) -> (unitCharacters: Int, repeats: Int)? {
         var text = text
@@ -93,13 +93,14 @@ extension SampleLinter {
             var n = all.count
             while n > 0, all[n - 1] == 0x20 || all[n - 1] == 0x0A || all[n - 1] == 0x0D || all[n - 1] == 0x09 { n -= 1 }
             guard n >= 48 else { return nil }
-            let maxPeriod = min(n / 4, 2048)
-            guard maxPeriod >= 6 else { return nil }
-            for p in 6...maxPeriod {
+            let maxPeriod = min(n / 3, 2048)
+            for p in 1...maxPeriod {
                 var i = n - 1
                 while i - p >= 0, all[i] == all[i - p] { i -= 1 }
                 let run = n - 1 - i  // bytes that equal the byte one period earlier
-                if run >= 3 * p, run + p >= 48 {
+                if run >= 2 * p, run + p >= 48 {
+                    // A run of one short token (哈哈哈, !!!, ----) is emphasis or markup.
+                    if p < 6 { return nil }
                     let unit = String(decoding: UnsafeBufferPointer(rebasing: all[(n - p)..<n]), as: UTF8.self)
                     return (unit.count, (run + p) / p)
                 }
