@@ -9,12 +9,12 @@ import Testing
                            ("human", "问题:招牌是什么颜色？"), ("gpt", "回答:" + cleanAnswer)])
         let found = SampleLinter().lint(s).filter { $0.kind == .leakedPrefix }
         #expect(found.map(\.turn) == [0, 1, 2, 3])
-        #expect(found[1].message == "turn 1 starts with 助手：")
+        #expect(found[1].message == "turn 2 starts with 助手：")
         #expect(found[0].suggestedReason == "leaked-prefix")
         let english = try llava([("human", "Human: What is this?\n<image>"), ("gpt", "Assistant: A shop sign with red letters.")])
         #expect(SampleLinter().lint(english).filter { $0.kind == .leakedPrefix }.count == 2)
         let runIn = try llava([("human", "<image>\n这是什么店？"), ("gpt", cleanAnswer + "\n用户：还有别的吗？")])
-        #expect(SampleLinter().lint(runIn).first { $0.kind == .leakedPrefix }?.message == "turn 1 line 2 starts with 用户：")
+        #expect(SampleLinter().lint(runIn).first { $0.kind == .leakedPrefix }?.message == "turn 2 line 2 starts with 用户：")
     }
 
     @Test func imageTokens() throws {
@@ -22,7 +22,7 @@ import Testing
         #expect(kinds(try llava([("human", "<image>\n招牌写着什么？"), ("gpt", cleanAnswer + "<image>")])) == [.imageTokenInAnswer])
         #expect(kinds(try llava([("human", "<image>\n<image>\n招牌写着什么？"), ("gpt", cleanAnswer)])) == [.duplicateImageToken])
         let broken = try llava([("human", "<imag\u{200B}e>\n招牌写着什么？"), ("gpt", cleanAnswer)])
-        #expect(SampleLinter().lint(broken).first { $0.kind == .missingImageToken }?.message == "turn 0 has <image> broken by an invisible character")
+        #expect(SampleLinter().lint(broken).first { $0.kind == .missingImageToken }?.message == "turn 1 has <image> broken by an invisible character")
         // Text-only samples need no token.
         #expect(kinds(try llava([("human", "你好，请介绍一下你自己。"), ("gpt", cleanAnswer)], image: nil)).isEmpty)
     }
@@ -57,7 +57,7 @@ import Testing
         let s = try llava([("human", "<image>\n描述一下。"), ("gpt", cleanAnswer + String(repeating: unit, count: 12) + "从细节")])
         let found = try #require(SampleLinter().lint(s).first)
         #expect(found.kind == .repetitionLoop)
-        #expect(found.message == "turn 1 ends with a 16-character passage repeated 12 times")
+        #expect(found.message == "turn 2 ends with a 16-character passage repeated 12 times")
         // Two copies, laughter or a markdown rule are not a loop.
         #expect(kinds(try llava([("human", "<image>\n描述一下。"), ("gpt", cleanAnswer + String(repeating: unit, count: 2))])).isEmpty)
         #expect(kinds(try llava([("human", "<image>\n好笑吗？"), ("gpt", "很好笑，哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈哈")])).contains(.repetitionLoop) == false)
@@ -66,14 +66,14 @@ import Testing
 
     @Test func roles() throws {
         let twice = try llava([("human", "<image>\n招牌写着什么？"), ("gpt", cleanAnswer), ("gpt", cleanAnswer)])
-        #expect(SampleLinter().lint(twice).map(\.message) == ["turns 1 and 2 are both answers"])
+        #expect(SampleLinter().lint(twice).map(\.message) == ["turns 2 and 3 are both answers"])
         for bad in ["user", "Human", "human "] {
             let s = try llava([(bad, "<image>\n招牌写着什么？"), ("gpt", cleanAnswer)])
             #expect(SampleLinter().lint(s).map(\.kind) == [.badRoleName], "\(bad)")
         }
         for bad in ["GPT", "model", "assistant"] {
             let s = try llava([("human", "<image>\n招牌写着什么？"), (bad, cleanAnswer)])
-            #expect(SampleLinter().lint(s).map(\.message) == ["turn 1 has role \"\(bad)\" (expected human/gpt)"])
+            #expect(SampleLinter().lint(s).map(\.message) == ["turn 2 has role \"\(bad)\" (expected human/gpt)"])
         }
         // One schema's names used throughout under the other's key is a convention, not an error.
         #expect(kinds(try llava([("user", "<image>\n招牌写着什么？"), ("assistant", cleanAnswer)])).isEmpty)
@@ -101,7 +101,7 @@ import Testing
             let s = try llava([("human", "<image>\n招牌写" + char + "着什么？"), ("gpt", cleanAnswer)])
             let found = SampleLinter().lint(s)
             #expect(found.map(\.kind) == [.invisibleChar], "\(name)")
-            #expect(found.first?.message == "turn 0 has \(name) at character 11", "\(name)")
+            #expect(found.first?.message == "turn 1 has \(name) at character 12", "\(name)")
         }
         // Paragraph indentation and CRLF are fine.
         #expect(kinds(try llava([("human", "<image>\n招牌写着什么？"), ("gpt", "\u{3000}\u{3000}" + cleanAnswer + "\r\n\u{3000}\u{3000}" + cleanAnswer)])).isEmpty)
@@ -109,7 +109,7 @@ import Testing
 
     @Test func controlCharacters() throws {
         let esc = try llava([("human", "<image>\n招牌写着什么？"), ("gpt", "\u{1B}[31m" + cleanAnswer)])
-        #expect(SampleLinter().lint(esc).first?.message == "turn 1 has an escape sequence (U+001B ESCAPE) at character 0")
+        #expect(SampleLinter().lint(esc).first?.message == "turn 2 has an escape sequence (U+001B ESCAPE) at character 1")
         let bidi = try llava([("human", "<image>\n招牌写着什么？"), ("gpt", cleanAnswer + "\u{202E}abc")])
         #expect(kinds(bidi).contains(.controlChar))
     }

@@ -19,7 +19,7 @@ import WinnowCore
         let lines = try WinnowCLI.run(["lint", path])
         #expect(lines.status == 1)
         // The id's escape sequence is shown, not obeyed.
-        #expect(lines.stdout == "0 a1 leaked-prefix: turn 1 starts with 助手：\n1 b␛[31m2 wrong-language: turn 1 answers a Chinese question in English\n")
+        #expect(lines.stdout == "0 a1 leaked-prefix: turn 2 starts with 助手：\n1 b␛[31m2 wrong-language: turn 2 answers a Chinese question in English\n")
         #expect(lines.stderr.isEmpty)
 
         let count = try WinnowCLI.run(["lint", path, "--count", "--kind", "wrong-language"])

@@ -33,10 +33,10 @@ public enum LintKind: String, Sendable, Equatable, Hashable, CaseIterable, Codab
 /// One problem a lint found in a sample.
 public struct LintFinding: Sendable, Equatable, Hashable {
     public var kind: LintKind
-    /// The 0-based turn it is in, when it is in one turn.
+    /// The 0-based turn it is in, when it is in one turn (as `decide --edit --turn` counts).
     public var turn: Int?
-    /// A short human message, e.g. "turn 3 starts with 助手：" (may quote dataset text: sanitise
-    /// before writing it to a terminal).
+    /// A short human message, e.g. "turn 2 starts with 助手：", counting turns and characters
+    /// from 1 like the review screen (may quote dataset text: sanitise before printing it).
     public var message: String
     /// A reject reason tag (leaked-prefix, truncated, wrong-language, other), if rejecting fits.
     public var suggestedReason: String?

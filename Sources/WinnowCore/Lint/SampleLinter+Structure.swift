@@ -46,7 +46,7 @@ extension SampleLinter {
         if wants(.badRoleName), !consistentOther {
             let expected = sample.schema == .llava ? "human/gpt" : "user/assistant"
             for (k, name) in names.enumerated() where !normal(name) {
-                add(.badRoleName, k, "turn \(k) has role \"\(name)\" (expected \(expected))", into: &out)
+                add(.badRoleName, k, "turn \(k + 1) has role \"\(name)\" (expected \(expected))", into: &out)
             }
         }
         guard wants(.rolesNotAlternating) else { return }
@@ -60,11 +60,11 @@ extension SampleLinter {
             if speaker != expected {
                 let message: String
                 if k > 0, speakers[k - 1] == speaker {
-                    message = "turns \(k - 1) and \(k) are both \(speaker == .gpt ? "answers" : speaker == .human ? "questions" : "system")"
+                    message = "turns \(k) and \(k + 1) are both \(speaker == .gpt ? "answers" : speaker == .human ? "questions" : "system")"
                 } else if speaker == .gpt {
-                    message = "turn \(k): the dialogue starts with an answer"
+                    message = "turn \(k + 1): the dialogue starts with an answer"
                 } else {
-                    message = "turn \(k) is out of order"
+                    message = "turn \(k + 1) is out of order"
                 }
                 add(.rolesNotAlternating, k, message, into: &out)
                 return
@@ -84,7 +84,7 @@ extension SampleLinter {
             switch Self.normalisedRole(turn.roleName) {
             case .human: humanTurns.append(k)
             case .gpt where counts[k] > 0:
-                add(.imageTokenInAnswer, k, "turn \(k) is an answer with <image> in it", into: &out)
+                add(.imageTokenInAnswer, k, "turn \(k + 1) is an answer with <image> in it", into: &out)
             default: break
             }
         }
@@ -102,13 +102,13 @@ extension SampleLinter {
             if counts[first] == 0 {
                 let elsewhere = humanTurns.first { counts[$0] > 0 }
                 let broken = Self.occurrences(of: "<image>", in: Self.withoutInvisibles(sample.turns[first].text)) > 0
-                add(.missingImageToken, first, broken ? "turn \(first) has <image> broken by an invisible character"
-                    : elsewhere.map { "turn \(first) has no <image> (it is in turn \($0))" } ?? "turn \(first) has no <image>", into: &out)
+                add(.missingImageToken, first, broken ? "turn \(first + 1) has <image> broken by an invisible character"
+                    : elsewhere.map { "turn \(first + 1) has no <image> (it is in turn \($0 + 1))" } ?? "turn \(first + 1) has no <image>", into: &out)
             } else if counts[first] > 1 {
-                add(.duplicateImageToken, first, "turn \(first) has <image> \(counts[first]) times", into: &out)
+                add(.duplicateImageToken, first, "turn \(first + 1) has <image> \(counts[first]) times", into: &out)
             }
             for k in humanTurns.dropFirst() where counts[k] > 0 && counts[first] > 0 {
-                add(.duplicateImageToken, k, "turn \(k) has another <image>", into: &out)
+                add(.duplicateImageToken, k, "turn \(k + 1) has another <image>", into: &out)
             }
             return
         }
@@ -120,7 +120,7 @@ extension SampleLinter {
             for k in humanTurns {
                 running += counts[k]
                 if running > sample.images.count {
-                    add(.duplicateImageToken, k, "turn \(k) has <image> beyond the \(sample.images.count) image(s) listed", into: &out)
+                    add(.duplicateImageToken, k, "turn \(k + 1) has <image> beyond the \(sample.images.count) image(s) listed", into: &out)
                     break
                 }
             }

@@ -22,27 +22,27 @@ public struct SampleLinter: Sendable {
             let profile = TextProfile(turn.text)
             checkCharacters(profile, turn: k, into: &out)
             if profile.isBlank {
-                add(.emptyTurn, k, turn.text.isEmpty ? "turn \(k) is empty" : "turn \(k) has only white space", into: &out)
+                add(.emptyTurn, k, turn.text.isEmpty ? "turn \(k + 1) is empty" : "turn \(k + 1) has only white space", into: &out)
                 continue
             }
             if let prefix = Self.leakedPrefix(turn.text) {
-                add(.leakedPrefix, k, "turn \(k) starts with \(prefix)", into: &out)
+                add(.leakedPrefix, k, "turn \(k + 1) starts with \(prefix)", into: &out)
             } else if let (line, prefix) = Self.leakedSpeakerLine(turn.text) {
-                add(.leakedPrefix, k, "turn \(k) line \(line + 1) starts with \(prefix)", into: &out)
+                add(.leakedPrefix, k, "turn \(k + 1) line \(line + 1) starts with \(prefix)", into: &out)
             }
             if isAnswer {
                 var looping = false
                 if let loop = Self.repetitionLoop(turn.text) {
                     looping = true
-                    add(.repetitionLoop, k, "turn \(k) ends with a \(loop.unitCharacters)-character passage repeated \(loop.repeats) times", into: &out)
+                    add(.repetitionLoop, k, "turn \(k + 1) ends with a \(loop.unitCharacters)-character passage repeated \(loop.repeats) times", into: &out)
                 }
                 if !looping, let ending = Self.truncatedEnding(turn.text, profile: profile) {
-                    add(.truncated, k, "turn \(k) ends mid-sentence: …\(ending)", into: &out)
+                    add(.truncated, k, "turn \(k + 1) ends mid-sentence: …\(ending)", into: &out)
                 }
                 let question = lastHuman.map(\.language) ?? .unknown
                 let asked = question == .unknown ? questionLanguage : question
                 if asked == .chinese, profile.language == .english {
-                    add(.wrongLanguage, k, "turn \(k) answers a Chinese question in English", into: &out)
+                    add(.wrongLanguage, k, "turn \(k + 1) answers a Chinese question in English", into: &out)
                 }
             } else if Self.normalisedRole(turn.roleName) == .human {
                 lastHuman = profile

@@ -9,7 +9,7 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Find machine-written-data errors: leaked prefixes, truncation, wrong language, mojibake, ...",
         discussion: """
-            Prints one line per finding: INDEX ID KIND: MESSAGE (turns are 0-based). Kinds: \
+            Prints one line per finding: INDEX ID KIND: MESSAGE (messages count turns from 1, like the review screen; the JSON "turn" is 0-based). Kinds: \
             \(LintKind.allCases.map(\.rawValue).joined(separator: ", ")).
 
             --json prints one JSON object per finding with index, id, kind, turn, message, reason \
