@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import WinnowCore
 
@@ -64,18 +67,9 @@ import Testing
         guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)), Self.hasJieba() else { return }
         let dir = makeTempDir()
         let clean = dir.appendingPathComponent("clean.json").path
-        let run = Process()
-        run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        // One worker, no pool: a multiprocessing pool forked under the test runner once hung.
-        run.arguments = ["python3", path, "-n", "300", "--seed", "11", "--jobs", "1", "--quiet", "-o", clean]
-        run.standardInput = FileHandle.nullDevice
-        run.standardOutput = FileHandle.nullDevice
-        run.standardError = FileHandle.nullDevice
-        try run.run()
-        let deadline = Date().addingTimeInterval(60)
-        while run.isRunning, Date() < deadline { usleep(20_000) }
-        if run.isRunning { run.terminate(); return }
-        guard run.terminationStatus == 0 else { return }
+        // One worker (no multiprocessing pool), posix_spawn and waitpid rather than Process,
+        // and a time limit: a pooled run under the parallel test runner once hung.
+        guard Self.runQuietly(["python3", path, "-n", "300", "--seed", "11", "--jobs", "1", "--quiet", "-o", clean]) else { return }
         let data = try openUncached(clean)
         #expect(data.count == 300)
         var found: [String] = []
@@ -84,14 +78,28 @@ import Testing
         #expect(found.isEmpty, "\(found.prefix(5))")
     }
 
-    static func hasJieba() -> Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import jieba"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
+    static func hasJieba() -> Bool { runQuietly(["python3", "-c", "import jieba"], timeout: 20) }
+
+    /// Runs `argv` through /usr/bin/env with stdio on /dev/null; true when it exits 0 in time.
+    static func runQuietly(_ argv: [String], timeout: Double = 60) -> Bool {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd: Int32 in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let args = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
+        defer { for a in args { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, args, environ) == 0 else { return false }
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while Date() < deadline {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { return (status & 0x7F) == 0 && ((status >> 8) & 0xFF) == 0 }
+            if r < 0 { return false }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, &status, 0)
+        return false
     }
 }
