@@ -34,3 +34,41 @@ import Testing
         #expect(!message.contains("empty"))
     }
 }
+
+/// A sample that repeats a key: Winnow shows, looks up and edits the last one, as Python's
+/// `json` (and so the training code) reads it, and says so.
+@Suite struct RepeatedKeyTests {
+    let text = #"[{"id": "a", "id": "b", "conversations": [{"from": "human", "value": "first"}], "conversations": [{"from": "gpt", "value": "x", "value": "last"}]}]"#
+
+    @Test func theLastMemberIsShownWithAWarning() throws {
+        let dataset = try openUncached(writeTemp(text))
+        let sample = try dataset.sample(at: 0).get()
+        #expect(sample.id == "b")
+        #expect(dataset.id(at: 0) == "b")
+        #expect(dataset.index(ofID: "b") == 0)
+        #expect(dataset.index(ofID: "a") == nil)
+        #expect(sample.turns.map(\.text) == ["last"])
+        #expect(sample.turns.first?.role == .gpt)
+        let messages = sample.problems.map(\.message)
+        #expect(messages.contains { $0.contains("`id` appears more than once") })
+        #expect(messages.contains { $0.contains("`conversations` appears more than once") })
+        #expect(messages.contains { $0.hasPrefix("turn 0: the key `value`") })
+    }
+
+    @Test func anEditChangesTheMemberThatWasShown() throws {
+        let dataset = try openUncached(writeTemp(text))
+        let sample = try dataset.sample(at: 0).get()
+        let edited = try SampleEditApplier.apply(.turns([0: "new"]), to: sample).get()
+        guard case .object(let members) = edited else { Issue.record("not an object"); return }
+        let lists = members.filter { $0.key == "conversations" }.map(\.value)
+        #expect(lists.first == .array([.object([JSONMember(key: "from", value: .string("human")), JSONMember(key: "value", value: .string("first"))])]))
+        #expect(edited.lastMember("conversations")?.arrayValue?.first?.lastMember("value") == .string("new"))
+    }
+
+    @Test func anIdThatIsNotAStringOrNumberIsNoIdInTheIndexEither() throws {
+        let dataset = try openUncached(writeTemp(#"[{"id": "a", "id": true, "conversations": []}, {"id": "a", "id": {"x": 1}, "conversations": []}]"#))
+        #expect(dataset.id(at: 0) == nil)
+        #expect(dataset.id(at: 1) == nil)
+        #expect((try? dataset.sample(at: 0).get())?.id == "#0")
+    }
+}

@@ -40,7 +40,7 @@ struct CachedIndex {
 /// damaged or foreign file is rebuilt rather than trusted.
 enum IndexCache {
     static let magic: [UInt8] = Array("WINNOWIX".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     /// Where the cache for `path` lives: beside it when that folder is writable.
     static func candidatePaths(for path: String) -> [String] {
