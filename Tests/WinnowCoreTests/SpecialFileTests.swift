@@ -72,3 +72,23 @@ import Testing
         #expect((try? dataset.sample(at: 0).get())?.id == "#0")
     }
 }
+
+@Suite struct TruncationTests {
+    /// A file cut in the middle of a Chinese character is truncated, not "not UTF-8".
+    @Test func aCharacterCutByTheEndOfTheFileIsNoEncodingError() throws {
+        let good = #"{"id": "a", "conversations": [{"from": "human", "value": "你好"}]}"#
+        var bytes = Array("[\n\(good),\n\(good),\n".utf8) + Array(#"{"id": "b", "conversations": [{"from": "human", "value": "你"#.utf8)
+        bytes.removeLast(1)
+        let dataset = try openUncached(writeTemp(bytes))
+        #expect(dataset.count == 2)
+        #expect(dataset.problems.count == 1)
+        #expect(dataset.problems.first?.message.contains("truncated") == true)
+        #expect(!dataset.problems.contains { $0.message.contains("UTF-8") })
+    }
+
+    @Test func invalidUTF8NearTheStartIsStillReported() throws {
+        let bytes = Array("[\n".utf8) + [0xFF] + Array(#"{"id": "a", "conversations": []}]"#.utf8)
+        let dataset = try openUncached(writeTemp(bytes))
+        #expect(dataset.problems.contains { $0.message.contains("invalid UTF-8") && $0.location?.byteOffset == 2 })
+    }
+}

@@ -390,12 +390,11 @@ struct DatasetIndexer {
         let end = min(n, start + 65536)
         guard end > start else { return }
         var cut = end
-        // Do not flag a multi-byte character merely split by the 64 KB window.
-        if end < n {
-            var back = 0
-            while back < 3, cut > start, base[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
-            if cut > start, base[cut - 1] >= 0xC0 { cut -= 1 }
-        }
+        // Do not flag a multi-byte character merely split by the 64 KB window, nor one cut
+        // by the end of a truncated file (the truncation is reported on its own).
+        var back = 0
+        while back < 3, cut > start, base[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+        if cut > start, base[cut - 1] >= 0xC0, base[cut - 1] <= 0xF4 { cut -= 1 }
         let run = UnsafeRawBufferPointer(start: base + start, count: cut - start)
         let bad = JSONParser.firstInvalidUTF8(run)
         if bad < run.count {
