@@ -71,6 +71,29 @@ struct DecideCommand: ParsableCommand {
         let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
         if edit != nil && (turn == nil || text == nil) { throw ValidationError("--edit needs --turn T and --text TEXT") }
+        // Checked here, before the journal is opened (or created), so that a mistyped word is
+        // reported with this command's usage and leaves no file behind.
+        if from == nil && edit == nil { _ = try targetAndDecision() }
+    }
+
+    /// The sample and the decision named by the positional words (and --id, --seq, ...).
+    private func targetAndDecision() throws -> (DecisionRequest.Target, Decision?) {
+        var rest = words
+        let target: DecisionRequest.Target
+        if let id { target = .id(id) } else {
+            guard let first = rest.first, let index = Int(first) else {
+                throw ValidationError("expected a sample INDEX (a number) before the decision, or --id ID")
+            }
+            target = .index(index)
+            rest.removeFirst()
+        }
+        guard rest.count == 1, let word = rest.first else {
+            throw ValidationError("expected one decision: accept, reject, skip or undo")
+        }
+        guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
+            throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
+        }
+        return (target, decision)
     }
 
     func run() throws {
@@ -91,21 +114,7 @@ struct DecideCommand: ParsableCommand {
         if let edit, let turn, let text {
             request = DecisionRequest(target: .index(edit), decision: .edit(.turns([turn: text]), note: note))
         } else {
-            var rest = words
-            let target: DecisionRequest.Target
-            if let id { target = .id(id) } else {
-                guard let first = rest.first, let index = Int(first) else {
-                    throw ValidationError("expected a sample INDEX (a number) before the decision, or --id ID")
-                }
-                target = .index(index)
-                rest.removeFirst()
-            }
-            guard rest.count == 1, let word = rest.first else {
-                throw ValidationError("expected one decision: accept, reject, skip or undo")
-            }
-            guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
-                throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
-            }
+            let (target, decision) = try targetAndDecision()
             request = DecisionRequest(target: target, decision: decision)
         }
         do {

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// Bad arguments and bad files through the real binary: one clear message naming the
+/// subcommand or the file, the right exit code, and no file left behind.
+@Suite struct QACommandLineTests {
+    typealias Run = DatasetCommandsTests
+    let sample = #"{"id": "a", "conversations": [{"from": "human", "value": "你好"}, {"from": "gpt", "value": "好"}]}"#
+
+    @Test func anIndexOutOfRangeNamesTheSubcommandAndTheRange() throws {
+        let path = Run.temp("[\(sample)]")
+        guard let out = try Run.run(["show", path, "3", "--no-index-cache"]) else { return }
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("winnow show: error: no sample 3: the dataset has 1 samples (0...0)"))
+        #expect(!out.stderr.contains("<subcommand>"))
+    }
+
+    @Test func anEmptyArrayHasNoRangeToShow() throws {
+        let path = Run.temp("[]")
+        guard let out = try Run.run(["show", path, "0", "--no-index-cache"]) else { return }
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("the dataset has no samples"))
+        #expect(!out.stderr.contains("0...0"))
+    }
+
+    @Test func anUnreadableSampleIsOneLineLikeValidate() throws {
+        let path = Run.temp("[\n{\"id\": \"x\"}\n]")
+        guard let out = try Run.run(["show", path, "0", "--no-index-cache"]) else { return }
+        #expect(out.status == 1)
+        #expect(out.stdout.isEmpty)
+        #expect(out.stderr == "\(path):2:1: error: sample 0 (id x) is unreadable: no `conversations` or `messages` list in the sample (byte 2)\n")
+    }
+
+    @Test func aMistypedDecisionIsAUsageErrorAndCreatesNoJournal() throws {
+        let path = Run.temp("[\(sample)]")
+        guard let out = try Run.run(["decide", path, "0", "acept"]) else { return }
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("unknown decision 'acept'"))
+        #expect(out.stderr.contains("winnow decide DATASET"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
+    }
+
+    @Test func aBadFormatIsReportedWithTheSubcommandsUsage() throws {
+        let path = Run.temp("[\(sample)]")
+        guard let out = try Run.run(["stats", path, "--format", "xml"]) else { return }
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("--format must be json or jsonl, not xml"))
+        #expect(out.stderr.contains("winnow stats"))
+    }
+
+    @Test func aFIFOIsRefusedAtOnce() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let fifo = dir.appendingPathComponent("pipe.json").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        guard let out = try Run.run(["validate", fifo]) else { return }
+        #expect(out.status == 65)
+        #expect(out.stderr.contains("FIFO"))
+    }
+}
