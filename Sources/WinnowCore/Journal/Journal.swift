@@ -129,6 +129,7 @@ public final class Journal: @unchecked Sendable {
         if !existed { JournalIO.fsyncDirectory(of: path) }
         do throws(JournalError) {
             let bytes = try JournalIO.readAll(fd: fd, path: path)
+            try JournalReader.checkIsJournal(bytes, path: path)
             var contents = bytes.withUnsafeBytes { JournalReader.parse($0, path: path) }
             if contents.hasTornTail {
                 let aside = try setAsideTail(bytes, from: contents.goodLength)
