@@ -57,4 +57,24 @@ import Testing
         #expect(out.status == 65)
         #expect(out.stderr.contains("FIFO"))
     }
+
+    @Test func undoWithSeqMustNameALiveEntryOfThatSample() throws {
+        let path = Run.temp("[\(sample),\n\(sample.replacingOccurrences(of: "\"a\"", with: "\"b\""))]")
+        guard let first = try Run.run(["decide", path, "0", "reject"]) else { return }
+        #expect(first.status == 0)
+        _ = try Run.run(["decide", path, "1", "accept"])
+        let wrongSample = try #require(try Run.run(["decide", path, "1", "undo", "--seq", "1"]))
+        #expect(wrongSample.status == 65)
+        #expect(wrongSample.stderr.contains("entry 1 is a decision on sample 0, not on sample 1"))
+        let missing = try #require(try Run.run(["decide", path, "0", "undo", "--seq", "99"]))
+        #expect(missing.status == 65)
+        #expect(missing.stderr.contains("there is no entry 99"))
+        let ok = try #require(try Run.run(["decide", path, "0", "undo", "--seq", "1"]))
+        #expect(ok.status == 0)
+        let again = try #require(try Run.run(["decide", path, "0", "undo", "--seq", "1"]))
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already undone"))
+        let log = try #require(try Run.run(["journal", "log", path + ".winnow.jsonl"]))
+        #expect(log.stdout.components(separatedBy: "undo #1").count == 2)
+    }
 }

@@ -235,6 +235,14 @@ public final class Journal: @unchecked Sendable {
         }
     }
 
+    /// Whether entry `sequence` is applied and not undone (what an undo of it would change).
+    public func isInForce(sequence: Int) -> Bool {
+        mutex.withLock {
+            guard let index = replay.state.index(ofSequence: sequence) else { return false }
+            return replay.state.liveSequences(at: index).contains(sequence)
+        }
+    }
+
     /// Every applied entry on sample `index`, oldest first (its history).
     public func history(at index: Int) -> [JournalEntry] {
         mutex.withLock { replay.state.entries(at: index) }
