@@ -110,7 +110,7 @@ public final class Journal: @unchecked Sendable {
         guard let dataset else { return }
         let dir = JournalIO.directory(of: path)
         if !JournalIO.exists(path) && !JournalIO.isWritableDirectory(dir) {
-            throw .notWritable(path: path, reason: "the folder \(dir) is not writable")
+            throw .notWritable(path: path, reason: JournalIO.unwritableFolderReason(dir))
         }
         let lock = try JournalLock.acquire(journal: path)
         let existed = JournalIO.exists(path)

@@ -84,6 +84,16 @@ enum JournalIO {
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
     static func isWritableDirectory(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
 
+    /// Why files cannot be created in the folder `path` ("the folder X does not exist", ...).
+    static func unwritableFolderReason(_ path: String) -> String {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            return errno == ENOENT ? "the folder \(path) does not exist" : "the folder \(path) cannot be used: \(errorText())"
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR { return "\(path) is not a folder" }
+        return "the folder \(path) is not writable"
+    }
+
     /// `st_dev`/`st_ino` of a path or descriptor, to compare files.
     static func identity(path: String) -> (UInt64, UInt64)? {
         var st = stat()
