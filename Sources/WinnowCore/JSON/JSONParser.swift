@@ -254,11 +254,31 @@ public struct JSONParser {
                 scalar = 0xFFFD
                 warn(at: escapeStart, "lone low surrogate \\u\(String(unit, radix: 16)) replaced by U+FFFD")
             }
-            let us = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            scratch.append(contentsOf: UTF8.encode(us).map { Array($0) } ?? [0xEF, 0xBF, 0xBD])
+            appendUTF8(Unicode.Scalar(scalar)?.value ?? 0xFFFD)
         default:
             pos = escapeStart
             throw fail("invalid escape \(describeByte(at: escapeStart + 1)) after a backslash")
+        }
+    }
+
+    /// Appends a scalar's UTF-8 bytes to `scratch` without building a temporary array (a
+    /// `\u`-escaped file has one escape per character, so this is the hot path there).
+    @inline(__always)
+    private mutating func appendUTF8(_ v: UInt32) {
+        if v < 0x80 {
+            scratch.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            scratch.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            scratch.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else {
+            scratch.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            scratch.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
         }
     }
 
