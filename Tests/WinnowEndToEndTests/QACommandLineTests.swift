@@ -77,4 +77,12 @@ import Testing
         let log = try #require(try Run.run(["journal", "log", path + ".winnow.jsonl"]))
         #expect(log.stdout.components(separatedBy: "undo #1").count == 2)
     }
+
+    @Test func aNegativeTurnIsAUsageErrorNotAWriteFailure() throws {
+        let path = Run.temp("[\(sample)]")
+        guard let out = try Run.run(["decide", path, "--edit", "0", "--turn=-1", "--text", "x"]) else { return }
+        #expect(out.status == 64)
+        #expect(out.stderr.contains("--turn must be 0 or more"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
+    }
 }

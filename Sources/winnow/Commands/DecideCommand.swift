@@ -71,6 +71,8 @@ struct DecideCommand: ParsableCommand {
         let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
         if edit != nil && (turn == nil || text == nil) { throw ValidationError("--edit needs --turn T and --text TEXT") }
+        if let turn, turn < 0 { throw ValidationError("--turn must be 0 or more (turns are counted from 0), not \(turn)") }
+        if let edit, edit < 0 { throw ValidationError("--edit must be a sample index (0 or more), not \(edit)") }
         // Checked here, before the journal is opened (or created), so that a mistyped word is
         // reported with this command's usage and leaves no file behind.
         if from == nil && edit == nil { _ = try targetAndDecision() }

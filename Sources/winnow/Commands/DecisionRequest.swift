@@ -130,7 +130,7 @@ struct DecisionRequest {
             }
         }
         if case .edit(.turns(let turns), _) = d, case .success(let sample) = dataset.sample(at: index) {
-            for t in turns.keys where t >= sample.turns.count {
+            for t in turns.keys where t < 0 || t >= sample.turns.count {
                 throw Failure(message: "sample \(index) has \(sample.turns.count) turns; there is no turn \(t)")
             }
         }
