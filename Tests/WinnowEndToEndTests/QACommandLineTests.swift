@@ -85,4 +85,12 @@ import Testing
         #expect(out.stderr.contains("--turn must be 0 or more"))
         #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
     }
+
+    @Test func journalLogEscapesQuotesInsideQuotedEdits() throws {
+        let path = Run.temp("[\(sample)]")
+        guard let edit = try Run.run(["decide", path, "--edit", "0", "--turn", "1", "--text", #"say "hi" \ ok"#]) else { return }
+        #expect(edit.status == 0)
+        let log = try #require(try Run.run(["journal", "log", path + ".winnow.jsonl"]))
+        #expect(log.stdout.contains(#"edit turn 1: "say \"hi\" \\ ok""#))
+    }
 }
