@@ -161,7 +161,10 @@ enum SampleDecoder {
     static func infer(_ turns: [Turn]) -> TaskType {
         let questions = turns.filter { $0.role == .human }
         if questions.count > 1 { return .conversation }
-        guard let question = questions.first?.text.lowercased() else { return .complexReasoning }
+        // The cues sit at the start of a question; looking only at its first 4 KB keeps one
+        // huge turn (a 50 MB string) from costing seconds of substring searching.
+        guard let first = questions.first?.text else { return .complexReasoning }
+        let question = String(decoding: first.utf8.prefix(4096), as: UTF8.self).lowercased()
         // Cues of a request to describe the whole image; "请说明理由" or "请详细解释" ask for
         // reasoning instead, so bare "说明"/"详细" are not cues.
         let cues = ["描述", "详细说明", "详细的说明", "详细分析这张图片", "各个元素", "讲述了什么", "图片里有什么", "图中展示了什么",
