@@ -93,4 +93,33 @@ import Testing
         let log = try #require(try Run.run(["journal", "log", path + ".winnow.jsonl"]))
         #expect(log.stdout.contains(#"edit turn 1: "say \"hi\" \\ ok""#))
     }
+
+    @Test func aFolderAsTheDecisionStreamIsAnErrorAndCreatesNoJournal() throws {
+        let path = Run.temp("[\(sample)]")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard let out = try Run.run(["decide", path, "--from", folder]) else { return }
+        #expect(out.status == 65)
+        #expect(out.stderr.contains("Is a directory"))
+        #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
+    }
+
+    @Test func aJournalThatCannotBeReadIsABadInputNotAWriteFailure() throws {
+        let path = Run.temp("[\(sample)]")
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        for args in [["journal", "log", path + ".missing"], ["journal", "check", folder], ["diff", path, "--journal", folder],
+                     ["merge", path, "--journal", folder, "-o", folder + "/out.json"]] {
+            guard let out = try Run.run(args) else { return }
+            #expect(out.status == 65, "\(args)")
+            #expect(out.stderr.contains("cannot read"), "\(args)")
+        }
+    }
+
+    @Test func aFIFOAsAJournalIsRefusedNotWaitedOn() throws {
+        let path = Run.temp("[\(sample)]")
+        let fifo = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("j.fifo").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        guard let out = try Run.run(["journal", "log", fifo]) else { return }
+        #expect(out.status == 65)
+        #expect(out.stderr.contains("FIFO"))
+    }
 }

@@ -80,7 +80,7 @@ final class MappedFile: @unchecked Sendable {
     /// What a non-regular file is, for the refusal message.
     static func kindText(_ mode: mode_t) -> String {
         switch mode & S_IFMT {
-        case S_IFDIR: return "a directory, not a dataset file"
+        case S_IFDIR: return "a directory, not a file"
         case S_IFIFO: return "a FIFO (named pipe), not a regular file; save the stream to a file first"
         case S_IFCHR, S_IFBLK: return "a device, not a regular file"
         case S_IFSOCK: return "a socket, not a regular file"

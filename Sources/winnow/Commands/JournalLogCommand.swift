@@ -17,7 +17,7 @@ struct JournalLogCommand: ParsableCommand {
 
     func run() throws {
         let contents: JournalContents
-        do { contents = try JournalReader.read(path: journal) } catch { throw JournalCommandSupport.fail(error) }
+        contents = try JournalCommandSupport.readJournal(journal)
         let s = JournalCommandSupport.sanitize
         // Quoted text escapes its quotes, as `sanitize` already escapes backslashes, so that
         // where an edited text ends is never ambiguous.
