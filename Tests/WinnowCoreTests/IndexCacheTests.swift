@@ -99,3 +99,21 @@ import Testing
         #expect(paths.last?.hasSuffix("set.json.winnow-index") == true)
     }
 }
+
+@Suite struct IndexCacheReadOnlyFolderTests {
+    /// A folder without write bits gets no cache file beside the data, even for root (who
+    /// may write there anyway); the cache goes to the user's cache folder and is reused.
+    @Test func aReadOnlyFolderIsLeftAlone() throws {
+        let dir = makeTempDir()
+        let path = dir.appendingPathComponent("ro.json").path
+        try Data(#"[{"id": "a", "conversations": [{"from": "human", "value": "x"}]}]"#.utf8).write(to: URL(fileURLWithPath: path))
+        try #require(chmod(dir.path, 0o555) == 0)
+        defer { chmod(dir.path, 0o755) }
+        let first = try Dataset.open(path: path)
+        #expect(!first.indexWasCached)
+        #expect(!FileManager.default.fileExists(atPath: path + ".winnow-index"))
+        let second = try Dataset.open(path: path)
+        #expect(second.indexWasCached)
+        if let user = IndexCache.candidatePaths(for: path).last { unlink(user) }
+    }
+}

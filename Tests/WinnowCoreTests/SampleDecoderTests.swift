@@ -91,3 +91,15 @@ import Testing
         #expect(python.style == JSONStyle(indent: "    ", ensureASCII: false, keySeparator: ": ", itemSeparator: ",", escapesSlash: false))
     }
 }
+
+@Suite struct TaskTypeHugeTurnTests {
+    /// The task type comes from the start of the question: a cue far inside a huge turn does
+    /// not count (the decoder reads only its first 4 KB), a cue at its start does.
+    @Test func onlyTheStartOfAHugeQuestionIsSearchedForCues() {
+        let filler = String(repeating: "x", count: 1 << 20)
+        let late = [Turn(role: .human, roleName: "human", text: filler + "请描述"), Turn(role: .gpt, roleName: "gpt", text: "a")]
+        let early = [Turn(role: .human, roleName: "human", text: "请描述" + filler), Turn(role: .gpt, roleName: "gpt", text: "a")]
+        #expect(SampleDecoder.infer(late) == .complexReasoning)
+        #expect(SampleDecoder.infer(early) == .detail)
+    }
+}

@@ -258,7 +258,8 @@ struct DatasetIndexer {
                     if let broken = brokenAt(newline: at, indent: indent, insideString: true, limit: limit) { return broken }
                 }
                 if q < 0 { return result }
-                if depth == 1, q - i == 3, base[i + 1] == UInt8(ascii: "i"), base[i + 2] == UInt8(ascii: "d"), result.idStart < 0 {
+                // A repeated "id" member: the last one counts, as in the decoder and in Python.
+                if depth == 1, q - i == 3, base[i + 1] == UInt8(ascii: "i"), base[i + 2] == UInt8(ascii: "d") {
                     var j = skipWhitespace(q + 1, limit)
                     if j < limit, base[j] == UInt8(ascii: ":") {
                         j = skipWhitespace(j + 1, limit)
@@ -274,13 +275,21 @@ struct DatasetIndexer {
                         if j < limit, base[j] != UInt8(ascii: "{"), base[j] != UInt8(ascii: "[") {
                             var k = j
                             while k < limit, !isDelimiter(base[k]) { k += 1 }
-                            if k > j, base[j] != UInt8(ascii: "n") {
+                            // Numbers are ids; null, true and false are not (the decoder agrees).
+                            if k > j, base[j] != UInt8(ascii: "n"), base[j] != UInt8(ascii: "t"), base[j] != UInt8(ascii: "f") {
                                 result.idStart = j
                                 result.idLength = k - j
+                                result.idIsString = false
+                            } else {
+                                result.idStart = -1
+                                result.idLength = 0
                             }
                             i = k
                             continue
                         }
+                        // An object or array is no id either.
+                        result.idStart = -1
+                        result.idLength = 0
                         i = j
                         continue
                     }
@@ -381,12 +390,11 @@ struct DatasetIndexer {
         let end = min(n, start + 65536)
         guard end > start else { return }
         var cut = end
-        // Do not flag a multi-byte character merely split by the 64 KB window.
-        if end < n {
-            var back = 0
-            while back < 3, cut > start, base[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
-            if cut > start, base[cut - 1] >= 0xC0 { cut -= 1 }
-        }
+        // Do not flag a multi-byte character merely split by the 64 KB window, nor one cut
+        // by the end of a truncated file (the truncation is reported on its own).
+        var back = 0
+        while back < 3, cut > start, base[cut - 1] & 0xC0 == 0x80 { cut -= 1; back += 1 }
+        if cut > start, base[cut - 1] >= 0xC0, base[cut - 1] <= 0xF4 { cut -= 1 }
         let run = UnsafeRawBufferPointer(start: base + start, count: cut - start)
         let bad = JSONParser.firstInvalidUTF8(run)
         if bad < run.count {

@@ -40,7 +40,7 @@ struct CachedIndex {
 /// damaged or foreign file is rebuilt rather than trusted.
 enum IndexCache {
     static let magic: [UInt8] = Array("WINNOWIX".utf8)
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     /// Where the cache for `path` lives: beside it when that folder is writable.
     static func candidatePaths(for path: String) -> [String] {
@@ -78,12 +78,21 @@ enum IndexCache {
         for candidate in candidatePaths(for: path) {
             let folder = PathText.parent(candidate)
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard access(folder, W_OK) == 0 else { continue }
+            guard access(folder, W_OK) == 0, isMarkedWritable(folder) else { continue }
             let temp = candidate + ".tmp-\(getpid())"
             guard FileManager.default.createFile(atPath: temp, contents: data) else { continue }
             if rename(temp, candidate) == 0 { return }
             unlink(temp)
         }
+    }
+
+    /// Whether the folder has any write permission bit. access(2) says yes to root even for a
+    /// folder its owner made read-only (a shared copy of a dataset); a cache, written without
+    /// asking, should not land there, so it goes to the user's cache folder instead.
+    static func isMarkedWritable(_ folder: String) -> Bool {
+        var st = stat()
+        guard stat(folder, &st) == 0 else { return false }
+        return st.st_mode & 0o222 != 0
     }
 
     // MARK: - Encoding

@@ -19,7 +19,9 @@ final class MappedFile: @unchecked Sendable {
     /// Maps `path`; throws a readable reason when it cannot.
     init(path: String) throws(DatasetError) {
         self.path = path
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
+        // it is refused below as not a regular file (the flag changes nothing for files).
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: Self.errnoText()) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {
@@ -28,7 +30,7 @@ final class MappedFile: @unchecked Sendable {
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw .cannotOpen(path: path, reason: "not a regular file")
+            throw .cannotOpen(path: path, reason: Self.kindText(st.st_mode))
         }
         self.fd = fd
         size = Int(st.st_size)
@@ -36,6 +38,13 @@ final class MappedFile: @unchecked Sendable {
         modificationNanoseconds = Int64(st.st_mtim.tv_nsec)
         inode = UInt64(st.st_ino)
         if size == 0 {
+            // Files under /proc and /sys say they are empty but have content: mapping them
+            // would read nothing, so say so instead of calling them empty.
+            var probe: UInt8 = 0
+            if Glibc.read(fd, &probe, 1) > 0 {
+                close(fd)
+                throw .cannotOpen(path: path, reason: "a special file that reports size 0 but has content (like /proc files); copy it to a regular file first")
+            }
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
@@ -67,4 +76,15 @@ final class MappedFile: @unchecked Sendable {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// What a non-regular file is, for the refusal message.
+    static func kindText(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a directory, not a file"
+        case S_IFIFO: return "a FIFO (named pipe), not a regular file; save the stream to a file first"
+        case S_IFCHR, S_IFBLK: return "a device, not a regular file"
+        case S_IFSOCK: return "a socket, not a regular file"
+        default: return "not a regular file"
+        }
+    }
 }

@@ -32,10 +32,13 @@ enum SampleDecoder {
         guard case .object(let members) = json else {
             throw MappingError(reason: "the sample is \(json.kindDescription), expected an object")
         }
+        for key in json.repeatedKeys {
+            problems.append(SampleProblem(message: "the key `\(key)` appears more than once in the sample; the last one is used (as Python's json does)"))
+        }
         // Id.
         var id = "#\(index)"
         var synthetic = true
-        switch json["id"] {
+        switch json.lastMember("id") {
         case .string(let s)?: id = s; synthetic = false
         case .number(let lexeme)?: id = lexeme; synthetic = false
         case nil, .null?: break
@@ -44,13 +47,13 @@ enum SampleDecoder {
         // Images.
         var images: [String] = []
         for key in ["image", "images"] {
-            switch json[key] {
+            switch json.lastMember(key) {
             case nil, .null?: break
             case .string(let s)?: images.append(s)
             case .array(let list)?:
                 for (k, element) in list.enumerated() {
                     if let s = element.stringValue { images.append(s) }
-                    else if let path = element["path"]?.stringValue ?? element["url"]?.stringValue { images.append(path) }
+                    else if let path = element.lastMember("path")?.stringValue ?? element.lastMember("url")?.stringValue { images.append(path) }
                     else { problems.append(SampleProblem(message: "`\(key)[\(k)]` is \(element.kindDescription), expected a path")) }
                 }
             case let other?: problems.append(SampleProblem(message: "`\(key)` is \(other.kindDescription), expected a path or a list of paths"))
@@ -59,29 +62,31 @@ enum SampleDecoder {
         // Dialogue.
         var turns: [Turn] = []
         let schema: SampleSchema
-        if let conversations = json["conversations"] {
+        if let conversations = json.lastMember("conversations") {
             schema = .llava
             guard case .array(let list) = conversations else {
                 throw MappingError(reason: "`conversations` is \(conversations.kindDescription), expected a list of turns")
             }
             for (k, element) in list.enumerated() {
+                noteRepeatedKeys(in: element, turn: k, problems: &problems)
                 guard case .object = element else { throw MappingError(reason: "turn \(k) is \(element.kindDescription), expected an object") }
-                guard let from = element["from"] else { throw MappingError(reason: "turn \(k) has no `from` (who speaks)") }
+                guard let from = element.lastMember("from") else { throw MappingError(reason: "turn \(k) has no `from` (who speaks)") }
                 guard let name = from.stringValue else { throw MappingError(reason: "turn \(k): `from` is \(from.kindDescription), expected a string") }
-                guard let value = element["value"] else { throw MappingError(reason: "turn \(k) has no `value` (the text)") }
+                guard let value = element.lastMember("value") else { throw MappingError(reason: "turn \(k) has no `value` (the text)") }
                 guard let text = value.stringValue else { throw MappingError(reason: "turn \(k): `value` is \(value.kindDescription), expected a string") }
                 turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
-        } else if let messages = json["messages"] {
+        } else if let messages = json.lastMember("messages") {
             schema = .messages
             guard case .array(let list) = messages else {
                 throw MappingError(reason: "`messages` is \(messages.kindDescription), expected a list of messages")
             }
             for (k, element) in list.enumerated() {
+                noteRepeatedKeys(in: element, turn: k, problems: &problems)
                 guard case .object = element else { throw MappingError(reason: "message \(k) is \(element.kindDescription), expected an object") }
-                guard let role = element["role"] ?? element["from"] else { throw MappingError(reason: "message \(k) has no `role`") }
+                guard let role = element.lastMember("role") ?? element.lastMember("from") else { throw MappingError(reason: "message \(k) has no `role`") }
                 guard let name = role.stringValue else { throw MappingError(reason: "message \(k): `role` is \(role.kindDescription), expected a string") }
-                guard let content = element["content"] ?? element["value"] else { throw MappingError(reason: "message \(k) has no `content`") }
+                guard let content = element.lastMember("content") ?? element.lastMember("value") else { throw MappingError(reason: "message \(k) has no `content`") }
                 let text = try contentText(content, message: k, images: &images)
                 turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
@@ -96,7 +101,7 @@ enum SampleDecoder {
         var taskType = infer(turns)
         var source = TaskTypeSource.inferred
         for key in ["type", "task"] {
-            guard let value = json[key]?.stringValue else { continue }
+            guard let value = json.lastMember(key)?.stringValue else { continue }
             if let known = parseTaskType(value) {
                 taskType = known
                 source = .field
@@ -119,10 +124,10 @@ enum SampleDecoder {
             var texts: [String] = []
             for part in parts {
                 if let s = part.stringValue { texts.append(s); continue }
-                let type = part["type"]?.stringValue
-                if let text = part["text"]?.stringValue, type == nil || type == "text" {
+                let type = part.lastMember("type")?.stringValue
+                if let text = part.lastMember("text")?.stringValue, type == nil || type == "text" {
                     texts.append(text)
-                } else if let url = part["image_url"]?["url"]?.stringValue ?? part["image_url"]?.stringValue ?? part["image"]?.stringValue {
+                } else if let url = part.lastMember("image_url")?.lastMember("url")?.stringValue ?? part.lastMember("image_url")?.stringValue ?? part.lastMember("image")?.stringValue {
                     images.append(url)
                 } else if type == "image" || type == "video" {
                     continue
@@ -133,6 +138,12 @@ enum SampleDecoder {
             return texts.joined(separator: "\n")
         default:
             throw MappingError(reason: "message \(k): `content` is \(content.kindDescription), expected text or a list of parts")
+        }
+    }
+
+    static func noteRepeatedKeys(in turn: JSONValue, turn k: Int, problems: inout [SampleProblem]) {
+        for key in turn.repeatedKeys {
+            problems.append(SampleProblem(message: "turn \(k): the key `\(key)` appears more than once; the last one is used (as Python's json does)"))
         }
     }
 
@@ -150,7 +161,10 @@ enum SampleDecoder {
     static func infer(_ turns: [Turn]) -> TaskType {
         let questions = turns.filter { $0.role == .human }
         if questions.count > 1 { return .conversation }
-        guard let question = questions.first?.text.lowercased() else { return .complexReasoning }
+        // The cues sit at the start of a question; looking only at its first 4 KB keeps one
+        // huge turn (a 50 MB string) from costing seconds of substring searching.
+        guard let first = questions.first?.text else { return .complexReasoning }
+        let question = String(decoding: first.utf8.prefix(4096), as: UTF8.self).lowercased()
         // Cues of a request to describe the whole image; "请说明理由" or "请详细解释" ask for
         // reasoning instead, so bare "说明"/"详细" are not cues.
         let cues = ["描述", "详细说明", "详细的说明", "详细分析这张图片", "各个元素", "讲述了什么", "图片里有什么", "图中展示了什么",

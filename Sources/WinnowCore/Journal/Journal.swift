@@ -110,7 +110,7 @@ public final class Journal: @unchecked Sendable {
         guard let dataset else { return }
         let dir = JournalIO.directory(of: path)
         if !JournalIO.exists(path) && !JournalIO.isWritableDirectory(dir) {
-            throw .notWritable(path: path, reason: "the folder \(dir) is not writable")
+            throw .notWritable(path: path, reason: JournalIO.unwritableFolderReason(dir))
         }
         let lock = try JournalLock.acquire(journal: path)
         let existed = JournalIO.exists(path)
@@ -129,6 +129,7 @@ public final class Journal: @unchecked Sendable {
         if !existed { JournalIO.fsyncDirectory(of: path) }
         do throws(JournalError) {
             let bytes = try JournalIO.readAll(fd: fd, path: path)
+            try JournalReader.checkIsJournal(bytes, path: path)
             var contents = bytes.withUnsafeBytes { JournalReader.parse($0, path: path) }
             if contents.hasTornTail {
                 let aside = try setAsideTail(bytes, from: contents.goodLength)
@@ -231,6 +232,14 @@ public final class Journal: @unchecked Sendable {
                 case .undo, .note: return false
                 }
             }
+        }
+    }
+
+    /// Whether entry `sequence` is applied and not undone (what an undo of it would change).
+    public func isInForce(sequence: Int) -> Bool {
+        mutex.withLock {
+            guard let index = replay.state.index(ofSequence: sequence) else { return false }
+            return replay.state.liveSequences(at: index).contains(sequence)
         }
     }
 

@@ -10,7 +10,8 @@ enum JournalIO {
 
     /// The whole file (empty when it does not exist).
     static func readAll(path: String, missingIsEmpty: Bool = false) throws(JournalError) -> [UInt8] {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK so that a FIFO given as a journal is refused below, not waited on.
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT && missingIsEmpty { return [] }
             throw .io(path: path, reason: "cannot read: \(errorText())")
@@ -22,6 +23,7 @@ enum JournalIO {
     static func readAll(fd: Int32, path: String) throws(JournalError) -> [UInt8] {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .io(path: path, reason: "cannot stat: \(errorText())") }
+        guard (st.st_mode & S_IFMT) == S_IFREG else { throw .io(path: path, reason: "cannot read: \(MappedFile.kindText(st.st_mode))") }
         var out = [UInt8](repeating: 0, count: Int(st.st_size))
         var got = 0
         while got < out.count {
@@ -83,6 +85,16 @@ enum JournalIO {
 
     static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
     static func isWritableDirectory(_ path: String) -> Bool { access(path, W_OK | X_OK) == 0 }
+
+    /// Why files cannot be created in the folder `path` ("the folder X does not exist", ...).
+    static func unwritableFolderReason(_ path: String) -> String {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            return errno == ENOENT ? "the folder \(path) does not exist" : "the folder \(path) cannot be used: \(errorText())"
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR { return "\(path) is not a folder" }
+        return "the folder \(path) is not writable"
+    }
 
     /// `st_dev`/`st_ino` of a path or descriptor, to compare files.
     static func identity(path: String) -> (UInt64, UInt64)? {

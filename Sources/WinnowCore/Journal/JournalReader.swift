@@ -31,7 +31,22 @@ public enum JournalReader {
     /// Reads and checks the journal at `path`.
     public static func read(path: String) throws(JournalError) -> JournalContents {
         let bytes = try JournalIO.readAll(path: path)
+        try checkIsJournal(bytes, path: path)
         return bytes.withUnsafeBytes { parse($0, path: path) }
+    }
+
+    /// Every journal starts with its header line; a crash while creating one can leave only
+    /// the start of that line.
+    static let headerStart: [UInt8] = Array(#"{"winnow_journal":"#.utf8)
+
+    /// Throws `.invalid` for a file that cannot be a journal (not empty, and not starting with
+    /// a journal header), so that a dataset or any other file passed as a journal is neither
+    /// misread as one long torn line nor, when opened for writing, cut back to nothing.
+    static func checkIsJournal(_ bytes: [UInt8], path: String) throws(JournalError) {
+        let n = min(bytes.count, headerStart.count)
+        guard bytes[0..<n].elementsEqual(headerStart[0..<n]) else {
+            throw .invalid(path: path, line: 1, reason: "not a Winnow journal (it does not start with a journal header line); the file was left untouched")
+        }
     }
 
     /// Checks and decodes journal bytes.

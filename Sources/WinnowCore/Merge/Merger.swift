@@ -57,9 +57,13 @@ public enum Merger {
             if seen.contains(real) { throw .sameAsInput(path: path) }
             if let id = JournalIO.identity(path: path), inputIDs.contains(where: { $0 == id }) { throw .sameAsInput(path: path) }
             seen.append(real)
+            var st = stat()
+            if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+                throw .cannotWrite(path: path, reason: "it is a folder; give the name of the file to write")
+            }
             let dir = JournalIO.directory(of: path)
             if !JournalIO.isWritableDirectory(dir) {
-                throw .cannotWrite(path: path, reason: "the folder \(dir) is not writable")
+                throw .cannotWrite(path: path, reason: JournalIO.unwritableFolderReason(dir))
             }
         }
     }

@@ -7,7 +7,7 @@ public enum SampleEditApplier {
         guard case .object(var members) = sample.json else {
             return .failure(.cannotApplyEdit(index: sample.index, reason: "the sample is not a JSON object"))
         }
-        guard let listAt = members.firstIndex(where: { $0.key == listKey }),
+        guard let listAt = members.lastIndex(where: { $0.key == listKey }),
               case .array(var turns) = members[listAt].value else {
             return .failure(.cannotApplyEdit(index: sample.index, reason: "the sample has no '\(listKey)' list"))
         }
@@ -21,7 +21,7 @@ public enum SampleEditApplier {
                 if t < sample.turns.count, sample.turns[t].text == text { continue }
                 let key = sample.schema == .messages && turn.contains(where: { $0.key == "content" }) == false
                     && turn.contains(where: { $0.key == "value" }) ? "value" : textKey
-                if let at = turn.firstIndex(where: { $0.key == key }), case .array(let parts) = turn[at].value {
+                if let at = turn.lastIndex(where: { $0.key == key }), case .array(let parts) = turn[at].value {
                     turn[at].value = .array(replaceText(in: parts, with: text))
                 } else {
                     set(&turn, key, .string(text))
@@ -54,8 +54,8 @@ public enum SampleEditApplier {
                 if !placed { out.append(.string(text)); placed = true }
                 continue
             }
-            if case .object(var members) = part, part["text"]?.stringValue != nil,
-               part["type"] == nil || part["type"]?.stringValue == "text" {
+            if case .object(var members) = part, part.lastMember("text")?.stringValue != nil,
+               part.lastMember("type") == nil || part.lastMember("type")?.stringValue == "text" {
                 if !placed {
                     set(&members, "text", .string(text))
                     out.append(.object(members))
@@ -70,6 +70,7 @@ public enum SampleEditApplier {
     }
 
     private static func set(_ members: inout [JSONMember], _ key: String, _ value: JSONValue) {
-        if let i = members.firstIndex(where: { $0.key == key }) { members[i].value = value } else { members.append(JSONMember(key: key, value: value)) }
+        // The last of repeated keys: the one the decoder showed and loaders read.
+        if let i = members.lastIndex(where: { $0.key == key }) { members[i].value = value } else { members.append(JSONMember(key: key, value: value)) }
     }
 }

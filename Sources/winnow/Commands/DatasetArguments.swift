@@ -10,6 +10,12 @@ struct DatasetArguments: ParsableArguments {
     @Flag(name: .customLong("no-index-cache"), help: "Neither read nor write the index cache beside the data.")
     var noIndexCache = false
 
+    func validate() throws {
+        if let format, DatasetContainer(rawValue: format.lowercased()) == nil {
+            throw ValidationError("--format must be json or jsonl, not \(format)")
+        }
+    }
+
     /// Opens `path` with these options, showing progress on a terminal; maps failures to exit 65.
     func open(_ path: String) throws -> Dataset {
         switch try openResult(path) {

@@ -71,10 +71,38 @@ struct DecideCommand: ParsableCommand {
         let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
         if edit != nil && (turn == nil || text == nil) { throw ValidationError("--edit needs --turn T and --text TEXT") }
+        if let turn, turn < 0 { throw ValidationError("--turn must be 0 or more (turns are counted from 0), not \(turn)") }
+        if let edit, edit < 0 { throw ValidationError("--edit must be a sample index (0 or more), not \(edit)") }
+        // Checked here, before the journal is opened (or created), so that a mistyped word is
+        // reported with this command's usage and leaves no file behind.
+        if from == nil && edit == nil { _ = try targetAndDecision() }
+    }
+
+    /// The sample and the decision named by the positional words (and --id, --seq, ...).
+    private func targetAndDecision() throws -> (DecisionRequest.Target, Decision?) {
+        var rest = words
+        let target: DecisionRequest.Target
+        if let id { target = .id(id) } else {
+            guard let first = rest.first, let index = Int(first) else {
+                throw ValidationError("expected a sample INDEX (a number) before the decision, or --id ID")
+            }
+            target = .index(index)
+            rest.removeFirst()
+        }
+        guard rest.count == 1, let word = rest.first else {
+            throw ValidationError("expected one decision: accept, reject, skip or undo")
+        }
+        guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
+            throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
+        }
+        return (target, decision)
     }
 
     func run() throws {
         let data = try JournalCommandSupport.openDataset(dataset)
+        // The decisions' source is opened before the journal, so a wrong --from path leaves no
+        // new journal behind.
+        let stream = try from.map(Self.openStream)
         let journalPath = journal ?? Journal.defaultPath(forDataset: data.path)
         let j: Journal
         do {
@@ -83,29 +111,15 @@ struct DecideCommand: ParsableCommand {
         defer { j.close() }
         for p in j.problems { JournalCommandSupport.warn("winnow: " + JournalCommandSupport.sanitize(p)) }
 
-        if let from {
-            try runStream(from, journal: j, dataset: data)
+        if let from, let stream {
+            try runStream(from, reader: stream, journal: j, dataset: data)
             return
         }
         let request: DecisionRequest
         if let edit, let turn, let text {
             request = DecisionRequest(target: .index(edit), decision: .edit(.turns([turn: text]), note: note))
         } else {
-            var rest = words
-            let target: DecisionRequest.Target
-            if let id { target = .id(id) } else {
-                guard let first = rest.first, let index = Int(first) else {
-                    throw ValidationError("expected a sample INDEX (a number) before the decision, or --id ID")
-                }
-                target = .index(index)
-                rest.removeFirst()
-            }
-            guard rest.count == 1, let word = rest.first else {
-                throw ValidationError("expected one decision: accept, reject, skip or undo")
-            }
-            guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
-                throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
-            }
+            let (target, decision) = try targetAndDecision()
             request = DecisionRequest(target: target, decision: decision)
         }
         do {
@@ -123,12 +137,16 @@ struct DecideCommand: ParsableCommand {
         }
     }
 
-    private func runStream(_ from: String, journal j: Journal, dataset data: Dataset) throws {
-        let name = from == "-" ? "<stdin>" : from
+    private static func openStream(_ from: String) throws -> LineReader {
         guard let reader = LineReader(path: from) else {
-            JournalCommandSupport.warn("winnow decide: \(from): cannot open: \(String(cString: strerror(errno)))")
+            JournalCommandSupport.warn("winnow decide: \(JournalCommandSupport.sanitize(from)): cannot open: \(String(cString: strerror(errno)))")
             throw WinnowExit.badInput
         }
+        return reader
+    }
+
+    private func runStream(_ from: String, reader: LineReader, journal j: Journal, dataset data: Dataset) throws {
+        let name = from == "-" ? "<stdin>" : from
         var lineNo = 0
         while let line = reader.next() {
             lineNo += 1
@@ -145,6 +163,10 @@ struct DecideCommand: ParsableCommand {
                 throw JournalCommandSupport.fail(e)
             }
         }
+        if let failure = reader.failure {
+            JournalCommandSupport.warn("winnow decide: \(name): cannot read after line \(lineNo): \(failure)")
+            throw WinnowExit.badInput
+        }
     }
 }
 
@@ -155,10 +177,19 @@ final class LineReader {
     private let owned: Bool
     private var buffer: UnsafeMutablePointer<CChar>? = nil
     private var capacity = 0
+    /// Why reading stopped early (nil at a normal end of input).
+    private(set) var failure: String?
 
     init?(path: String) {
         if path == "-" { guard let f = fdopen(0, "r") else { return nil }; file = f; owned = false } else {
             guard let f = fopen(path, "r") else { return nil }
+            // fopen opens a directory; every read then fails, which looked like an empty file.
+            var st = stat()
+            if fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+                fclose(f)
+                errno = EISDIR
+                return nil
+            }
             file = f
             owned = true
         }
@@ -171,7 +202,10 @@ final class LineReader {
 
     func next() -> [UInt8]? {
         let n = getline(&buffer, &capacity, file)
-        guard n >= 0, let buffer else { return nil }
+        guard n >= 0, let buffer else {
+            if ferror(file) != 0 { failure = String(cString: strerror(errno)) }
+            return nil
+        }
         var bytes = [UInt8](UnsafeRawBufferPointer(start: buffer, count: n))
         if bytes.last == 0x0A { bytes.removeLast() }
         return bytes

@@ -116,8 +116,21 @@ struct DecisionRequest {
             d = .undo(sequence: latest.sequence)
         }
         guard let d else { throw Failure(message: "no decision") }
+        // The journal records an undo on the undone entry's own sample; a --seq naming an
+        // entry of another sample (or none) would silently undo the wrong thing.
+        if case .undo(let s) = d, !undoLatest {
+            guard let undone = journal.entries.first(where: { $0.sequence == s }) else {
+                throw Failure(message: "there is no entry \(s) to undo (see `winnow journal log`)")
+            }
+            guard undone.index == index else {
+                throw Failure(message: "entry \(s) is a decision on sample \(undone.index), not on sample \(index)")
+            }
+            guard journal.isInForce(sequence: s) else {
+                throw Failure(message: "entry \(s) on sample \(index) is already undone")
+            }
+        }
         if case .edit(.turns(let turns), _) = d, case .success(let sample) = dataset.sample(at: index) {
-            for t in turns.keys where t >= sample.turns.count {
+            for t in turns.keys where t < 0 || t >= sample.turns.count {
                 throw Failure(message: "sample \(index) has \(sample.turns.count) turns; there is no turn \(t)")
             }
         }

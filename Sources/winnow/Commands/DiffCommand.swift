@@ -42,7 +42,7 @@ struct DiffCommand: ParsableCommand {
         let j: Journal
         do {
             j = try Journal.open(path: journalPath, dataset: data, reviewer: "", mode: .readOnly)
-        } catch { throw JournalCommandSupport.fail(error) }
+        } catch { throw JournalCommandSupport.fail(error, reading: true) }
         defer { j.close() }
         for p in j.problems { JournalCommandSupport.warn("winnow: " + DisplayText.sanitized(p)) }
 

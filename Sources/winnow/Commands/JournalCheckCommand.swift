@@ -21,7 +21,7 @@ struct JournalCheckCommand: ParsableCommand {
 
     func run() throws {
         let contents: JournalContents
-        do { contents = try JournalReader.read(path: journal) } catch { throw JournalCommandSupport.fail(error) }
+        contents = try JournalCommandSupport.readJournal(journal)
         var issues = contents.issues
         var datasetPath = dataset
         let suffix = ".winnow.jsonl"

@@ -27,12 +27,19 @@ enum JournalCommandSupport {
         }
     }
 
-    /// Maps a journal error to a message and exit code.
-    static func fail(_ error: JournalError) -> ExitCode {
+    /// Reads a journal given on the command line; one that is missing or cannot be read is a
+    /// bad input (65), not an output that cannot be written (73, what `.io` maps to).
+    static func readJournal(_ path: String) throws -> JournalContents {
+        do { return try JournalReader.read(path: path) } catch { throw fail(error, reading: true) }
+    }
+
+    /// Maps a journal error to a message and exit code (`reading`: the journal is only an
+    /// input here, so an I/O failure is a bad input rather than an unwritable output).
+    static func fail(_ error: JournalError, reading: Bool = false) -> ExitCode {
         warn("winnow: \(error.description)")
         switch error {
         case .locked, .notWritable: return WinnowExit.journalUnavailable
-        case .io: return WinnowExit.cannotWrite
+        case .io: return reading ? WinnowExit.badInput : WinnowExit.cannotWrite
         case .invalid: return WinnowExit.badInput
         }
     }

@@ -17,8 +17,11 @@ struct JournalLogCommand: ParsableCommand {
 
     func run() throws {
         let contents: JournalContents
-        do { contents = try JournalReader.read(path: journal) } catch { throw JournalCommandSupport.fail(error) }
+        contents = try JournalCommandSupport.readJournal(journal)
         let s = JournalCommandSupport.sanitize
+        // Quoted text escapes its quotes, as `sanitize` already escapes backslashes, so that
+        // where an edited text ends is never ambiguous.
+        let q = { (text: String) in "\"" + s(text).replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         for h in contents.headers {
             JournalCommandSupport.say("journal v\(h.version) for dataset \(s(h.fingerprint)) by \(s(h.tool)), created \(s(h.created))")
         }
@@ -36,9 +39,9 @@ struct JournalLogCommand: ParsableCommand {
             case .edit(let edit, let note):
                 switch edit {
                 case .turns(let turns):
-                    line += "edit " + turns.keys.sorted().map { "turn \($0): \"\(s(turns[$0] ?? ""))\"" }.joined(separator: "; ")
+                    line += "edit " + turns.keys.sorted().map { "turn \($0): \(q(turns[$0] ?? ""))" }.joined(separator: "; ")
                 case .conversation(let turns):
-                    line += "edit whole conversation (\(turns.count) turns): " + turns.map { "\(s($0.roleName)): \"\(s($0.text))\"" }.joined(separator: "; ")
+                    line += "edit whole conversation (\(turns.count) turns): " + turns.map { "\(s($0.roleName)): \(q($0.text))" }.joined(separator: "; ")
                 }
                 if let note { line += " note: \(s(note))" }
             case .undo(let seq): line += "undo #\(seq)"

@@ -59,7 +59,7 @@ struct MergeCommand: ParsableCommand {
                 JournalCommandSupport.warn("winnow: \(p): no such journal\(journal.isEmpty ? "; pass --journal PATH" : "")")
                 throw WinnowExit.badInput
             }
-            do { contents.append(try JournalReader.read(path: p)) } catch { throw JournalCommandSupport.fail(error) }
+            contents.append(try JournalCommandSupport.readJournal(p))
         }
         let options = MergeOptions(outputPath: output, rejectedPath: rejected, unreviewed: unreviewed,
                                    format: format, policy: policy, matchByID: matchByID)

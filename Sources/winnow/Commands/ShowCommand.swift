@@ -23,7 +23,12 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var dataset: DatasetArguments
 
-    func run() throws {
+    func validate() throws {
+        _ = try fileAndIndex()
+    }
+
+    /// The FILE and INDEX given as positional words (either may be absent).
+    private func fileAndIndex() throws -> (file: String?, index: Int?) {
         var file: String?
         var index: Int?
         switch positional.count {
@@ -39,12 +44,17 @@ struct ShowCommand: ParsableCommand {
             throw ValidationError("expected [FILE] [INDEX]")
         }
         guard (index == nil) != (id == nil) else { throw ValidationError("give either an INDEX or --id ID") }
+        return (file, index)
+    }
+
+    func run() throws {
+        let (file, index) = try fileAndIndex()
         let path = try DatasetLocator.resolve(file)
         let data = try dataset.open(path)
         let target: Int
         if let id {
             guard let found = data.index(ofID: id) else {
-                FileHandle.standardError.write(Data("winnow: no sample with id \(VisibleText.sanitize(id)) in \(path)\n".utf8))
+                FileHandle.standardError.write(Data("winnow: no sample with id \(VisibleText.sanitize(id)) in \(VisibleText.sanitize(path))\n".utf8))
                 throw WinnowExit.problemsFound
             }
             target = found
@@ -52,11 +62,15 @@ struct ShowCommand: ParsableCommand {
             target = index ?? 0
         }
         guard target >= 0, target < data.count else {
-            throw ValidationError("INDEX \(target) is out of range: the dataset has \(data.count) samples (0...\(max(0, data.count - 1)))")
+            let range = data.count == 0 ? "the dataset has no samples" : "the dataset has \(data.count) samples (0...\(data.count - 1))"
+            throw UsageFailure.report("show", "no sample \(target): \(range)")
         }
         switch data.sample(at: target) {
-        case .failure(let unreadable):
-            print("sample \(target) is unreadable:\n\(VisibleText.sanitize(unreadable.description))")
+        case .failure(let u):
+            // The same one-line form as `winnow validate`.
+            let id = data.id(at: target).map { " (id \($0))" } ?? ""
+            let line = "\(u.file):\(u.location.line):\(u.location.column): error: sample \(target)\(id) is unreadable: \(u.reason) (byte \(u.location.byteOffset))"
+            FileHandle.standardError.write(Data((VisibleText.sanitize(line, keepNewlines: false, keepTabs: false) + "\n").utf8))
             throw WinnowExit.problemsFound
         case .success(let sample):
             print(Self.render(sample, in: data), terminator: "")

@@ -5,7 +5,7 @@ enum WinnowExit {
     /// Everything went well.
     static let success = ExitCode(0)
     /// The command ran but found problems (validate found issues, merge found conflicts,
-    /// journal check found damage, search found nothing with --count 0 is still success).
+    /// journal check found damage, search matched nothing, with or without --count).
     static let problemsFound = ExitCode(1)
     /// Bad usage: unknown option, bad argument (ArgumentParser's own code).
     static let usage = ExitCode(64)
