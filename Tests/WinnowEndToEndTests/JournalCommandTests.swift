@@ -90,6 +90,16 @@ struct JournalCommandTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains(":2: damaged"))
         #expect(check.stdout.contains("damaged 1"))
+
+        // The damaged line held a saved reject: merge must not silently keep that sample.
+        let out = dir.file("damaged-out.jsonl")
+        let refused = try WinnowCLI.run(["merge", data, "-o", out])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("--allow-damaged"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let forced = try WinnowCLI.run(["merge", data, "-o", out, "--allow-damaged"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
     }
 }
 

@@ -18,8 +18,12 @@ struct MergeCommand: ParsableCommand {
             re-serializes only samples that span several lines (JSON array -> JSON Lines). The \
             output is written whole or not at all.
 
-            Exit codes: 0 merged, 1 conflicts between journals (nothing written), 64 output is \
-            an input, 65 bad input, 73 cannot write.
+            A journal with damaged lines or a damaged end (a decision that can no longer be \
+            read) stops the merge: check it with `winnow journal check`, then pass \
+            --allow-damaged to merge without those entries.
+
+            Exit codes: 0 merged, 1 conflicts between journals or damaged journal lines \
+            (nothing written), 64 output is an input, 65 bad input, 73 cannot write.
             """
     )
 
@@ -47,6 +51,9 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the summary as JSON on stdout.")
     var json = false
 
+    @Flag(name: .long, help: "Merge even when a journal has damaged lines (their decisions are left out).")
+    var allowDamaged = false
+
     @Flag(name: .long, help: "Re-attach entries of a changed dataset to samples with the same (unique) id.")
     var matchByID = false
 
@@ -60,6 +67,17 @@ struct MergeCommand: ParsableCommand {
                 throw WinnowExit.badInput
             }
             contents.append(try JournalCommandSupport.readJournal(p))
+        }
+        // A damaged line was once a saved decision: leaving it out silently could put a
+        // rejected sample back into the training data, so that takes an explicit flag.
+        let damaged = contents.flatMap { $0.issues.filter { $0.kind == .damaged || $0.kind == .invalid || $0.kind == .torn } }
+        if !damaged.isEmpty && !allowDamaged {
+            for issue in damaged.prefix(20) {
+                JournalCommandSupport.warn("winnow merge: " + JournalCommandSupport.sanitize(issue.description))
+            }
+            JournalCommandSupport.warn("winnow merge: \(damaged.count) damaged journal line(s); nothing written. "
+                + "Check with `winnow journal check`, or pass --allow-damaged to merge without them.")
+            throw WinnowExit.problemsFound
         }
         let options = MergeOptions(outputPath: output, rejectedPath: rejected, unreviewed: unreviewed,
                                    format: format, policy: policy, matchByID: matchByID)
