@@ -44,7 +44,8 @@ struct SearchCommand: ParsableCommand {
             out = json ? "{\"count\": \(hits.count)}\n" : "\(hits.count)\n"
         } else {
             for index in hits {
-                let id = dataset.id(at: index) ?? ""
+                // A sample without an id is named as everywhere else in Winnow: `#<index>`.
+                let id = dataset.id(at: index) ?? "#\(index)"
                 if json {
                     out += "{\"index\": \(index), \"id\": \(SearchCommand.quote(id))}\n"
                 } else {
