@@ -113,7 +113,7 @@ extension ReviewApp {
         func add(_ text: String, limit: Int? = nil) {
             let room = end - col - 1
             guard room > 0 else { return }
-            col += grid.write(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
+            col += grid.writeTruncated(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
         }
         add(file, limit: max(8, r.width / 4))
         add(state.visible.count == 0 ? "  0 / 0" : "  \(state.position + 1) / \(state.visible.count)")

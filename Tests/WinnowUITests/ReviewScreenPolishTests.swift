@@ -1,0 +1,65 @@
+import Testing
+import WinnowCore
+@testable import WinnowUI
+
+/// Screen-grid checks of rough edges found by using the review screen in tmux.
+@Suite struct ReviewScreenPolishTests {
+    let five = (0..<5).map { makeSample($0) }
+
+    @Test func reasonPickerIsABorderedBoxWithAVisibleSelectionInMonochrome() {
+        let (app, _, _) = makeApp(samples: five)             // monochrome theme
+        app.press("x", "down")
+        let grid = app.render(width: 80, height: 24)
+        let rows = grid.trimmedRows
+        guard let top = rows.firstIndex(where: { $0.contains("┌") && $0.contains("reject #0") }) else {
+            Issue.record("no top border:\n\(rows.joined(separator: "\n"))"); return
+        }
+        #expect(rows[top + 1].contains("│ 1 [ ] hallucination"))
+        #expect(rows.contains { $0.contains("└") && $0.contains("┘") })
+        // The highlighted reason (ocr-error) is reversed; its neighbours are not, so it
+        // stands out even without colours.
+        let left = rows[top].distance(from: rows[top].startIndex, to: rows[top].firstIndex(of: "┌")!)
+        let selected = grid[top + 2, left + 3]
+        let other = grid[top + 1, left + 3]
+        #expect(selected.style.attributes.contains(.reverse))
+        #expect(!other.style.attributes.contains(.reverse))
+    }
+
+    @Test func helpLinesCutAtTheEdgeEndInAnEllipsis() {
+        let (app, _, _) = makeApp(samples: five, width: 60, height: 30)
+        app.press("?")
+        var rows: [String] = []
+        for _ in 0..<6 {
+            rows += app.render(width: 60, height: 30).trimmedRows
+            app.press("pgdn")
+        }
+        // "show an edited sample as a diff …" is longer than 58 columns.
+        #expect(rows.contains { $0.hasPrefix("   d ") && $0.hasSuffix("…") })
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 60 })
+    }
+
+    @Test func headerCutsALongIdWithAnEllipsis() {
+        let id = String(repeating: "长标识", count: 12)
+        let (app, _, _) = makeApp(samples: [makeSample(0, id: id)], width: 80, height: 24)
+        let header = app.render(width: 80, height: 24).trimmedRows[0]
+        #expect(header.contains("id 长标识"))
+        #expect(header.contains("…"))
+        #expect(header.hasSuffix("UNDECIDED"))
+    }
+
+    @Test func imagePaneIsLargeEnoughToReadAt160x48() throws {
+        let layout = try #require(ReviewLayout.make(width: 160, height: 48, showMetadata: true, metadataLines: 8,
+                                                    wantsImage: true))
+        let image = try #require(layout.image)
+        #expect(image.width >= 60)
+        #expect(image.height >= 30)
+        // The metadata below keeps room for its lines.
+        let meta = try #require(layout.metadata)
+        #expect(meta.height >= 10)
+        #expect(layout.dialogue.width >= 90)
+        // At 300x80 the picture grows with the terminal.
+        let big = try #require(ReviewLayout.make(width: 300, height: 80, showMetadata: true, metadataLines: 8,
+                                                 wantsImage: true)?.image)
+        #expect(big.width >= 100 && big.height >= 50)
+    }
+}
