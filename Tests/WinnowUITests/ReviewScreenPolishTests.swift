@@ -62,4 +62,25 @@ import WinnowCore
                                                  wantsImage: true)?.image)
         #expect(big.width >= 100 && big.height >= 50)
     }
+
+    @Test func aMissingImageGetsNoPaneOnlyAMetadataFlag() {
+        let (app, _, _) = makeApp(samples: [makeSample(0, image: "nowhere/x.jpg")])
+        let images = FakeImages()
+        app.imageProvider = images
+        let rows = app.render(width: 160, height: 48).trimmedRows
+        #expect(images.asked.isEmpty)
+        #expect(!rows.contains { $0.hasSuffix("│ image") })
+        #expect(rows.contains { $0.contains("image: nowhere/x.jpg (MISSING)") })
+        // The metadata starts at the top of the side pane.
+        #expect(rows[2].hasSuffix("│ metadata"))
+    }
+
+    @Test func statusLineAndStackedMetadataEndInAnEllipsisWhenCut() {
+        let path = "images/" + String(repeating: "很长的目录名/", count: 12) + "x.jpg"
+        let (app, _, _) = makeApp(samples: [makeSample(0, image: path)])
+        app.state.searchPhrase = String(repeating: "搜索", count: 40)
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows[1].hasSuffix("…"), "status: \(rows[1])")
+        #expect(rows[3].hasPrefix(" image: images/很长的目录名") && rows[3].hasSuffix("…"), "meta: \(rows[3])")
+    }
 }

@@ -96,7 +96,7 @@ extension ReviewApp {
                     row += 1
                 }
             } else {
-                grid.write(line.value, row: row, column: r.column + 1 + lw, maxWidth: valueWidth)
+                grid.writeTruncated(line.value, row: row, column: r.column + 1 + lw, maxWidth: valueWidth)
                 row += 1
             }
         }

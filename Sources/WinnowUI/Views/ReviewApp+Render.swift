@@ -51,7 +51,10 @@ extension ReviewApp {
         let current = state.currentIndex.map { decodedSample(at: $0) }
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
-        let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
+        // A missing file gets no pane (the metadata flags it): an empty 60x30 box saying
+        // "missing" would take the room the metadata and dialogue need.
+        let wantsImage = imageProvider != nil && state.showImage
+            && (sample?.images.first.map { imageLocator.resolve($0).exists } ?? false)
         guard let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
                                              metadataLines: metaLines.count, wantsImage: wantsImage,
                                              expandMetadata: state.expandMetadata) else {
@@ -166,8 +169,8 @@ extension ReviewApp {
         if journal == nil { parts.append("READ-ONLY") }
         if let p = state.searchPhrase { parts.append("search: \(p)") }
         if !parts.isEmpty {
-            grid.write("  " + parts.joined(separator: " · "), row: r.row, column: col,
-                       style: state.filter.isActive ? theme.message : theme.label)
+            grid.writeTruncated("  " + parts.joined(separator: " · "), row: r.row, column: col,
+                                maxWidth: r.width - col, style: state.filter.isActive ? theme.message : theme.label)
         }
     }
 
