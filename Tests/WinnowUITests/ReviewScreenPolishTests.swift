@@ -83,4 +83,13 @@ import WinnowCore
         #expect(rows[1].hasSuffix("…"), "status: \(rows[1])")
         #expect(rows[3].hasPrefix(" image: images/很长的目录名") && rows[3].hasSuffix("…"), "meta: \(rows[3])")
     }
+
+    @Test func tooSmallSaysHowToQuitEvenAt20x5() {
+        let (app, _, _) = makeApp(samples: five)
+        let rows = app.render(width: 20, height: 5).trimmedRows
+        #expect(rows == ["Terminal too small:", "20x5, need", "40x10.", "q quits.", ""])
+        // Degenerate sizes draw what fits and never trap.
+        #expect(app.render(width: 1, height: 1).trimmedRows == ["…"])
+        #expect(app.render(width: 5, height: 3).trimmedRows == ["Term…", "5x3,…", "40x1…"])
+    }
 }

@@ -90,11 +90,12 @@ extension ReviewApp {
     }
 
     func renderTooSmall(_ grid: inout ScreenGrid) {
-        let lines = ["Terminal too small:", "\(grid.width)x\(grid.height),",
-                     "need \(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).",
-                     "Enlarge it or press \(keymap.hint(for: "quit", in: .review) ?? "q") to quit."]
+        // Short lines, so that even a 20x5 pane says how to get out.
+        let quit = keymap.hint(for: "quit", in: .review) ?? "q"
+        let lines = ["Terminal too small:", "\(grid.width)x\(grid.height), need",
+                     "\(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).", "\(quit) quits."]
         for (i, line) in lines.enumerated() where i < grid.height {
-            grid.write(line, row: i, column: 0, style: options.theme.message)
+            grid.writeTruncated(line, row: i, column: 0, maxWidth: grid.width, style: options.theme.message)
         }
     }
 
