@@ -92,4 +92,29 @@ import WinnowCore
         #expect(app.render(width: 1, height: 1).trimmedRows == ["…"])
         #expect(app.render(width: 5, height: 3).trimmedRows == ["Term…", "5x3,…", "40x1…"])
     }
+
+    @Test func markdownHeadingsAndBoldAreEmphasisedButKeptVerbatim() throws {
+        let answer = "### 图片概述\n1. **光线**：明亮，a ** b 不配对\n正文"
+        let (app, _, _) = makeApp(samples: [makeSample(0, gpt: answer)])
+        let grid = app.render(width: 80, height: 24)
+        let rows = grid.trimmedRows
+        let heading = try #require(rows.firstIndex(of: "  ### 图片概述"))
+        let item = try #require(rows.firstIndex(of: "  1. **光线**：明亮，a ** b 不配对"))
+        #expect(rows.contains("  正文"))
+        #expect(grid[heading, 2].style.attributes.contains(.dim))        // #
+        #expect(grid[heading, 6].style.attributes.contains(.bold))       // 图
+        #expect(grid[item, 5].style.attributes.contains(.dim))           // *
+        #expect(grid[item, 7].style.attributes.contains(.bold))          // 光
+        #expect(!grid[item, 13].style.attributes.contains(.bold))        // ：
+        #expect(!grid[item, 23].style.attributes.contains(.dim))         // the unpaired **
+        let plain = try #require(rows.firstIndex(of: "  正文"))
+        #expect(grid[plain, 2].style == .plain)
+    }
+
+    @Test func markdownScanFindsPairsPerLine() {
+        let text = "**a** x **b**\n**c\nd**\n# h\n#nospace"
+        let e = MarkdownEmphasis(text)
+        #expect(e.strong.map { String(text[$0]) } == ["a", "b", "h"])
+        #expect(e.markup.map { String(text[$0]) } == ["**", "**", "**", "**", "#"])
+    }
 }

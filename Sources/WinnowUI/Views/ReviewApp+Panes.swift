@@ -159,6 +159,14 @@ extension ReviewApp {
                 guard sample.turns.indices.contains(t) else { break }
                 let text = sample.turns[t].text
                 var spans: [StyledSpan] = []
+                if layout.emphasis.indices.contains(t) {
+                    for m in layout.emphasis[t].strong where m.overlaps(range) {
+                        spans.append(StyledSpan(range: m, style: CellStyle(attributes: .bold)))
+                    }
+                    for m in layout.emphasis[t].markup where m.overlaps(range) {
+                        spans.append(StyledSpan(range: m, style: theme.dim))
+                    }
+                }
                 for m in layout.imageMarkers[t] where m.overlaps(range) {
                     spans.append(StyledSpan(range: m, style: theme.imageMarker))
                 }
