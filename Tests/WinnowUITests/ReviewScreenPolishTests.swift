@@ -117,4 +117,13 @@ import WinnowCore
         #expect(e.strong.map { String(text[$0]) } == ["a", "b", "h"])
         #expect(e.markup.map { String(text[$0]) } == ["**", "**", "**", "**", "#"])
     }
+
+    @Test func thePickerStaysInViewWhileItsNoteIsTyped() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("x", "2", "n")
+        app.type("字幕错了")
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows.contains { $0.contains("│ 2 [x] ocr-error") })
+        #expect(rows[22].hasPrefix("reject note: 字幕错了"))
+    }
 }

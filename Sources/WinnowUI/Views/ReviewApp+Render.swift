@@ -83,6 +83,8 @@ extension ReviewApp {
                 renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
             }
             if case .reasonPicker(let picker) = state.mode { renderPicker(&grid, picker) }
+            // The note prompt belongs to the rejection: keep its reasons in view above it.
+            if case .prompt(let p) = state.mode, case .rejectNote(let picker) = p.purpose { renderPicker(&grid, picker) }
         }
         renderMessage(&grid, layout.message)
         renderFooter(&grid, layout.footer)
