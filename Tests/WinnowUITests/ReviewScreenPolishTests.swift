@@ -126,4 +126,12 @@ import WinnowCore
         #expect(rows.contains { $0.contains("│ 2 [x] ocr-error") })
         #expect(rows[22].hasPrefix("reject note: 字幕错了"))
     }
+
+    @Test func diffOnASampleWithoutAnEditSaysSo() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("d")
+        #expect(app.state.message?.text == "diff: inline (shown on edited samples; this one has no edit)")
+        app.press("d", "d")
+        #expect(app.state.message?.text == "diff: off")
+    }
 }

@@ -210,7 +210,11 @@ extension ReviewApp {
         case .sideBySide?: state.diffMode = nil
         }
         state.scroll = 0
-        let label = state.diffMode.map { $0 == .inline ? "diff: inline" : "diff: side by side" } ?? "diff: off"
+        var label = state.diffMode.map { $0 == .inline ? "diff: inline" : "diff: side by side" } ?? "diff: off"
+        // The mode sticks while paging; say why nothing changed on a sample without an edit.
+        if state.diffMode != nil, state.currentIndex.flatMap({ journal?.review(at: $0).edit }) == nil {
+            label += " (shown on edited samples; this one has no edit)"
+        }
         state.message = AppMessage(label)
         return .redraw
     }
