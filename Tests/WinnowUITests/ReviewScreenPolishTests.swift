@@ -134,4 +134,13 @@ import WinnowCore
         app.press("d", "d")
         #expect(app.state.message?.text == "diff: off")
     }
+
+    @Test func narrowHeaderKeepsPositionAndIdOverTheFileName() {
+        let (app, _, _) = makeApp(samples: (0..<34).map { makeSample($0, id: "demo-\($0)") })
+        app.press("end")
+        let header = app.render(width: 40, height: 10).trimmedRows[0]
+        #expect(header == " 34 / 34  #33  id demo-33    UNDECIDED", "header: \(header)")
+        // From 60 columns the file name is back.
+        #expect(app.render(width: 60, height: 20).trimmedRows[0].hasPrefix(" test.json  34 / 34  #33  id demo-33"))
+    }
 }

@@ -116,18 +116,22 @@ extension ReviewApp {
         }
         let file = PathText.lastComponent(source.path)
         var col = 1
-        func add(_ text: String, limit: Int? = nil) {
+        /// Writes `text` cut with an ellipsis; an `optional` piece is written whole or not at all.
+        func add(_ text: String, limit: Int? = nil, optional: Bool = false) {
             let room = end - col - 1
             guard room > 0 else { return }
+            if optional && DisplayWidth.of(text) > room { return }
             col += grid.writeTruncated(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
         }
-        add(file, limit: max(8, r.width / 4))
-        add(state.visible.count == 0 ? "  0 / 0" : "  \(state.position + 1) / \(state.visible.count)")
+        // Below 60 columns the position and id matter more than the file name.
+        let showFile = r.width >= 60
+        if showFile { add(file, limit: max(8, r.width / 4)) }
+        let position = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
+        add(showFile ? "  " + position : position)
         if let index = state.currentIndex {
-            add("  #\(index)")
-            add("  id ")
-            add(sample?.id ?? "?", limit: max(6, r.width / 4))
-            if let t = sample?.taskType { add("  \(t.rawValue)") }
+            add("  #\(index)", optional: true)
+            add("  id " + (sample?.id ?? "?"), limit: max(6, r.width / 4) + 5)
+            if let t = sample?.taskType { add("  \(t.rawValue)", optional: true) }
         }
     }
 
