@@ -143,4 +143,19 @@ import WinnowCore
         // From 60 columns the file name is back.
         #expect(app.render(width: 60, height: 20).trimmedRows[0].hasPrefix(" test.json  34 / 34  #33  id demo-33"))
     }
+
+    @Test func aNewSearchFindsTheMatchInTheSampleBeingReadFirst() {
+        var samples = five
+        samples[0] = makeSample(0, gpt: "招牌上写着店名。")
+        samples[2] = makeSample(2, gpt: "另一块招牌。")
+        let (app, _, _) = makeApp(samples: samples)
+        app.press("/"); app.type("招牌"); app.press("enter")
+        #expect(app.state.currentIndex == 0)
+        #expect(app.state.message?.text == "found \"招牌\" in this sample (#0): match 1 of 1")
+        // The match is drawn as the current one.
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows.contains("  招牌上写着店名。"))
+        app.press("n")                                 // then on to the next sample
+        #expect(app.state.currentIndex == 2)
+    }
 }

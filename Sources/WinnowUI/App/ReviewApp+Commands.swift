@@ -223,6 +223,10 @@ extension ReviewApp {
             }
             state.searchPhrase = text
             state.searchForward = forward
+            state.searchMatch = nil
+            // Like less: a new search starts at the page in view, so a match in the sample
+            // being read (below the top line; above the bottom one backward) comes first.
+            if let effect = jumpToMatchInView(forward: forward) { return effect }
             return runSearch(forward: forward, includeCurrent: false)
         case .note:
             guard !trimmed.isEmpty else { return .redraw }
