@@ -158,4 +158,12 @@ import WinnowCore
         app.press("n")                                 // then on to the next sample
         #expect(app.state.currentIndex == 2)
     }
+
+    @Test func progressShowsTenthsBelowTenPercent() {
+        #expect(ReviewApp.percentText(0, of: 641_868) == "0%")
+        #expect(ReviewApp.percentText(7, of: 641_868) == "<0.1%")
+        #expect(ReviewApp.percentText(2_000, of: 641_868) == "0.3%")
+        #expect(ReviewApp.percentText(1, of: 2) == "50%")
+        #expect(ReviewApp.percentText(5, of: 0) == "0%")
+    }
 }

@@ -152,7 +152,6 @@ extension ReviewApp {
         let theme = options.theme
         let total = state.base.count
         let decided = state.decidedInBase
-        let percent = total == 0 ? 0 : decided * 100 / total
         let barWidth = max(10, min(30, r.width / 5))
         let filled = total == 0 ? 0 : min(barWidth, decided * barWidth / total)
         var col = 0
@@ -164,7 +163,7 @@ extension ReviewApp {
             }
         }
         col += barWidth
-        col += grid.write(" \(decided)/\(total) decided (\(percent)%)", row: r.row, column: col)
+        col += grid.write(" \(decided)/\(total) decided (\(Self.percentText(decided, of: total)))", row: r.row, column: col)
         var parts: [String] = []
         if let label = options.baseLabel { parts.append(label) }
         if let scan = state.filterScan {
@@ -179,6 +178,16 @@ extension ReviewApp {
             grid.writeTruncated("  " + parts.joined(separator: " · "), row: r.row, column: col,
                                 maxWidth: r.width - col, style: state.filter.isActive ? theme.message : theme.label)
         }
+    }
+
+    /// "37%", or with a tenth below 10% so progress through a 641,868-sample file is
+    /// visible ("0.3%", "<0.1%") instead of a long run of "0%".
+    static func percentText(_ part: Int, of total: Int) -> String {
+        guard total > 0, part > 0 else { return "0%" }
+        let tenths = part * 1000 / total
+        if tenths >= 100 { return "\(part * 100 / total)%" }
+        if tenths == 0 { return "<0.1%" }
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     // MARK: Message and footer
