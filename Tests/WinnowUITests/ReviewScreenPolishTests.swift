@@ -166,4 +166,13 @@ import WinnowCore
         #expect(ReviewApp.percentText(1, of: 2) == "50%")
         #expect(ReviewApp.percentText(5, of: 0) == "0%")
     }
+
+    @Test func anUnboundEscSaysNothingButClearsTheMessage() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("z")
+        #expect(app.state.message != nil)
+        app.press("esc")
+        #expect(app.state.message == nil)
+        #expect(app.state.mode == .reading)
+    }
 }

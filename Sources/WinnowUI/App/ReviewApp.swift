@@ -161,6 +161,9 @@ public final class ReviewApp: TerminalApp {
         // A message stays until the next key in the reading view.
         if case .reading = state.mode { state.message = nil }
         guard let command else {
+            // Esc is pressed by reflex to get out of things: when it means nothing here it
+            // only clears the message row, without a lecture.
+            if key == .named(.escape) { return .redraw }
             state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
             return .redraw
         }
