@@ -171,7 +171,9 @@ extension ReviewApp {
             if case .save = outcome {
                 // apply(.save) set the "saved" message.
             } else if let message {
-                state.message = AppMessage(message, isError: message != "No change")
+                // From the reading view say what happened, not just "No change".
+                state.message = message == "No change" ? AppMessage("the editor changed nothing: nothing saved")
+                                                       : AppMessage(message, isError: true)
             }
         }
         return effect
