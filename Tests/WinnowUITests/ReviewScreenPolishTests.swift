@@ -175,4 +175,11 @@ import WinnowCore
         #expect(app.state.message == nil)
         #expect(app.state.mode == .reading)
     }
+
+    @Test func anEditorThatCannotStartIsNamedAsSuch() {
+        #expect(ExternalEditError.editorFailed(command: "/nonexistent/ed", status: 127).description
+                == "could not run /nonexistent/ed (set $VISUAL or $EDITOR); the turn is unchanged")
+        #expect(ExternalEditError.editorFailed(command: "false", status: 1).description
+                == "false exited with status 1; the turn is unchanged")
+    }
 }
