@@ -32,7 +32,9 @@ extension ReviewApp {
         let noteRow = top + h - 3
         grid.write(" note: \(picker.note ?? "(none)")", row: noteRow, column: left + 1, maxWidth: inner, style: theme.dim)
         let chosen = picker.chosen.joined(separator: ", ")
-        grid.write(" → \(chosen)", row: top + h - 2, column: left + 1, maxWidth: inner, style: theme.message)
+        let submit = keymap.hint(for: "picker-submit", in: .picker) ?? "enter"
+        grid.writeTruncated(" \(submit) rejects as: \(chosen)", row: top + h - 2, column: left + 1, maxWidth: inner,
+                            style: theme.message)
     }
 
     /// A single-line box around `r` (corners and edges only; the inside is left alone).
