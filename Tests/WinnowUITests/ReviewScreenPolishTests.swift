@@ -183,4 +183,14 @@ import WinnowCore
         #expect(ExternalEditError.editorFailed(command: "false", status: 1).description
                 == "false exited with status 1; the turn is unchanged")
     }
+
+    @Test func anEmptyAnswerIsMarkedNotJustAGap() {
+        let (app, _, _) = makeApp(samples: [makeSample(0, gpt: ""), makeSample(1, gpt: " \n ")])
+        var rows = app.render(width: 80, height: 24).trimmedRows
+        let label = rows.firstIndex { $0.hasPrefix("▍gpt") } ?? 0
+        #expect(rows[label + 1] == "  (empty)")
+        app.press("l")
+        rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows.contains("  (only whitespace)"))
+    }
 }

@@ -158,6 +158,12 @@ extension ReviewApp {
             case .text(let t, let range):
                 guard sample.turns.indices.contains(t) else { break }
                 let text = sample.turns[t].text
+                if text.isEmpty || text.allSatisfy(\.isWhitespace), range.lowerBound == text.startIndex {
+                    // Otherwise an empty answer is just a gap between two labels.
+                    grid.write(text.isEmpty ? "(empty)" : "(only whitespace)", row: row,
+                               column: r.column + DialogueLayout.indent, style: theme.error)
+                    break
+                }
                 var spans: [StyledSpan] = []
                 if layout.emphasis.indices.contains(t) {
                     for m in layout.emphasis[t].strong where m.overlaps(range) {
