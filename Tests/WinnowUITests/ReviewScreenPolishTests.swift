@@ -193,4 +193,11 @@ import WinnowCore
         rows = app.render(width: 80, height: 24).trimmedRows
         #expect(rows.contains("  (only whitespace)"))
     }
+
+    @Test func anUnboundKeyInTheEditorIsNamed() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("e", "f5")
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows.contains { $0.contains("f5 is not bound in the editor") })
+    }
 }
