@@ -200,4 +200,12 @@ import WinnowCore
         let rows = app.render(width: 80, height: 24).trimmedRows
         #expect(rows.contains { $0.contains("f5 is not bound in the editor") })
     }
+
+    @Test func theSearchPromptShowsTheKeyThatOpenedIt() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("\\"); app.type("猫")
+        #expect(app.render(width: 80, height: 24).trimmedRows[22] == "\\猫")
+        app.press("esc", "/"); app.type("狗")
+        #expect(app.render(width: 80, height: 24).trimmedRows[22] == "/狗")
+    }
 }

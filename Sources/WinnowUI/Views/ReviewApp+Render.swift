@@ -195,7 +195,13 @@ extension ReviewApp {
     func renderMessage(_ grid: inout ScreenGrid, _ r: Rect) {
         let theme = options.theme
         if case .prompt(let p) = state.mode {
-            let labelWidth = grid.write(p.purpose.label, row: r.row, column: 0, style: theme.label)
+            var label = p.purpose.label
+            if case .search(let forward) = p.purpose,
+               let key = keymap.hint(for: forward ? "search-forward" : "search-backward", in: .review), key.count == 1 {
+                // The key that opened it, as less and vim show (`\` in the default keymap, not `?`).
+                label = key
+            }
+            let labelWidth = grid.write(label, row: r.row, column: 0, style: theme.label)
             // Keep the cursor on screen: show the tail of a long input.
             let avail = max(1, r.width - labelWidth - 1)
             let chars = Array(p.input.text)
