@@ -208,4 +208,11 @@ import WinnowCore
         app.press("esc", "/"); app.type("狗")
         #expect(app.render(width: 80, height: 24).trimmedRows[22] == "/狗")
     }
+
+    @Test func aSampleWithoutTurnsSaysSo() {
+        var empty = makeSample(0)
+        empty.turns = []
+        let (app, _, _) = makeApp(samples: [empty])
+        #expect(app.render(width: 80, height: 24).trimmedRows.contains("  (no turns: the conversation is empty)"))
+    }
 }

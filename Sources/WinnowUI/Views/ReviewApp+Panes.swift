@@ -141,6 +141,11 @@ extension ReviewApp {
         let where_ = layout.lines.count <= rows ? "all" : top == 0 ? "top" : last >= layout.lines.count ? "end" : "\(top * 100 / maxScroll)%"
         let title = " dialogue · lines \(top + 1)-\(last) of \(layout.lines.count) · \(where_) "
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
+        if sample.turns.isEmpty {
+            grid.write("(no turns: the conversation is empty)", row: r.row + 1, column: r.column + DialogueLayout.indent,
+                       maxWidth: textWidth - DialogueLayout.indent, style: theme.error)
+            return
+        }
         let phrase = state.searchPhrase
         let currentMatch = phrase.flatMap { p in state.searchMatch.flatMap { layout.match($0, of: p, in: sample) } }
         for n in top..<last {
