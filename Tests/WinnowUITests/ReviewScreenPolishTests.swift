@@ -215,4 +215,24 @@ import WinnowCore
         let (app, _, _) = makeApp(samples: [empty])
         #expect(app.render(width: 80, height: 24).trimmedRows.contains("  (no turns: the conversation is empty)"))
     }
+
+    @Test func keysTypedBlindWhileTooSmallDoNothingButQuit() {
+        let (app, _, j) = makeApp(samples: five)
+        _ = app.handle(.resize(width: 20, height: 5))
+        app.press("a", "x", "space")
+        #expect(j?.entries.isEmpty == true)
+        #expect(app.state.mode == .reading)
+        #expect(app.press("q") == .quit)
+        // In the editor nothing typed blind reaches the draft.
+        _ = app.handle(.resize(width: 80, height: 24))
+        app.press("e")
+        _ = app.handle(.resize(width: 20, height: 5))
+        app.type("zz")
+        _ = app.handle(.paste("粘贴"))
+        #expect(app.render(width: 20, height: 5).trimmedRows[3] == "Enlarge it.")
+        _ = app.handle(.resize(width: 80, height: 24))
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(!rows.contains { $0.contains("zz") || $0.contains("粘贴") })
+        #expect(!rows.contains { $0.contains("modified") })
+    }
 }

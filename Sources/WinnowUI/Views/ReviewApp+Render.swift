@@ -93,9 +93,11 @@ extension ReviewApp {
 
     func renderTooSmall(_ grid: inout ScreenGrid) {
         // Short lines, so that even a 20x5 pane says how to get out.
+        // Keys other than quit (from the reading view) are ignored until it is enlarged.
         let quit = keymap.hint(for: "quit", in: .review) ?? "q"
+        let last = state.mode == .reading ? "\(quit) quits." : "Enlarge it."
         let lines = ["Terminal too small:", "\(grid.width)x\(grid.height), need",
-                     "\(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).", "\(quit) quits."]
+                     "\(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).", last]
         for (i, line) in lines.enumerated() where i < grid.height {
             grid.writeTruncated(line, row: i, column: 0, maxWidth: grid.width, style: options.theme.message)
         }
