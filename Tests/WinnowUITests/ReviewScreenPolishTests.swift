@@ -235,4 +235,17 @@ import WinnowCore
         #expect(!rows.contains { $0.contains("zz") || $0.contains("粘贴") })
         #expect(!rows.contains { $0.contains("modified") })
     }
+
+    @Test func togglingPanesSaysWhatHappened() {
+        let (app, _, _) = makeApp(samples: five)
+        app.imageProvider = FakeImages()
+        app.press("I")
+        #expect(app.state.message?.text == "image pane hidden")
+        app.press("I")
+        #expect(app.state.message?.text == "image pane on: it needs 140 columns (v: full screen)")
+        app.press("M")
+        #expect(app.state.message?.text == "metadata expanded")
+        app.press("M")
+        #expect(app.state.message?.text == "metadata hidden (M shows it)")
+    }
 }
