@@ -248,4 +248,10 @@ import WinnowCore
         app.press("M")
         #expect(app.state.message?.text == "metadata hidden (M shows it)")
     }
+
+    @Test func anUnboundKeyInTheHelpSaysHowToCloseIt() {
+        let (app, _, _) = makeApp(samples: five)
+        app.press("?", "z")
+        #expect(app.state.message?.text == "z is not bound in the help (esc closes it)")
+    }
 }

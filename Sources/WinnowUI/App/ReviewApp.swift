@@ -176,6 +176,11 @@ public final class ReviewApp: TerminalApp {
             // Esc is pressed by reflex to get out of things: when it means nothing here it
             // only clears the message row, without a lecture.
             if key == .named(.escape) { return .redraw }
+            if case .help = state.mode {
+                let close = keymap.hint(for: "help-close", in: .help) ?? "esc"
+                state.message = AppMessage("\(KeyName.format(key)) is not bound in the help (\(close) closes it)")
+                return .redraw
+            }
             state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
             return .redraw
         }
