@@ -6,6 +6,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("open-sample", "open-sample FILE INDEX: open with the cache and decode one sample (used by index)", IndexBenchmark.openSample),
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
+    ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode", LintBenchmark.run),
     ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
     ("editor", "editor: keystroke-to-frame time in a 20,000-character turn", { EditorBenchmark.run(arguments: $0); return 0 }),
     ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),

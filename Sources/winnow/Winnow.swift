@@ -20,7 +20,7 @@ struct Winnow: ParsableCommand {
             ReviewCommand.self, SearchCommand.self,
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
-            DiffCommand.self,
+            DiffCommand.self, LintCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

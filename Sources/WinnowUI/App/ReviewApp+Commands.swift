@@ -62,6 +62,10 @@ extension ReviewApp {
             var f = state.filter
             f.taskType = ReviewFilter.nextType(after: f.taskType)
             applyFilter(f)
+        case "filter-lints":
+            var f = state.filter
+            f.hasLints.toggle()
+            applyFilter(f)
         case "filter-clear": applyFilter(ReviewFilter())
         case "toggle-metadata":
             // Narrow screens cycle compact -> expanded -> hidden; wide ones show or hide.

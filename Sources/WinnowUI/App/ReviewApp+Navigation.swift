@@ -104,7 +104,7 @@ extension ReviewApp {
         state.visible = .list([])
         state.position = 0
         state.filterScan = FilterScan(next: 0, kept: [], anchor: current, anchored: false)
-        let incremental = filter.taskType != nil && state.base.count > options.incrementalFilterThreshold
+        let incremental = (filter.taskType != nil || filter.hasLints) && state.base.count > options.incrementalFilterThreshold
         continueFilter(budget: incremental ? options.filterSliceBudget : nil)
     }
 
@@ -151,8 +151,10 @@ extension ReviewApp {
             let status = journal?.review(at: index).status ?? .undecided
             if !s.matches(status) { return false }
         }
-        if let t = filter.taskType {
-            return taskType(of: index) == t
+        if let t = filter.taskType, taskType(of: index) != t { return false }
+        if filter.hasLints {
+            guard case .success(let s) = source.sample(at: index) else { return false }
+            return !SampleLinter().lint(s).isEmpty
         }
         return true
     }

@@ -22,21 +22,25 @@ public struct ReviewFilter: Sendable, Equatable {
     public var status: Status?
     /// Task type shown, or nil for all.
     public var taskType: TaskType?
+    /// Only samples with at least one lint finding (`has-lints`).
+    public var hasLints: Bool
 
     /// A filter; nil parts filter nothing.
-    public init(status: Status? = nil, taskType: TaskType? = nil) {
+    public init(status: Status? = nil, taskType: TaskType? = nil, hasLints: Bool = false) {
         self.status = status
         self.taskType = taskType
+        self.hasLints = hasLints
     }
 
     /// Whether anything is filtered out.
-    public var isActive: Bool { status != nil || taskType != nil }
+    public var isActive: Bool { status != nil || taskType != nil || hasLints }
 
     /// For the status line: "undecided, type detail", or "" when nothing is filtered.
     public var summary: String {
         var parts: [String] = []
         if let status { parts.append(status.rawValue) }
         if let taskType { parts.append("type \(taskType.rawValue)") }
+        if hasLints { parts.append("has-lints") }
         return parts.joined(separator: ", ")
     }
 

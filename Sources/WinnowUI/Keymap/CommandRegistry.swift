@@ -53,6 +53,7 @@ public enum CommandRegistry {
         CommandInfo("search-prev", "previous match", r),
         CommandInfo("filter-status", "cycle the decision filter", r),
         CommandInfo("filter-type", "cycle the task-type filter", r),
+        CommandInfo("filter-lints", "show only samples with lint findings (has-lints) or all", r),
         CommandInfo("filter-clear", "clear filters", r),
         // View
         CommandInfo("toggle-metadata", "metadata: compact, expanded (narrow screens), hidden", r),

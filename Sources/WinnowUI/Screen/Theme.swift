@@ -5,6 +5,8 @@ public struct Theme: Sendable, Equatable {
     public var footer: CellStyle
     public var message: CellStyle
     public var error: CellStyle
+    /// Lint findings: worth a look, not an error.
+    public var warning: CellStyle
     public var label: CellStyle
     public var humanRole: CellStyle
     public var gptRole: CellStyle
@@ -28,6 +30,7 @@ public struct Theme: Sendable, Equatable {
         footer: CellStyle(foreground: .indexed(0), background: .indexed(7)),
         message: CellStyle(foreground: .indexed(2), attributes: .bold),
         error: CellStyle(foreground: .indexed(1), attributes: .bold),
+        warning: CellStyle(foreground: .indexed(3), attributes: .bold),
         label: CellStyle(foreground: .indexed(6)),
         humanRole: CellStyle(foreground: .indexed(4), attributes: .bold),
         gptRole: CellStyle(foreground: .indexed(2), attributes: .bold),
@@ -52,6 +55,7 @@ public struct Theme: Sendable, Equatable {
         footer: CellStyle(attributes: .reverse),
         message: CellStyle(attributes: .bold),
         error: CellStyle(attributes: [.bold, .underline]),
+        warning: CellStyle(attributes: .bold),
         label: CellStyle(attributes: .underline),
         humanRole: CellStyle(attributes: [.bold, .underline]),
         gptRole: CellStyle(attributes: .bold),

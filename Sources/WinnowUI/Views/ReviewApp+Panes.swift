@@ -5,6 +5,8 @@ struct MetadataLine {
     var label: String
     var value: String
     var isProblem = false
+    /// A lint finding: shown in the warning style.
+    var isWarning = false
 }
 
 extension ReviewApp {
@@ -61,6 +63,9 @@ extension ReviewApp {
         for p in s.problems {
             lines.append(MetadataLine(label: "problem", value: p.message + (p.location.map { " at \($0)" } ?? ""), isProblem: true))
         }
+        for f in SampleLinter().lint(s) {
+            lines.append(MetadataLine(label: "lint", value: "\(f.kind.rawValue): \(f.message)", isWarning: true))
+        }
         return lines
     }
 
@@ -80,7 +85,7 @@ extension ReviewApp {
             }
             let labelText = line.label + ": "
             let lw = grid.write(labelText, row: row, column: r.column + 1, maxWidth: min(r.width - 2, 18),
-                                style: line.isProblem ? theme.error : theme.label)
+                                style: line.isProblem ? theme.error : line.isWarning ? theme.warning : theme.label)
             let valueWidth = r.width - 1 - lw
             if sideBySide {
                 // Wrap values in the side pane; the stacked layout gives one row per field.

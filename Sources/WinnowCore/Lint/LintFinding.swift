@@ -1,0 +1,61 @@
+/// What kind of machine-written-data error a lint found; raw values are stable kebab-case names
+/// used on the command line (`--kind`), in JSON output and in filters.
+public enum LintKind: String, Sendable, Equatable, Hashable, CaseIterable, Codable {
+    case leakedPrefix = "leaked-prefix"
+    case missingImageToken = "missing-image-token"
+    case imageTokenInAnswer = "image-token-in-answer"
+    case duplicateImageToken = "duplicate-image-token"
+    case emptyTurn = "empty-turn"
+    case truncated
+    case wrongLanguage = "wrong-language"
+    case repetitionLoop = "repetition-loop"
+    case rolesNotAlternating = "roles-not-alternating"
+    case badRoleName = "bad-role-name"
+    case mojibake
+    case invisibleChar = "invisible-char"
+    case controlChar = "control-char"
+    /// Cross-sample (``DatasetLinter``): the id of an earlier or later sample.
+    case duplicateID = "duplicate-id"
+    /// Cross-sample (``DatasetLinter``): the image of another sample.
+    case duplicateImage = "duplicate-image"
+
+    /// The reject reason tag a reviewer would most likely pick for this kind.
+    public var suggestedReason: String {
+        switch self {
+        case .leakedPrefix: return "leaked-prefix"
+        case .truncated: return "truncated"
+        case .wrongLanguage: return "wrong-language"
+        default: return "other"
+        }
+    }
+}
+
+/// One problem a lint found in a sample.
+public struct LintFinding: Sendable, Equatable, Hashable {
+    public var kind: LintKind
+    /// The 0-based turn it is in, when it is in one turn (as `decide --edit --turn` counts).
+    public var turn: Int?
+    /// A short human message, e.g. "turn 2 starts with 助手：", counting turns and characters
+    /// from 1 like the review screen (may quote dataset text: sanitise before printing it).
+    public var message: String
+    /// A reject reason tag (leaked-prefix, truncated, wrong-language, other), if rejecting fits.
+    public var suggestedReason: String?
+
+    public init(kind: LintKind, turn: Int? = nil, message: String, suggestedReason: String? = nil) {
+        self.kind = kind
+        self.turn = turn
+        self.message = message
+        self.suggestedReason = suggestedReason ?? kind.suggestedReason
+    }
+}
+
+/// A finding with the sample it belongs to (cross-sample checks may report an earlier sample).
+public struct IndexedLintFinding: Sendable, Equatable, Hashable {
+    public var index: Int
+    public var finding: LintFinding
+
+    public init(index: Int, finding: LintFinding) {
+        self.index = index
+        self.finding = finding
+    }
+}
