@@ -34,26 +34,98 @@ struct KeyDecoder {
             }
             return KeyDecoder.key(code: code, alt: true).map { [.key($0)] } ?? []
         case .character(let scalar):
-            if scalar == 0x5B, let paste = readPasteIfAny() { return [.paste(paste)] }
+            if scalar == 0x5B || scalar == 0x4F { return afterIntroducer(scalar) }
             if scalar == 0x1B { return [.key(.named(.escape)), .key(.named(.escape))] }
             return KeyDecoder.key(scalar: scalar, alt: true).map { [.key($0)] } ?? []
         }
     }
 
-    /// After ESC `[`: if `200~` follows, reads the pasted text up to ESC `[201~`; otherwise
-    /// pushes back what it read and returns nil.
-    private mutating func readPasteIfAny() -> String? {
-        var seen: [UInt32] = [0x5B]
-        while seen.count < KeyDecoder.pasteStart.count {
-            guard case .character(let s) = Curses.read(timeoutMilliseconds: 25),
-                  s == KeyDecoder.pasteStart[seen.count] else {
-                // Not a paste: give back everything after the `[` (in reverse, since
-                // unget is a stack), then report Alt-[ for the `[` itself.
-                for value in seen.dropFirst().reversed() { Curses.unread(value) }
-                return nil
+    /// After ESC `[` (CSI) or ESC `O` (SS3). Alone (nothing follows within ESCDELAY) it is
+    /// Alt-[ / Alt-O. Otherwise the whole sequence is read up to its final byte and becomes a
+    /// key, a paste (`200~`), or nothing: a sequence this terminal's terminfo did not
+    /// describe (tmux's `ESC[4~` End under `TERM=xterm-256color`, say) must never be typed
+    /// into the text as `~` or `4~`.
+    private mutating func afterIntroducer(_ introducer: UInt32) -> [InputEvent] {
+        var body: [UInt32] = []
+        while body.count < 32 {
+            switch Curses.read(timeoutMilliseconds: 25) {
+            case .none:
+                if body.isEmpty { return KeyDecoder.key(scalar: introducer, alt: true).map { [.key($0)] } ?? [] }
+                return []  // cut short: drop it
+            case .keyCode(let code):
+                if code == Curses.keyResize {
+                    let (w, h) = Curses.size()
+                    return [.resize(width: w, height: h)]
+                }
+                return KeyDecoder.key(code: code, alt: false).map { [.key($0)] } ?? []
+            case .character(let s):
+                body.append(s)
+                // Parameter and intermediate bytes continue (CSI only); anything else ends it.
+                if introducer == 0x5B, (0x20...0x3F).contains(s) { continue }
+                if introducer == 0x5B, body == KeyDecoder.pasteStart.dropFirst().map({ $0 }) {
+                    return [.paste(readPaste())]
+                }
+                guard (0x40...0x7E).contains(s) else { return [] }
+                let params = KeyDecoder.string(Array(body.dropLast()))
+                guard let final = Unicode.Scalar(s) else { return [] }
+                return KeyDecoder.escapeSequenceKey(introducer: introducer == 0x5B ? "[" : "O",
+                                                     parameters: params, final: Character(final))
+                    .map { [.key($0)] } ?? []
             }
-            seen.append(s)
         }
+        return []
+    }
+
+    /// The key for a CSI or SS3 sequence (xterm, VT220, rxvt and tmux spellings), or nil
+    /// for one Winnow has no name for.
+    static func escapeSequenceKey(introducer: Character, parameters: String, final: Character) -> KeyPress? {
+        let fields = parameters.split(separator: ";", omittingEmptySubsequences: false)
+        // xterm modifiers: 1 + (shift 1, alt 2, ctrl 4); shift has no place in KeyPress.
+        let modifier = fields.count > 1 ? max(0, (Int(fields[1]) ?? 1) - 1) : 0
+        let alt = modifier & 2 != 0
+        let control = modifier & 4 != 0
+        let named: NamedKey?
+        switch final {
+        case "A": named = .up
+        case "B": named = .down
+        case "C": named = .right
+        case "D": named = .left
+        case "H": named = .home
+        case "F": named = .end
+        case "Z": named = .backTab
+        case "P": named = .f1
+        case "Q": named = .f2
+        case "R": named = .f3
+        case "S": named = .f4
+        case "~":
+            switch fields.first.flatMap({ Int($0) }) {
+            case 1, 7: named = .home
+            case 2: named = .insert
+            case 3: named = .delete
+            case 4, 8: named = .end
+            case 5: named = .pageUp
+            case 6: named = .pageDown
+            case 11: named = .f1
+            case 12: named = .f2
+            case 13: named = .f3
+            case 14: named = .f4
+            case 15: named = .f5
+            case 17: named = .f6
+            case 18: named = .f7
+            case 19: named = .f8
+            case 20: named = .f9
+            case 21: named = .f10
+            case 23: named = .f11
+            case 24: named = .f12
+            default: named = nil
+            }
+        default: named = nil
+        }
+        return named.map { KeyPress(.named($0), control: control, alt: alt) }
+    }
+
+    /// After ESC `[200~`: the pasted text up to ESC `[201~`.
+    private mutating func readPaste() -> String {
         var text: [UInt32] = []
         var idle = 0
         // A paste arrives as one burst; give up after about 2 s of silence so a lost end

@@ -94,6 +94,33 @@ struct EditorTerminalTests {
         #expect(try mergedAnswer(input, dir) == Self.caption + "\n补充：q a 第二行")
     }
 
+    /// tmux sends Home/End as `ESC[1~`/`ESC[4~` whatever TERM says; under the common
+    /// `TERM=xterm-256color` terminfo does not know them. They must move the cursor, and an
+    /// unknown sequence must vanish, not type `~` or `4~` into the caption.
+    @Test func escapeSequencesTheTerminfoLacksAreKeysNotText() throws {
+        let dir = E2ETempDir()
+        let input = try dataset(in: dir)
+        let t = try TmuxSession(arguments: ["review", input])
+        defer { t.close() }
+        #expect(t.waitFor("东京铁搭"))
+        t.sendKeys("e")
+        #expect(t.waitFor("turn 2/2"))
+        t.type("\u{1B}[1~")                      // Home
+        t.type("\u{1B}[1;5X")                    // nobody's key
+        t.type("前")
+        t.type("\u{1B}[4~")                      // End
+        t.type("后")
+        #expect(t.waitFor("前招牌上写着“东京铁搭”，下面有一行小字。后"), "screen: \(t.capture())")
+        #expect(!t.capture().contains("~"))
+        t.sendKeys("C-s")
+        #expect(t.waitFor("saved"))
+        t.sendKeys("Escape")
+        #expect(t.waitForAbsence("Editing sample"))
+        t.sendKeys("q")
+        #expect(quits(t), "screen: \(t.capture())")
+        #expect(try mergedAnswer(input, dir) == "前" + Self.caption + "后")
+    }
+
     @Test func externalEditorRoundTrip() throws {
         let dir = E2ETempDir()
         let input = try dataset(in: dir)

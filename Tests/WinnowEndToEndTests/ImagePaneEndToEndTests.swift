@@ -46,6 +46,9 @@ import Testing
         #expect(t.waitUntil { !self.hasBlockSymbols($0) }, "preview still shown after toggle:\n\(t.capture())")
         t.sendKeys("I")
         #expect(t.waitUntil { self.hasBlockSymbols($0) }, "preview not back:\n\(t.capture())")
+        // The toggle's message goes with the next key; clear it so the screen is steady.
+        t.sendKeys("C-l")
+        #expect(t.waitForAbsence("image pane on"))
 
         let before = t.capture()
         t.sendKeys("v")

@@ -37,3 +37,24 @@ struct GridPainterTests {
         #expect(GridPainter.printable("中") == [0x4E2D])
     }
 }
+
+struct EscapeSequenceTests {
+    @Test func sequencesTheTerminfoMissedStillNameTheirKeys() {
+        // tmux sends these whatever TERM the pane has.
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "4", final: "~") == .named(.end))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "1", final: "~") == .named(.home))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "O", parameters: "", final: "F") == .named(.end))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "", final: "Z") == .named(.backTab))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "24", final: "~") == .named(.f12))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "1;5", final: "C")
+                == KeyPress(.named(.right), control: true))
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "1;3", final: "A")
+                == KeyPress(.named(.up), alt: true))
+    }
+
+    @Test func unknownSequencesGiveNoKey() {
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "1;5", final: "X") == nil)
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "99", final: "~") == nil)
+        #expect(KeyDecoder.escapeSequenceKey(introducer: "[", parameters: "?1;2", final: "c") == nil)
+    }
+}

@@ -79,9 +79,21 @@ extension ReviewApp {
                 state.showMetadata = false
                 state.expandMetadata = false
             }
+            let key = keymap.hint(for: "toggle-metadata", in: .review) ?? "M"
+            state.message = AppMessage(!state.showMetadata ? "metadata hidden (\(key) shows it)"
+                                       : state.expandMetadata ? "metadata expanded" : "metadata shown")
         case "toggle-image":
             state.showImage.toggle()
-            if imageProvider == nil { state.message = AppMessage("no image previews in this build") }
+            let show = keymap.hint(for: "show-image", in: .review).map { " (\($0): full screen)" } ?? ""
+            if imageProvider == nil {
+                state.message = AppMessage("no image previews in this build")
+            } else if !state.showImage {
+                state.message = AppMessage("image pane hidden")
+            } else if state.width < ReviewLayout.imagePaneWidth {
+                state.message = AppMessage("image pane on: it needs \(ReviewLayout.imagePaneWidth) columns\(show)")
+            } else {
+                state.message = AppMessage("image pane on")
+            }
         case "open-image", "show-image": return imageCommand(command)
         case "help": state.mode = .help(scroll: 0)
         case "redraw": return .redraw
@@ -227,6 +239,10 @@ extension ReviewApp {
             }
             state.searchPhrase = text
             state.searchForward = forward
+            state.searchMatch = nil
+            // Like less: a new search starts at the page in view, so a match in the sample
+            // being read (below the top line; above the bottom one backward) comes first.
+            if let effect = jumpToMatchInView(forward: forward) { return effect }
             return runSearch(forward: forward, includeCurrent: false)
         case .note:
             guard !trimmed.isEmpty else { return .redraw }

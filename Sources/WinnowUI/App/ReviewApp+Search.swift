@@ -83,6 +83,22 @@ extension ReviewApp {
         return runSearch(forward: forward, includeCurrent: false)
     }
 
+    /// For a new search: the first match at or below the top line in view (forward), or the
+    /// last one at or above the bottom line (backward), in the current sample; nil if none.
+    func jumpToMatchInView(forward: Bool) -> Effect? {
+        guard let phrase = state.searchPhrase, let index = state.currentIndex,
+              case .success(let sample) = decodedSample(at: index) else { return nil }
+        let lines = dialogueLayout(for: sample, width: lastDialogueWidth).matchLines(of: phrase, in: sample)
+        let target = forward ? lines.firstIndex { $0 >= state.scroll }
+                             : lines.lastIndex { $0 < state.scroll + state.dialogueRows }
+        guard let k = target else { return nil }
+        state.searchMatch = k
+        // Scroll only when the match is not already in view.
+        if lines[k] < state.scroll || lines[k] >= state.scroll + state.dialogueRows { state.scroll = max(0, lines[k] - 2) }
+        state.message = AppMessage("found \"\(DisplayText.sanitized(phrase))\" in this sample (#\(index)): match \(k + 1) of \(lines.count)")
+        return .redraw
+    }
+
     /// Scrolls the dialogue so the last match is on screen (searching backward).
     func scrollToLastMatch() {
         guard let phrase = state.searchPhrase, let index = state.currentIndex,

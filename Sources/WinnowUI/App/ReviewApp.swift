@@ -72,6 +72,13 @@ public final class ReviewApp: TerminalApp {
             state.width = w
             state.height = h
             return .redraw
+        case .paste where isTooSmall:
+            return .redraw
+        case .key(let key) where isTooSmall:
+            // Nothing can be seen: a key typed blind must not decide a sample or change a
+            // draft. Only quitting from the reading view works (ctrl-c always does).
+            if case .reading = state.mode, keymap.command(for: key, in: .review) == "quit" { return .quit }
+            return .redraw
         case .paste(let text):
             switch state.mode {
             case .prompt(var p):
@@ -87,6 +94,11 @@ public final class ReviewApp: TerminalApp {
         case .key(let key):
             return handleKey(key)
         }
+    }
+
+    /// Whether the last size is below the smallest usable one (the too-small notice shows).
+    var isTooSmall: Bool {
+        state.width < ReviewLayout.minimumWidth || state.height < ReviewLayout.minimumHeight
     }
 
     /// Reports a viewer that failed.
@@ -161,6 +173,14 @@ public final class ReviewApp: TerminalApp {
         // A message stays until the next key in the reading view.
         if case .reading = state.mode { state.message = nil }
         guard let command else {
+            // Esc is pressed by reflex to get out of things: when it means nothing here it
+            // only clears the message row, without a lecture.
+            if key == .named(.escape) { return .redraw }
+            if case .help = state.mode {
+                let close = keymap.hint(for: "help-close", in: .help) ?? "esc"
+                state.message = AppMessage("\(KeyName.format(key)) is not bound in the help (\(close) closes it)")
+                return .redraw
+            }
             state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
             return .redraw
         }

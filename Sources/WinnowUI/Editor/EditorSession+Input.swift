@@ -24,7 +24,7 @@ extension EditorSession {
             case .named(.tab) where !key.control && !key.alt:
                 return perform(.insertTab)
             default:
-                message = "Key not bound in the editor (see help)"
+                message = "\(KeyName.format(key)) is not bound in the editor"
                 return .redraw
             }
         }

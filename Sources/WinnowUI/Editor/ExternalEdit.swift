@@ -21,6 +21,8 @@ public enum ExternalEditError: Error, Sendable, Equatable, CustomStringConvertib
         case .tempFile(let path, let reason):
             return "\(path): \(reason)"
         case .editorFailed(let command, let status):
+            // 127: the backend could not start it (or a shell said "command not found").
+            if status == 127 { return "could not run \(command) (set $VISUAL or $EDITOR); the turn is unchanged" }
             return "\(command) exited with status \(status); the turn is unchanged"
         case .notUTF8(let path, let offset):
             return "\(path): not valid UTF-8 at byte \(offset); the turn is unchanged"

@@ -171,7 +171,9 @@ extension ReviewApp {
             if case .save = outcome {
                 // apply(.save) set the "saved" message.
             } else if let message {
-                state.message = AppMessage(message, isError: message != "No change")
+                // From the reading view say what happened, not just "No change".
+                state.message = message == "No change" ? AppMessage("the editor changed nothing: nothing saved")
+                                                       : AppMessage(message, isError: true)
             }
         }
         return effect
@@ -210,7 +212,11 @@ extension ReviewApp {
         case .sideBySide?: state.diffMode = nil
         }
         state.scroll = 0
-        let label = state.diffMode.map { $0 == .inline ? "diff: inline" : "diff: side by side" } ?? "diff: off"
+        var label = state.diffMode.map { $0 == .inline ? "diff: inline" : "diff: side by side" } ?? "diff: off"
+        // The mode sticks while paging; say why nothing changed on a sample without an edit.
+        if state.diffMode != nil, state.currentIndex.flatMap({ journal?.review(at: $0).edit }) == nil {
+            label += " (shown on edited samples; this one has no edit)"
+        }
         state.message = AppMessage(label)
         return .redraw
     }

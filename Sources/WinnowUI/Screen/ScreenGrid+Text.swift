@@ -41,6 +41,28 @@ extension ScreenGrid {
         return col
     }
 
+    /// Like `write`, but text cut at `maxWidth` ends in `…` so the reader knows there is more.
+    @discardableResult
+    public mutating func writeTruncated(_ text: some StringProtocol, row: Int, column: Int, maxWidth: Int,
+                                        style: CellStyle = .plain) -> Int {
+        let limit = min(width - column, maxWidth)
+        guard limit > 0 else { return 0 }
+        let cells = DisplayText.cells(of: text)
+        if cells.reduce(0, { $0 + $1.width }) <= limit {
+            return write(text, row: row, column: column, maxWidth: limit, style: style)
+        }
+        var col = 0
+        for cell in cells {
+            if col + cell.width > limit - 1 { break }
+            var st = style
+            if cell.isPlaceholder { st.attributes.formUnion(.dim) }
+            put(cell.text, width: cell.width, row: row, column: column + col, style: st)
+            col += cell.width
+        }
+        put("…", width: 1, row: row, column: column + col, style: style)
+        return col + 1
+    }
+
     /// Fills the rest of a row from `column` with blanks of `style`.
     public mutating func clearRow(_ row: Int, from column: Int = 0, width fillWidth: Int? = nil,
                                   style: CellStyle = .plain) {

@@ -22,6 +22,8 @@ public final class DialogueLayout: @unchecked Sendable {
     let texts: [String]
     /// `<image>` occurrences per turn.
     let imageMarkers: [[Range<String.Index>]]
+    /// Markdown headings and bold per turn.
+    let emphasis: [MarkdownEmphasis]
     /// Search matches per turn for `matchPhrase`, computed on first use.
     private var matchPhrase: String?
     private var matches: [Int: [Range<String.Index>]] = [:]
@@ -39,15 +41,18 @@ public final class DialogueLayout: @unchecked Sendable {
         let textWidth = max(2, width - Self.indent - Self.hangMargin)
         var lines: [DialogueLine] = []
         var markers: [[Range<String.Index>]] = []
+        var emphasis: [MarkdownEmphasis] = []
         for (t, turn) in sample.turns.enumerated() {
             if t > 0 { lines.append(.blank) }
             lines.append(.label(turn: t))
             TextWrapper.wrap(turn.text, width: textWidth) { lines.append(.text(turn: t, range: $0.range)) }
             markers.append(Self.ranges(of: "<image>", in: turn.text))
+            emphasis.append(MarkdownEmphasis(turn.text))
         }
         if sample.turns.isEmpty { lines.append(.blank) }
         self.lines = lines
         self.imageMarkers = markers
+        self.emphasis = emphasis
         self.texts = sample.turns.map(\.text)
     }
 

@@ -4,28 +4,56 @@ extension ReviewApp {
     func renderPicker(_ grid: inout ScreenGrid, _ picker: ReasonPicker) {
         let theme = options.theme
         let longest = picker.reasons.map { DisplayWidth.of($0) }.max() ?? 10
-        let w = min(grid.width - 4, max(36, longest + 12))
+        let w = min(grid.width - 2, max(38, longest + 14))
+        // Border, reasons, note, chosen, border.
         let h = min(grid.height - 4, picker.reasons.count + 4)
         let top = max(2, (grid.height - h) / 2)
         let left = max(0, (grid.width - w) / 2)
-        grid.fill(row: top, column: left, width: w, height: h, style: theme.footer)
-        grid.write(" reject #\(picker.sampleIndex): why? ", row: top, column: left + 1, maxWidth: w - 2, style: theme.header)
+        // A plain box with a border reads as an overlay in every theme; the highlighted
+        // reason is reversed, which a reversed (monochrome footer) background would hide.
+        grid.fill(row: top, column: left, width: w, height: h, style: .plain)
+        drawBox(&grid, Rect(row: top, column: left, width: w, height: h), style: theme.border)
+        let title = picker.ticked.isEmpty ? " reject #\(picker.sampleIndex): why? "
+                                          : " reject #\(picker.sampleIndex): \(picker.ticked.count) ticked "
+        grid.write(title, row: top, column: left + 2, maxWidth: w - 4, style: CellStyle(attributes: .bold))
+        let inner = w - 2
         // Keep the highlighted reason in view when the list is taller than the box.
-        let listRows = max(1, h - 3)
+        let listRows = max(1, h - 4)
         let first = max(0, min(picker.selected - listRows + 1, picker.reasons.count - listRows))
         for (i, reason) in picker.reasons.enumerated() where i >= first {
             let row = top + 1 + i - first
-            guard row < top + h - 2 else { break }
+            guard row < top + h - 3 else { break }
             let mark = picker.ticked.contains(i) ? "[x]" : "[ ]"
             let num = i < 9 ? "\(i + 1)" : " "
-            let style = i == picker.selected ? theme.selection : theme.footer
-            grid.fill(row: row, column: left + 1, width: w - 2, height: 1, style: style)
-            grid.write(" \(num) \(mark) \(reason)", row: row, column: left + 1, maxWidth: w - 2, style: style)
+            let style = i == picker.selected ? theme.selection : CellStyle.plain
+            grid.fill(row: row, column: left + 1, width: inner, height: 1, style: style)
+            grid.write(" \(num) \(mark) \(reason)", row: row, column: left + 1, maxWidth: inner, style: style)
         }
-        let noteRow = top + h - 2
-        grid.write(" note: \(picker.note ?? "(none)")", row: noteRow, column: left + 1, maxWidth: w - 2, style: theme.footer)
+        let noteRow = top + h - 3
+        grid.write(" note: \(picker.note ?? "(none)")", row: noteRow, column: left + 1, maxWidth: inner, style: theme.dim)
         let chosen = picker.chosen.joined(separator: ", ")
-        grid.write(" → \(chosen)", row: top + h - 1, column: left + 1, maxWidth: w - 2, style: theme.footer)
+        let submit = keymap.hint(for: "picker-submit", in: .picker) ?? "enter"
+        grid.writeTruncated(" \(submit) rejects as: \(chosen)", row: top + h - 2, column: left + 1, maxWidth: inner,
+                            style: theme.message)
+    }
+
+    /// A single-line box around `r` (corners and edges only; the inside is left alone).
+    func drawBox(_ grid: inout ScreenGrid, _ r: Rect, style: CellStyle) {
+        guard r.width >= 2, r.height >= 2 else { return }
+        let right = r.column + r.width - 1
+        let bottom = r.row + r.height - 1
+        for c in (r.column + 1)..<right {
+            grid.put("─", width: 1, row: r.row, column: c, style: style)
+            grid.put("─", width: 1, row: bottom, column: c, style: style)
+        }
+        for row in (r.row + 1)..<bottom {
+            grid.put("│", width: 1, row: row, column: r.column, style: style)
+            grid.put("│", width: 1, row: row, column: right, style: style)
+        }
+        grid.put("┌", width: 1, row: r.row, column: r.column, style: style)
+        grid.put("┐", width: 1, row: r.row, column: right, style: style)
+        grid.put("└", width: 1, row: bottom, column: r.column, style: style)
+        grid.put("┘", width: 1, row: bottom, column: right, style: style)
     }
 
     /// The help text: every bound command of the active keymap, by context.
@@ -66,7 +94,7 @@ extension ReviewApp {
         for i in 0..<rows where top + i < lines.count {
             let line = lines[top + i]
             let style: CellStyle = line.hasSuffix(":") ? theme.gptRole : .plain
-            grid.write(line, row: r.row + 1 + i, column: 1, maxWidth: r.width - 2, style: style)
+            grid.writeTruncated(line, row: r.row + 1 + i, column: 1, maxWidth: r.width - 2, style: style)
         }
     }
 }

@@ -101,7 +101,7 @@ extension ReviewApp {
                     row += 1
                 }
             } else {
-                grid.write(line.value, row: row, column: r.column + 1 + lw, maxWidth: valueWidth)
+                grid.writeTruncated(line.value, row: row, column: r.column + 1 + lw, maxWidth: valueWidth)
                 row += 1
             }
         }
@@ -146,6 +146,11 @@ extension ReviewApp {
         let where_ = layout.lines.count <= rows ? "all" : top == 0 ? "top" : last >= layout.lines.count ? "end" : "\(top * 100 / maxScroll)%"
         let title = " dialogue · lines \(top + 1)-\(last) of \(layout.lines.count) · \(where_) "
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
+        if sample.turns.isEmpty {
+            grid.write("(no turns: the conversation is empty)", row: r.row + 1, column: r.column + DialogueLayout.indent,
+                       maxWidth: textWidth - DialogueLayout.indent, style: theme.error)
+            return
+        }
         let phrase = state.searchPhrase
         let currentMatch = phrase.flatMap { p in state.searchMatch.flatMap { layout.match($0, of: p, in: sample) } }
         for n in top..<last {
@@ -163,7 +168,21 @@ extension ReviewApp {
             case .text(let t, let range):
                 guard sample.turns.indices.contains(t) else { break }
                 let text = sample.turns[t].text
+                if text.isEmpty || text.allSatisfy(\.isWhitespace), range.lowerBound == text.startIndex {
+                    // Otherwise an empty answer is just a gap between two labels.
+                    grid.write(text.isEmpty ? "(empty)" : "(only whitespace)", row: row,
+                               column: r.column + DialogueLayout.indent, style: theme.error)
+                    break
+                }
                 var spans: [StyledSpan] = []
+                if layout.emphasis.indices.contains(t) {
+                    for m in layout.emphasis[t].strong where m.overlaps(range) {
+                        spans.append(StyledSpan(range: m, style: CellStyle(attributes: .bold)))
+                    }
+                    for m in layout.emphasis[t].markup where m.overlaps(range) {
+                        spans.append(StyledSpan(range: m, style: theme.dim))
+                    }
+                }
                 for m in layout.imageMarkers[t] where m.overlaps(range) {
                     spans.append(StyledSpan(range: m, style: theme.imageMarker))
                 }

@@ -51,7 +51,10 @@ extension ReviewApp {
         let current = state.currentIndex.map { decodedSample(at: $0) }
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
-        let wantsImage = imageProvider != nil && state.showImage && !(sample?.images.isEmpty ?? true)
+        // A missing file gets no pane (the metadata flags it): an empty 60x30 box saying
+        // "missing" would take the room the metadata and dialogue need.
+        let wantsImage = imageProvider != nil && state.showImage
+            && (sample?.images.first.map { imageLocator.resolve($0).exists } ?? false)
         guard let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
                                              metadataLines: metaLines.count, wantsImage: wantsImage,
                                              expandMetadata: state.expandMetadata) else {
@@ -80,6 +83,8 @@ extension ReviewApp {
                 renderDialogue(&grid, layout.dialogue, sample: sample, unreadable: current)
             }
             if case .reasonPicker(let picker) = state.mode { renderPicker(&grid, picker) }
+            // The note prompt belongs to the rejection: keep its reasons in view above it.
+            if case .prompt(let p) = state.mode, case .rejectNote(let picker) = p.purpose { renderPicker(&grid, picker) }
         }
         renderMessage(&grid, layout.message)
         renderFooter(&grid, layout.footer)
@@ -87,11 +92,14 @@ extension ReviewApp {
     }
 
     func renderTooSmall(_ grid: inout ScreenGrid) {
-        let lines = ["Terminal too small:", "\(grid.width)x\(grid.height),",
-                     "need \(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).",
-                     "Enlarge it or press \(keymap.hint(for: "quit", in: .review) ?? "q") to quit."]
+        // Short lines, so that even a 20x5 pane says how to get out.
+        // Keys other than quit (from the reading view) are ignored until it is enlarged.
+        let quit = keymap.hint(for: "quit", in: .review) ?? "q"
+        let last = state.mode == .reading ? "\(quit) quits." : "Enlarge it."
+        let lines = ["Terminal too small:", "\(grid.width)x\(grid.height), need",
+                     "\(ReviewLayout.minimumWidth)x\(ReviewLayout.minimumHeight).", last]
         for (i, line) in lines.enumerated() where i < grid.height {
-            grid.write(line, row: i, column: 0, style: options.theme.message)
+            grid.writeTruncated(line, row: i, column: 0, maxWidth: grid.width, style: options.theme.message)
         }
     }
 
@@ -110,18 +118,22 @@ extension ReviewApp {
         }
         let file = PathText.lastComponent(source.path)
         var col = 1
-        func add(_ text: String, limit: Int? = nil) {
+        /// Writes `text` cut with an ellipsis; an `optional` piece is written whole or not at all.
+        func add(_ text: String, limit: Int? = nil, optional: Bool = false) {
             let room = end - col - 1
             guard room > 0 else { return }
-            col += grid.write(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
+            if optional && DisplayWidth.of(text) > room { return }
+            col += grid.writeTruncated(text, row: r.row, column: col, maxWidth: min(room, limit ?? room), style: theme.header)
         }
-        add(file, limit: max(8, r.width / 4))
-        add(state.visible.count == 0 ? "  0 / 0" : "  \(state.position + 1) / \(state.visible.count)")
+        // Below 60 columns the position and id matter more than the file name.
+        let showFile = r.width >= 60
+        if showFile { add(file, limit: max(8, r.width / 4)) }
+        let position = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
+        add(showFile ? "  " + position : position)
         if let index = state.currentIndex {
-            add("  #\(index)")
-            add("  id ")
-            add(sample?.id ?? "?", limit: max(6, r.width / 4))
-            if let t = sample?.taskType { add("  \(t.rawValue)") }
+            add("  #\(index)", optional: true)
+            add("  id " + (sample?.id ?? "?"), limit: max(6, r.width / 4) + 5)
+            if let t = sample?.taskType { add("  \(t.rawValue)", optional: true) }
         }
     }
 
@@ -142,7 +154,6 @@ extension ReviewApp {
         let theme = options.theme
         let total = state.base.count
         let decided = state.decidedInBase
-        let percent = total == 0 ? 0 : decided * 100 / total
         let barWidth = max(10, min(30, r.width / 5))
         let filled = total == 0 ? 0 : min(barWidth, decided * barWidth / total)
         var col = 0
@@ -154,7 +165,7 @@ extension ReviewApp {
             }
         }
         col += barWidth
-        col += grid.write(" \(decided)/\(total) decided (\(percent)%)", row: r.row, column: col)
+        col += grid.write(" \(decided)/\(total) decided (\(Self.percentText(decided, of: total)))", row: r.row, column: col)
         var parts: [String] = []
         if let label = options.baseLabel { parts.append(label) }
         if let scan = state.filterScan {
@@ -166,9 +177,19 @@ extension ReviewApp {
         if journal == nil { parts.append("READ-ONLY") }
         if let p = state.searchPhrase { parts.append("search: \(p)") }
         if !parts.isEmpty {
-            grid.write("  " + parts.joined(separator: " · "), row: r.row, column: col,
-                       style: state.filter.isActive ? theme.message : theme.label)
+            grid.writeTruncated("  " + parts.joined(separator: " · "), row: r.row, column: col,
+                                maxWidth: r.width - col, style: state.filter.isActive ? theme.message : theme.label)
         }
+    }
+
+    /// "37%", or with a tenth below 10% so progress through a 641,868-sample file is
+    /// visible ("0.3%", "<0.1%") instead of a long run of "0%".
+    static func percentText(_ part: Int, of total: Int) -> String {
+        guard total > 0, part > 0 else { return "0%" }
+        let tenths = part * 1000 / total
+        if tenths >= 100 { return "\(part * 100 / total)%" }
+        if tenths == 0 { return "<0.1%" }
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 
     // MARK: Message and footer
@@ -176,7 +197,13 @@ extension ReviewApp {
     func renderMessage(_ grid: inout ScreenGrid, _ r: Rect) {
         let theme = options.theme
         if case .prompt(let p) = state.mode {
-            let labelWidth = grid.write(p.purpose.label, row: r.row, column: 0, style: theme.label)
+            var label = p.purpose.label
+            if case .search(let forward) = p.purpose,
+               let key = keymap.hint(for: forward ? "search-forward" : "search-backward", in: .review), key.count == 1 {
+                // The key that opened it, as less and vim show (`\` in the default keymap, not `?`).
+                label = key
+            }
+            let labelWidth = grid.write(label, row: r.row, column: 0, style: theme.label)
             // Keep the cursor on screen: show the tail of a long input.
             let avail = max(1, r.width - labelWidth - 1)
             let chars = Array(p.input.text)

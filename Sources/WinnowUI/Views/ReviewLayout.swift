@@ -29,13 +29,19 @@ public struct ReviewLayout: Sendable, Equatable {
         let bodyTop = 2
         let bodyHeight = height - 4
         if showMetadata && width >= sideBySideWidth {
-            let sideWidth = min(64, max(40, width * 3 / 10))
+            let imageShown = wantsImage && width >= imagePaneWidth && bodyHeight >= 16
+            // With a picture the side pane is wider (two fifths): at 160x48 a square image
+            // gets 62x31 cells instead of 40x20, enough to read signs and spot mismatches.
+            let sideWidth = imageShown ? min(120, max(56, width * 2 / 5)) : min(64, max(40, width * 3 / 10))
             let dialogueWidth = width - sideWidth - 1
             var image: Rect? = nil
             var metaTop = bodyTop
-            if wantsImage && width >= imagePaneWidth && bodyHeight >= 16 {
-                // Symbol cells are about twice as tall as wide: keep the pane roughly 2:1.
-                let h = min(bodyHeight / 2, max(8, sideWidth / 2))
+            if imageShown {
+                // Symbol cells are about twice as tall as wide, so a square picture needs half
+                // as many rows as columns; the metadata below keeps its lines (plus title and
+                // a wrapped line) or at most half the body.
+                let metaRows = min(max(6, metadataLines + 2), bodyHeight / 2)
+                let h = max(8, min(bodyHeight - metaRows, (sideWidth - 2) / 2 + 2))
                 image = Rect(row: bodyTop, column: dialogueWidth + 1, width: sideWidth, height: h)
                 metaTop += h
             }
