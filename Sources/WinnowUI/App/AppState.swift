@@ -100,6 +100,8 @@ public struct AppState: Sendable, Equatable {
     public var expandMetadata = false
     /// Whether the image pane is shown (when there is room).
     public var showImage = true
+    /// Which image of a several-image sample `next-image` moved to (nil: the first one).
+    public var imageChoice: ImageChoice?
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).
@@ -126,4 +128,19 @@ public struct AppState: Sendable, Equatable {
 
     /// The dataset index of the current sample, if any sample is visible.
     public var currentIndex: Int? { visible[position] }
+}
+
+/// The image chosen with `next-image`, tied to its sample so that any other sample, however
+/// it was reached (paging, a filter, a search), shows its first image.
+public struct ImageChoice: Sendable, Equatable {
+    /// The dataset index of the sample.
+    public var sample: Int
+    /// Which of its images (0-based).
+    public var image: Int
+
+    /// A choice of image `image` of sample `sample`.
+    public init(sample: Int, image: Int) {
+        self.sample = sample
+        self.image = image
+    }
 }

@@ -95,6 +95,7 @@ extension ReviewApp {
                 state.message = AppMessage("image pane on")
             }
         case "open-image", "show-image": return imageCommand(command)
+        case "next-image": return nextImage()
         case "help": state.mode = .help(scroll: 0)
         case "redraw": return .redraw
         case "suspend": return .suspend

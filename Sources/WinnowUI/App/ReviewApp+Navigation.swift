@@ -14,6 +14,7 @@ extension ReviewApp {
         if p != state.position {
             state.scroll = 0
             state.searchMatch = nil
+            state.imageChoice = nil
         }
         state.position = p
     }

@@ -60,6 +60,7 @@ public enum CommandRegistry {
         CommandInfo("toggle-image", "show or hide the image preview", r),
         CommandInfo("open-image", "open the image in an external viewer", r),
         CommandInfo("show-image", "show the image full screen", r),
+        CommandInfo("next-image", "next of the sample's images (pane, full screen, viewer)", r),
         CommandInfo("help", "show this help", r),
         CommandInfo("redraw", "redraw the screen", anywhere),
         CommandInfo("suspend", "suspend (fg to resume)", r),

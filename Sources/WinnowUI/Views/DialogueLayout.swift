@@ -20,13 +20,17 @@ public final class DialogueLayout: @unchecked Sendable {
     /// The texts the ranges point into: a layout is reused only for these exact texts, so a
     /// range can never index a different string.
     let texts: [String]
-    /// `<image>` occurrences per turn.
+    /// Image placeholder tokens per turn: `<image>` (LLaVA) and `<IMG_CONTEXT>` (InternVL,
+    /// XTuner), in text order.
     let imageMarkers: [[Range<String.Index>]]
     /// Markdown headings and bold per turn.
     let emphasis: [MarkdownEmphasis]
     /// Search matches per turn for `matchPhrase`, computed on first use.
     private var matchPhrase: String?
     private var matches: [Int: [Range<String.Index>]] = [:]
+
+    /// The placeholder tokens marked like an image in the dialogue.
+    static let imageTokens = ["<image>", "<IMG_CONTEXT>"]
 
     /// Columns of indent before turn text.
     public static let indent = 2
@@ -46,7 +50,8 @@ public final class DialogueLayout: @unchecked Sendable {
             if t > 0 { lines.append(.blank) }
             lines.append(.label(turn: t))
             TextWrapper.wrap(turn.text, width: textWidth) { lines.append(.text(turn: t, range: $0.range)) }
-            markers.append(Self.ranges(of: "<image>", in: turn.text))
+            markers.append(Self.imageTokens.flatMap { Self.ranges(of: $0, in: turn.text) }
+                .sorted { $0.lowerBound < $1.lowerBound })
             emphasis.append(MarkdownEmphasis(turn.text))
         }
         if sample.turns.isEmpty { lines.append(.blank) }

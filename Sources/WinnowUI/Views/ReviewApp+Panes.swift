@@ -17,7 +17,8 @@ extension ReviewApp {
         guard let s = sample else { return [] }
         var lines: [MetadataLine] = []
         lines.append(MetadataLine(label: "id", value: s.id + (s.idIsSynthetic ? " (no id in the sample)" : "")))
-        for ref in s.images {
+        let chosen = chosenImage(of: s)
+        for (n, ref) in s.images.enumerated() {
             let img = imageLocator.resolve(ref)
             var v = ref
             if img.exists {
@@ -32,7 +33,9 @@ extension ReviewApp {
             } else {
                 v += " (MISSING)"
             }
-            lines.append(MetadataLine(label: "image", value: v, isProblem: !img.exists))
+            // Several images: numbered, the one the pane, `v` and `o` use marked.
+            let label = s.images.count == 1 ? "image" : "\(n == chosen ? "▸" : "")image \(n + 1)/\(s.images.count)"
+            lines.append(MetadataLine(label: label, value: v, isProblem: !img.exists))
         }
         if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
         var counts: [(String, Int, Int)] = []   // role, turns, chars
@@ -213,9 +216,15 @@ extension ReviewApp {
     }
 
     func renderImage(_ grid: inout ScreenGrid, _ r: Rect, sample: Sample) {
-        guard let provider = imageProvider, let ref = sample.images.first, r.height > 2 else { return }
+        guard let provider = imageProvider, let chosen = chosenImage(of: sample), r.height > 2 else { return }
+        let ref = sample.images[chosen]
         let img = imageLocator.resolve(ref)
-        grid.write(" image", row: r.row, column: r.column, maxWidth: r.width, style: options.theme.label)
+        var title = " image"
+        if sample.images.count > 1 {
+            title += " \(chosen + 1)/\(sample.images.count)"
+            if let key = keymap.hint(for: "next-image", in: .review) { title += " · \(key) next" }
+        }
+        grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: options.theme.label)
         let area = Rect(row: r.row + 1, column: r.column + 1, width: r.width - 2, height: r.height - 2)
         guard img.exists else {
             grid.write("missing: \(ref)", row: area.row, column: area.column, maxWidth: area.width, style: options.theme.error)
@@ -240,11 +249,11 @@ extension ReviewApp {
 
     func imageCommand(_ command: String) -> Effect {
         guard let index = state.currentIndex, case .success(let s) = decodedSample(at: index),
-              let ref = s.images.first else {
+              let chosen = chosenImage(of: s) else {
             state.message = AppMessage("this sample has no image", isError: true)
             return .redraw
         }
-        let img = imageLocator.resolve(ref)
+        let img = imageLocator.resolve(s.images[chosen])
         guard img.exists else {
             state.message = AppMessage("image not found: \(img.path)", isError: true)
             return .redraw

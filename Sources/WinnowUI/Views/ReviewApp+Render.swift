@@ -52,9 +52,10 @@ extension ReviewApp {
         let sample: Sample? = if case .success(let s)? = current { s } else { nil }
         let metaLines = metadataLines(sample: sample, unreadable: current.flatMap { if case .failure(let e) = $0 { e } else { nil } })
         // A missing file gets no pane (the metadata flags it): an empty 60x30 box saying
-        // "missing" would take the room the metadata and dialogue need.
+        // "missing" would take the room the metadata and dialogue need. With several images
+        // the pane stays while any exists, so that `next-image` does not reflow the screen.
         let wantsImage = imageProvider != nil && state.showImage
-            && (sample?.images.first.map { imageLocator.resolve($0).exists } ?? false)
+            && (sample?.images.contains { imageLocator.resolve($0).exists } ?? false)
         guard let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
                                              metadataLines: metaLines.count, wantsImage: wantsImage,
                                              expandMetadata: state.expandMetadata) else {
