@@ -3,7 +3,7 @@ import Testing
 import WinnowCore
 @testable import WinnowUI
 
-/// The metadata pane: the task type field shown once.
+/// The metadata pane: the task type field shown once, problems and lint findings first.
 @Suite struct MetadataPaneTests {
     /// Samples decoded by the real dataset engine from a temp file, so `json`, `extraFields`
     /// and `problems` are what the decoder makes of them.
@@ -70,5 +70,36 @@ import WinnowCore
         #expect(u1.filter { $0.hasPrefix("type:") } == ["type: complex_reasoning (inferred)", "type: caption"])
         let u2 = app.metadataLines(sample: samples[1], unreadable: nil).map { "\($0.label): \($0.value)" }
         #expect(u2.filter { $0.hasPrefix("type:") } == ["type: conversation (field)", "type: detail"])
+    }
+
+    @Test func problemsAndLintComeBeforeCountsAt80x24() throws {
+        let samples = try decode([#"""
+            {"id": "p1", "conversations": [{"from": "human", "value": "<image>\n图里有什么？"}, {"from": "gpt", "value": "助手：图片中有一只猫。"}, {"from": "human", "value": "颜色？"}, {"from": "gpt", "value": ""}], "type": "conversation", "source": "coco"}
+            """#])
+        let (app, _, _) = makeApp(samples: samples)
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        // Compact: five rows; the counts, type, decision and extra fields are behind the hint.
+        #expect(Array(rows[2...7]) == [
+            " id: p1",
+            " image: none",
+            " problem: turn 3 has empty text",
+            " lint: leaked-prefix: turn 2 starts with 助手：",
+            " lint: empty-turn: turn 4 is empty                                … +5 (M shows)",
+            " dialogue · lines 1-12 of 12 · all",
+        ])
+        app.press("M")
+        #expect(Array(app.render(width: 80, height: 24).trimmedRows[2...12]) == [
+            " id: p1",
+            " image: none",
+            " problem: turn 3 has empty text",
+            " lint: leaked-prefix: turn 2 starts with 助手：",
+            " lint: empty-turn: turn 4 is empty",
+            " turns: 4 (human 2, gpt 2)",
+            " chars: human 17, gpt 11",
+            " type: conversation (field)",
+            " decision: undecided",
+            " source: coco",
+            " dialogue · lines 1-9 of 12 · top",
+        ])
     }
 }

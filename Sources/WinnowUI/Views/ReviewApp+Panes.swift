@@ -35,6 +35,14 @@ extension ReviewApp {
             lines.append(MetadataLine(label: "image", value: v, isProblem: !img.exists))
         }
         if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
+        // Problems and lint findings come next: they are what a reviewer most needs, and the
+        // compact pane at 80x24 has room for only the first few lines.
+        for p in s.problems {
+            lines.append(MetadataLine(label: "problem", value: p.message + (p.location.map { " at \($0)" } ?? ""), isProblem: true))
+        }
+        for f in SampleLinter().lint(s) {
+            lines.append(MetadataLine(label: "lint", value: "\(f.kind.rawValue): \(f.message)", isWarning: true))
+        }
         var counts: [(String, Int, Int)] = []   // role, turns, chars
         let turnChars = turnCharCounts(s)
         for (n, t) in s.turns.enumerated() {
@@ -61,12 +69,6 @@ extension ReviewApp {
         // The task type line above already shows the field it was read from.
         for (n, m) in s.extraFields.enumerated() where n != typeField {
             lines.append(MetadataLine(label: m.key, value: MetadataFormatter.inline(m.value)))
-        }
-        for p in s.problems {
-            lines.append(MetadataLine(label: "problem", value: p.message + (p.location.map { " at \($0)" } ?? ""), isProblem: true))
-        }
-        for f in SampleLinter().lint(s) {
-            lines.append(MetadataLine(label: "lint", value: "\(f.kind.rawValue): \(f.message)", isWarning: true))
         }
         return lines
     }
