@@ -100,7 +100,7 @@ enum SampleDecoder {
         // Task type.
         var taskType = infer(turns)
         var source = TaskTypeSource.inferred
-        for key in ["type", "task"] {
+        for key in Sample.taskTypeKeys {
             guard let value = json.lastMember(key)?.stringValue else { continue }
             if let known = parseTaskType(value) {
                 taskType = known

@@ -38,6 +38,14 @@ extension ReviewApp {
             lines.append(MetadataLine(label: label, value: v, isProblem: !img.exists))
         }
         if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
+        // Problems and lint findings come next: they are what a reviewer most needs, and the
+        // compact pane at 80x24 has room for only the first few lines.
+        for p in s.problems {
+            lines.append(MetadataLine(label: "problem", value: p.message + (p.location.map { " at \($0)" } ?? ""), isProblem: true))
+        }
+        for f in SampleLinter().lint(s) {
+            lines.append(MetadataLine(label: "lint", value: "\(f.kind.rawValue): \(f.message)", isWarning: true))
+        }
         var counts: [(String, Int, Int)] = []   // role, turns, chars
         let turnChars = turnCharCounts(s)
         for (n, t) in s.turns.enumerated() {
@@ -51,7 +59,8 @@ extension ReviewApp {
         }
         lines.append(MetadataLine(label: "turns", value: "\(s.turns.count)" + (counts.isEmpty ? "" : " (" + counts.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + ")")))
         lines.append(MetadataLine(label: "chars", value: counts.map { "\($0.0) \($0.2)" }.joined(separator: ", ")))
-        lines.append(MetadataLine(label: "type", value: "\(s.taskType.rawValue) (\(s.taskTypeSource.rawValue))"))
+        let typeField = s.taskTypeFieldIndex
+        lines.append(MetadataLine(label: "type", value: taskTypeDescription(s, fieldIndex: typeField)))
         let review = journal?.review(at: s.index) ?? .undecided
         var decision = review.status.rawValue
         if !review.reasons.isEmpty { decision += ": " + review.reasons.joined(separator: ", ") }
@@ -60,16 +69,24 @@ extension ReviewApp {
         if let note = review.note { lines.append(MetadataLine(label: "note", value: note)) }
         for n in review.notes { lines.append(MetadataLine(label: "note", value: n)) }
         if !review.flags.isEmpty { lines.append(MetadataLine(label: "flags", value: review.flags.joined(separator: ", "))) }
-        for m in s.extraFields {
+        // The task type line above already shows the field it was read from.
+        for (n, m) in s.extraFields.enumerated() where n != typeField {
             lines.append(MetadataLine(label: m.key, value: MetadataFormatter.inline(m.value)))
         }
-        for p in s.problems {
-            lines.append(MetadataLine(label: "problem", value: p.message + (p.location.map { " at \($0)" } ?? ""), isProblem: true))
-        }
-        for f in SampleLinter().lint(s) {
-            lines.append(MetadataLine(label: "lint", value: "\(f.kind.rawValue): \(f.message)", isWarning: true))
-        }
         return lines
+    }
+
+    /// "conversation (field)"; names the member and its value when they are not simply
+    /// `type` with the canonical spelling, since that member is not listed separately.
+    func taskTypeDescription(_ s: Sample, fieldIndex: Int?) -> String {
+        var source = s.taskTypeSource.rawValue
+        if let n = fieldIndex, s.extraFields.indices.contains(n) {
+            let member = s.extraFields[n]
+            if member.key != "type" || member.value.stringValue != s.taskType.rawValue {
+                source += " \(member.key): \(MetadataFormatter.inline(member.value, limit: 60))"
+            }
+        }
+        return "\(s.taskType.rawValue) (\(source))"
     }
 
     func renderMetadata(_ grid: inout ScreenGrid, _ r: Rect, lines: [MetadataLine], sideBySide: Bool) {
