@@ -120,10 +120,10 @@ import Testing
 
     @Test(arguments: [
         (#"{"conversations": "hi"}"#, "`conversations` is a string, expected a list of turns"),
-        (#"{"conversations": [{"value": "x"}]}"#, "turn 0 has no `from`"),
-        (#"{"conversations": [{"from": "human"}]}"#, "turn 0 has no `value`"),
-        (#"{"conversations": [{"from": "human", "value": 3}]}"#, "turn 0: `value` is a number, expected a string"),
-        (#"{"messages": [{"role": "user", "content": null}]}"#, "message 0: `content` is null"),
+        (#"{"conversations": [{"value": "x"}]}"#, "conversations[0] has no `from`"),
+        (#"{"conversations": [{"from": "human"}]}"#, "conversations[0] has no `value`"),
+        (#"{"conversations": [{"from": "human", "value": 3}]}"#, "conversations[0]: `value` is a number, expected a string"),
+        (#"{"messages": [{"role": "user", "content": null}]}"#, "messages[0]: `content` is null"),
         (#"{"id": 1}"#, "no `conversations` or `messages`"),
         (#"[1, 2]"#, "the sample is an array, expected an object"),
     ])

@@ -52,7 +52,7 @@ import Testing
         let messages = sample.problems.map(\.message)
         #expect(messages.contains { $0.contains("`id` appears more than once") })
         #expect(messages.contains { $0.contains("`conversations` appears more than once") })
-        #expect(messages.contains { $0.hasPrefix("turn 0: the key `value`") })
+        #expect(messages.contains { $0.hasPrefix("turn 1: the key `value`") })
     }
 
     @Test func anEditChangesTheMemberThatWasShown() throws {

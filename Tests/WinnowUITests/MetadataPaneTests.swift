@@ -82,7 +82,7 @@ import WinnowCore
         #expect(Array(rows[2...7]) == [
             " id: p1",
             " image: none",
-            " problem: turn 3 has empty text",
+            " problem: turn 4 has empty text",
             " lint: leaked-prefix: turn 2 starts with 助手：",
             " lint: empty-turn: turn 4 is empty                                … +5 (M shows)",
             " dialogue · lines 1-12 of 12 · all",
@@ -91,7 +91,7 @@ import WinnowCore
         #expect(Array(app.render(width: 80, height: 24).trimmedRows[2...12]) == [
             " id: p1",
             " image: none",
-            " problem: turn 3 has empty text",
+            " problem: turn 4 has empty text",
             " lint: leaked-prefix: turn 2 starts with 助手：",
             " lint: empty-turn: turn 4 is empty",
             " turns: 4 (human 2, gpt 2)",

@@ -69,11 +69,11 @@ enum SampleDecoder {
             }
             for (k, element) in list.enumerated() {
                 noteRepeatedKeys(in: element, turn: k, problems: &problems)
-                guard case .object = element else { throw MappingError(reason: "turn \(k) is \(element.kindDescription), expected an object") }
-                guard let from = element.lastMember("from") else { throw MappingError(reason: "turn \(k) has no `from` (who speaks)") }
-                guard let name = from.stringValue else { throw MappingError(reason: "turn \(k): `from` is \(from.kindDescription), expected a string") }
-                guard let value = element.lastMember("value") else { throw MappingError(reason: "turn \(k) has no `value` (the text)") }
-                guard let text = value.stringValue else { throw MappingError(reason: "turn \(k): `value` is \(value.kindDescription), expected a string") }
+                guard case .object = element else { throw MappingError(reason: "conversations[\(k)] is \(element.kindDescription), expected an object") }
+                guard let from = element.lastMember("from") else { throw MappingError(reason: "conversations[\(k)] has no `from` (who speaks)") }
+                guard let name = from.stringValue else { throw MappingError(reason: "conversations[\(k)]: `from` is \(from.kindDescription), expected a string") }
+                guard let value = element.lastMember("value") else { throw MappingError(reason: "conversations[\(k)] has no `value` (the text)") }
+                guard let text = value.stringValue else { throw MappingError(reason: "conversations[\(k)]: `value` is \(value.kindDescription), expected a string") }
                 turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
         } else if let messages = json.lastMember("messages") {
@@ -83,10 +83,10 @@ enum SampleDecoder {
             }
             for (k, element) in list.enumerated() {
                 noteRepeatedKeys(in: element, turn: k, problems: &problems)
-                guard case .object = element else { throw MappingError(reason: "message \(k) is \(element.kindDescription), expected an object") }
-                guard let role = element.lastMember("role") ?? element.lastMember("from") else { throw MappingError(reason: "message \(k) has no `role`") }
-                guard let name = role.stringValue else { throw MappingError(reason: "message \(k): `role` is \(role.kindDescription), expected a string") }
-                guard let content = element.lastMember("content") ?? element.lastMember("value") else { throw MappingError(reason: "message \(k) has no `content`") }
+                guard case .object = element else { throw MappingError(reason: "messages[\(k)] is \(element.kindDescription), expected an object") }
+                guard let role = element.lastMember("role") ?? element.lastMember("from") else { throw MappingError(reason: "messages[\(k)] has no `role`") }
+                guard let name = role.stringValue else { throw MappingError(reason: "messages[\(k)]: `role` is \(role.kindDescription), expected a string") }
+                guard let content = element.lastMember("content") ?? element.lastMember("value") else { throw MappingError(reason: "messages[\(k)] has no `content`") }
                 let text = try contentText(content, message: k, images: &images)
                 turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
@@ -94,8 +94,8 @@ enum SampleDecoder {
             throw MappingError(reason: "no `conversations` or `messages` list in the sample")
         }
         for (k, turn) in turns.enumerated() {
-            if case .other(let name) = turn.role { problems.append(SampleProblem(message: "turn \(k) has an unknown role \"\(name)\"")) }
-            if turn.text.isEmpty { problems.append(SampleProblem(message: "turn \(k) has empty text")) }
+            if case .other(let name) = turn.role { problems.append(SampleProblem(message: "turn \(k + 1) has an unknown role \"\(name)\"")) }
+            if turn.text.isEmpty { problems.append(SampleProblem(message: "turn \(k + 1) has empty text")) }
         }
         // Task type.
         var taskType = infer(turns)
@@ -132,18 +132,18 @@ enum SampleDecoder {
                 } else if type == "image" || type == "video" {
                     continue
                 } else {
-                    throw MappingError(reason: "message \(k) has a content part that is neither text nor an image")
+                    throw MappingError(reason: "messages[\(k)] has a content part that is neither text nor an image")
                 }
             }
             return texts.joined(separator: "\n")
         default:
-            throw MappingError(reason: "message \(k): `content` is \(content.kindDescription), expected text or a list of parts")
+            throw MappingError(reason: "messages[\(k)]: `content` is \(content.kindDescription), expected text or a list of parts")
         }
     }
 
     static func noteRepeatedKeys(in turn: JSONValue, turn k: Int, problems: inout [SampleProblem]) {
         for key in turn.repeatedKeys {
-            problems.append(SampleProblem(message: "turn \(k): the key `\(key)` appears more than once; the last one is used (as Python's json does)"))
+            problems.append(SampleProblem(message: "turn \(k + 1): the key `\(key)` appears more than once; the last one is used (as Python's json does)"))
         }
     }
 
