@@ -16,7 +16,6 @@ enum Curses {
     }
 
     /// The ncurses major version linked in.
-    static var majorVersion: Int32 { Int32(NCURSES_VERSION_MAJOR) }
 
     /// Whether standard input and output are both terminals.
     static func stdioAreTerminals() -> Bool { isatty(0) == 1 && isatty(1) == 1 }

@@ -33,9 +33,6 @@ public final class TerminalBackend {
         self.app = app
     }
 
-    /// Kept for the skeleton's smoke test: the ncurses major version linked in.
-    public static func curses() -> Int32 { Curses.majorVersion }
-
     /// Takes over the terminal until the app quits or a terminating signal arrives; the
     /// terminal is restored on every way out.
     public func run() throws(TerminalError) {

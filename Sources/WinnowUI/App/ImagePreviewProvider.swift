@@ -1,4 +1,4 @@
-// CONTRACT (skeleton): WinnowImage implements this; the CLI injects it into the app, so the
+// WinnowImage implements this; the CLI injects it into the app, so the
 // UI layer stays free of image libraries and tests can pass a fake.
 
 /// Facts about an image file shown in the metadata pane.
