@@ -15,8 +15,6 @@ enum Curses {
         case keyCode(Int32)
     }
 
-    /// The ncurses major version linked in.
-
     /// Whether standard input and output are both terminals.
     static func stdioAreTerminals() -> Bool { isatty(0) == 1 && isatty(1) == 1 }
 
