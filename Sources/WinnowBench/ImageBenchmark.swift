@@ -1,3 +1,4 @@
+import WinnowCore
 import Foundation
 import WinnowImage
 import WinnowUI
@@ -88,7 +89,7 @@ enum ImageBenchmark {
         var problems: [String: Int] = [:]
         var slowest = ("", 0.0)
         for case let name as String in walker {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = PathText.join(folder, name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             let t0 = now()

@@ -23,7 +23,7 @@ public struct FullScreenRenderer: Sendable {
         guard support.mode != .off, width >= 2, height >= 2 else { return nil }
         let imageRows = height - 1
         var body: [UInt8]
-        var caption = Self.sanitized((path as NSString).lastPathComponent)
+        var caption = Self.sanitized(PathText.lastComponent(path))
         switch support.mode {
         case .iterm:
             // iTerm2 decodes the file itself: send it as it is, after checking it is an image.

@@ -1,3 +1,4 @@
+import WinnowCore
 import Foundation
 import WinnowUI
 
@@ -137,7 +138,7 @@ public struct ImageHeaderReader: Sendable {
     }
 
     private func extensionNote(path: String, format: ImageFormat) -> String? {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = PathText.fileExtension(path).lowercased()
         guard !ext.isEmpty, !format.extensions.contains(ext) else { return nil }
         return "wrong extension: .\(ext) file holds \(format.rawValue)"
     }

@@ -75,7 +75,7 @@ struct LintCommand: ParsableCommand {
         var counts: [LintKind: Int] = [:]
         var perSample: [Int: [LintFinding]] = [:]
         var total = 0
-        let progress = ProgressLine(label: "linting \((path as NSString).lastPathComponent)")
+        let progress = ProgressLine(label: "linting \(PathText.lastComponent(path))")
         defer { progress.finish() }
 
         func emit(_ index: Int, _ finding: LintFinding) throws {
