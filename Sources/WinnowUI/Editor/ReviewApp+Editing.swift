@@ -9,10 +9,11 @@ extension ReviewApp {
     }
 
     /// The columns the reading view wraps turn text to in a dialogue pane `paneWidth` wide
-    /// (one column for the scroll bar, the indent, the room for a hanging mark); the editor
-    /// uses the same so lines break where they did while reading.
+    /// (one column for the scroll bar, then `DialogueLayout.textWidth`: indent, hanging-mark
+    /// room, reading-width cap); the editor uses the same so lines break where they did
+    /// while reading.
     static func turnTextWidth(paneWidth: Int) -> Int {
-        max(2, max(4, paneWidth - 1) - DialogueLayout.indent - DialogueLayout.hangMargin)
+        DialogueLayout.textWidth(forLayoutWidth: max(4, paneWidth - 1))
     }
 
     /// `edit`: opens the editor on the sample's first answer (or, when the dialogue is

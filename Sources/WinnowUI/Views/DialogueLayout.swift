@@ -36,13 +36,26 @@ public final class DialogueLayout: @unchecked Sendable {
     public static let indent = 2
     /// Columns kept free at the right for a hanging closing mark.
     public static let hangMargin = 2
+    /// The widest measure turn text is wrapped to, in display columns. Why 100: readable
+    /// line lengths are about 45-90 Latin letters and 35-50 CJK characters; 100 columns is
+    /// 50 Chinese characters (the upper end) or ~100 Latin letters, which still fits a
+    /// 120-column side-by-side screen untouched, while a 300-column terminal no longer runs
+    /// a line of 80+ characters the eye must track back across. Wider panes keep their
+    /// width; the rest of the row is left blank.
+    public static let maxTextWidth = 100
+
+    /// The columns turn text is wrapped to in a layout `width` columns wide (the pane less
+    /// its scroll bar): the one place the reading view and the editor take it from.
+    public static func textWidth(forLayoutWidth width: Int) -> Int {
+        min(maxTextWidth, max(2, width - indent - hangMargin))
+    }
 
     /// Wraps every turn of `sample` for a pane `width` columns wide.
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width
         // Two spare columns on the right for punctuation that hangs (see TextWrapper).
-        let textWidth = max(2, width - Self.indent - Self.hangMargin)
+        let textWidth = Self.textWidth(forLayoutWidth: width)
         var lines: [DialogueLine] = []
         var markers: [[Range<String.Index>]] = []
         var emphasis: [MarkdownEmphasis] = []
