@@ -54,6 +54,14 @@ extension ReviewApp {
         case "search-backward": openPrompt(.search(forward: false))
         case "search-next": return repeatSearch(reverse: false)
         case "search-prev": return repeatSearch(reverse: true)
+        case "clear-search":
+            // Bound to Esc, pressed by reflex: with no search it stays silent (the key
+            // already cleared the message row).
+            if state.searchPhrase != nil {
+                state.searchPhrase = nil
+                state.searchMatch = nil
+                state.message = AppMessage("search cleared")
+            }
         case "filter-status":
             var f = state.filter
             f.status = ReviewFilter.nextStatus(after: f.status)

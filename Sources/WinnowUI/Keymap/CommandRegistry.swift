@@ -51,6 +51,7 @@ public enum CommandRegistry {
         CommandInfo("search-backward", "search backward", r),
         CommandInfo("search-next", "next match", r),
         CommandInfo("search-prev", "previous match", r),
+        CommandInfo("clear-search", "clear the search highlight", r),
         CommandInfo("filter-status", "cycle the decision filter", r),
         CommandInfo("filter-type", "cycle the task-type filter", r),
         CommandInfo("filter-lints", "show only samples with lint findings (has-lints) or all", r),
