@@ -305,7 +305,16 @@ public struct JSONParser {
 
     // MARK: - Helpers
 
-    private mutating func skipWhitespace() {
+    // Small accessors for the member walker (JSONParser+Members.swift).
+    var isAtEnd: Bool { pos >= bytes.count }
+    func atByte(_ b: UInt8) -> Bool { pos < bytes.count && bytes[pos] == b }
+    var atDigit: Bool { pos < bytes.count && isDigit(bytes[pos]) }
+    mutating func advance() { pos += 1 }
+    mutating func readAnyValue() throws(JSONParseError) -> JSONValue { try parseValue() }
+    mutating func readStringValue() throws(JSONParseError) -> String { try parseString() }
+    mutating func readNumberLexeme() throws(JSONParseError) -> String { try parseNumber() }
+
+    mutating func skipWhitespace() {
         while pos < bytes.count {
             switch bytes[pos] {
             case 0x20, 0x0A, 0x0D, 0x09: pos += 1
@@ -320,7 +329,7 @@ public struct JSONParser {
         warnings.append(JSONParseWarning(byteOffset: baseOffset + offset, message: message))
     }
 
-    private func fail(_ reason: String) -> JSONParseError {
+    func fail(_ reason: String) -> JSONParseError {
         JSONParseError(byteOffset: baseOffset + pos, reason: reason)
     }
 

@@ -9,12 +9,10 @@ public enum JSONLineDecoding {
     }
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        let result: Result<JSONValue, LineJSONParser.Failure> = bytes.withUnsafeBytes { b in
-            do throws(LineJSONParser.Failure) { return .success(try LineJSONParser.parse(b)) } catch { return .failure(error) }
-        }
-        switch result {
-        case .success(let v): return v
-        case .failure(let e): throw Failure(offset: e.offset, message: "\(e.message) at byte \(e.offset)")
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw Failure(offset: error.byteOffset, message: "\(error.reason) at byte \(error.byteOffset)")
         }
     }
 

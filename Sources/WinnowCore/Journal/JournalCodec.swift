@@ -161,7 +161,7 @@ enum JournalCodec {
     static func decode(_ line: UnsafeRawBufferPointer) throws(DecodeFailure) -> Record {
         var f = Fields()
         do {
-            try LineJSONParser.walkObject(line) { (key, p) throws(LineJSONParser.Failure) in
+            try JSONParser.walkObject(line) { (key, p) throws(JSONParseError) in
                 switch key {
                 case "seq": f.seq = try p.readInt(key)
                 case "index": f.index = try p.readInt(key)
@@ -185,7 +185,7 @@ enum JournalCodec {
                 }
             }
         } catch {
-            throw DecodeFailure("not a valid journal line at byte \(error.offset): \(error.message)")
+            throw DecodeFailure("not a valid journal line at byte \(error.byteOffset): \(error.reason)")
         }
         if let v = f.version {
             guard v <= JournalHeader.currentVersion else {
