@@ -57,17 +57,10 @@ struct SearchCommand: ParsableCommand {
         if hits.isEmpty { throw ExitCode(WinnowExit.problemsFound.rawValue) }
     }
 
+    /// `s` as a JSON string literal, escaped by the same writer as merge output.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out: [UInt8] = []
+        JSONWriter(style: JSONStyle(ensureASCII: false)).escape(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }
