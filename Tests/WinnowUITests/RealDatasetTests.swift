@@ -57,4 +57,19 @@ import WinnowCore
         app.press("home")
         #expect(app.render(width: 80, height: 24).trimmedRows[0].hasSuffix("ACCEPTED"))
     }
+
+    @Test func aTruncatedFileSaysSoOnTheReviewScreen() throws {
+        let (dir, path) = try makeFile()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Cut the file in the middle of the last sample.
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        try whole.prefix(whole.count - 30).write(to: URL(fileURLWithPath: path))
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        let dataset = try Dataset.open(path: path, options: DatasetOptions(useIndexCache: false))
+        let app = ReviewApp(source: dataset, journal: nil, keymap: keymap, options: ReviewOptions(theme: .monochrome))
+        let rows = app.render(width: 120, height: 24).trimmedRows
+        #expect(rows[22].hasPrefix("data.json:"))
+        #expect(rows[22].contains("truncated"))
+        #expect(rows[0].contains("/ 3"))
+    }
 }

@@ -56,6 +56,10 @@ public final class ReviewApp: TerminalApp {
             let first = keymapProblems[0].description
             let more = keymapProblems.count > 1 ? " (+\(keymapProblems.count - 1) more; winnow keymap check)" : ""
             state.message = AppMessage("keymap: \(first)\(more)", isError: true)
+        } else if let first = source.fileProblems.first {
+            // A truncated or damaged file must not look complete on the review screen.
+            let more = source.fileProblems.count > 1 ? " (+\(source.fileProblems.count - 1) more; winnow validate)" : ""
+            state.message = AppMessage(first + more, isError: true)
         } else if let problems = journal?.problems, let first = problems.first {
             state.message = AppMessage("journal: \(first)", isError: true)
         } else if state.decidedInBase > 0 {

@@ -10,9 +10,25 @@ public protocol SampleSource: AnyObject {
     func sample(at index: Int) -> Result<Sample, UnreadableSample>
     /// The index of the first sample whose id is `id`.
     func index(ofID id: String) -> Int?
+    /// File-level problems found while opening (a truncated tail, trailing data, a BOM).
+    var fileProblems: [String] { get }
 }
 
-extension Dataset: SampleSource {}
+extension SampleSource {
+    public var fileProblems: [String] { [] }
+}
+
+extension Dataset: SampleSource {
+    /// Named by file name only: the header already says which file, and the message row is
+    /// one line.
+    public var fileProblems: [String] {
+        problems.map { p in
+            var short = p
+            short.file = PathText.lastComponent(p.file)
+            return short.description
+        }
+    }
+}
 
 /// Where decisions go (the journal; tests pass a fake).
 public protocol DecisionLog: AnyObject {
