@@ -120,9 +120,13 @@ struct ValidateCommand: ParsableCommand {
                 print(VisibleText.sanitize(text, keepNewlines: false, keepTabs: false))
             }
             let errors = problems.filter { $0.severity == "error" }.count
-            print(problems.isEmpty ? "\(data.count) samples, no problems"
-                  : "\(data.count) samples, \(problems.count) problems (\(errors) errors, \(problems.count - errors) warnings)")
+            let samples = counted(data.count, "sample")
+            print(problems.isEmpty ? "\(samples), no problems"
+                  : "\(samples), \(counted(problems.count, "problem")) (\(counted(errors, "error")), \(counted(problems.count - errors, "warning")))")
         }
         if !problems.isEmpty { throw WinnowExit.problemsFound }
     }
 }
+
+/// `1 sample`, `2 samples`: counts in messages read as English.
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
