@@ -21,7 +21,10 @@ let package = Package(
     ],
     targets: [
         // Pure core: dataset engine, JSON, journal, merge, text width and wrapping.
-        .target(name: "WinnowCore", swiftSettings: strictSettings),
+        .target(name: "WinnowCore", dependencies: ["CMappedGuard"], swiftSettings: strictSettings),
+        // The SIGBUS guard of the memory-mapped dataset (a signal handler must be C; see the
+        // comment at the top of mapped_guard.c).
+        .target(name: "CMappedGuard", path: "Sources/CMappedGuard"),
         // Pure UI: screen grid, layout, views, keymaps, commands, editor, app state.
         .target(
             name: "WinnowUI",
