@@ -24,4 +24,10 @@ struct Winnow: ParsableCommand {
         ],
         defaultSubcommand: ReviewCommand.self
     )
+
+    /// Chooses a UTF-8 locale for the process before any command runs (see `TerminalLocale`).
+    static func main() {
+        TerminalLocale.adopt()
+        main(Array(CommandLine.arguments.dropFirst()))
+    }
 }

@@ -75,6 +75,10 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("winnow: \(TerminalError.notATerminal.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+        if !benchFirstFrame, let problem = TerminalLocale.problem {
+            FileHandle.standardError.write(Data("winnow: cannot open the review screen: \(problem)\n".utf8))
+            throw ExitCode(WinnowExit.badInput.rawValue)
+        }
         // An absolute path: image references resolve beside the file, and Foundation's
         // path helpers trap on some bare file names (`d.json`).
         let path = ReviewCommand.absolute(try DatasetLocator.resolve(file))
@@ -120,13 +124,14 @@ struct ReviewCommand: ParsableCommand {
                          ms(journalOpened, built), ms(built, done), grid.rows.count))
             return
         }
-        let backend = TerminalBackend(app: app)
+        let backend = TerminalBackend(app: DatasetChangeWatchingApp(app, dataset: dataset))
         do {
             try backend.run()
         } catch {
             FileHandle.standardError.write(Data("winnow: \(error.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+        try DatasetChangeCheck.stopIfChanged(dataset)
     }
 
     static func absolute(_ path: String) -> String {
