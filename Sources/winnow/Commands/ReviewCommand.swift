@@ -33,9 +33,6 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Start at this sample index or id instead of the first undecided one.")
     var start: String?
 
-    @Option(name: .customLong("image-root"), help: "Resolve image paths under this folder.")
-    var imageRoot: String?
-
     @Option(help: "Review a random sample of N samples (with --seed).")
     var sample: Int?
 
@@ -98,7 +95,9 @@ struct ReviewCommand: ParsableCommand {
         }
 
         let journalOpened = DispatchTime.now()
-        var options = ReviewOptions(imageRoot: imageRoot)
+        var options = ReviewOptions(imageRoot: images.imageRoots.first)
+        options.moreImageRoots = Array(images.imageRoots.dropFirst())
+        options.allowedImageFolders = images.allowedImageDirs
         (options.baseOrder, options.baseLabel) = baseOrder(dataset)
         if let start {
             guard let index = resolveStart(start, in: dataset) else {
