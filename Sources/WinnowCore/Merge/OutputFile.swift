@@ -36,6 +36,11 @@ final class OutputFile {
 
     private func raw(_ bytes: UnsafeRawBufferPointer) throws(MergeError) {
         do throws(JournalError) { try JournalIO.writeAll(fd: fd, bytes, path: tempPath, io: io) } catch {
+            // write(2) from a mapping whose file was truncated fails with EFAULT rather than
+            // raising SIGBUS: say what really happened.
+            if let changed = sources.first(where: \.changedOnDisk) {
+                throw .cannotWrite(path: path, reason: "\(changed.path): \(Dataset.changedOnDiskMessage); nothing was written")
+            }
             throw .cannotWrite(path: path, reason: error.description)
         }
     }
