@@ -78,9 +78,8 @@ import WinnowCore
         #expect(t.waitFor("问题 0"))
         #expect(truncate(path, 4096) == 0)
         t.sendKeys("End")
-        t.sendKeys("j")
         #expect(t.waitForExit() == 65)
-        #expect(t.waitFor("the dataset changed on disk while it was open"), "\(t.capture())")
+        #expect(t.waitFor("changed on disk while it was open"), "\(t.capture())")
     }
 
     @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
@@ -99,12 +98,14 @@ import WinnowCore
         let dir = E2ETempDir()
         let path = try dir.dataset(count: 3)
         // WINNOW_UTF8_LOCALES replaces the list of UTF-8 locales tried: none of these exists.
-        let t = try TmuxSession(arguments: ["review", path], width: 200,
+        let t = try TmuxSession(arguments: ["review", path],
                                 environment: ["LANG": "C", "LC_ALL": "C", "WINNOW_UTF8_LOCALES": "xx_XX.UTF-8"])
         defer { t.close() }
         #expect(t.waitForExit() == 65)
-        #expect(t.waitFor("cannot open the review screen"), "\(t.capture())")
-        #expect(t.capture().contains("LANG=C.UTF-8"))
+        // (The message's first line, "winnow: cannot open the review screen:", is not kept
+        // on the pane's screen by tmux here; the lines after it are.)
+        #expect(t.waitFor("is not UTF-8, so Chinese text would be drawn blank"), "\(t.capture())")
+        #expect(t.capture().contains("run with LANG=C.UTF-8"))
         #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
     }
 
@@ -139,11 +140,11 @@ import WinnowCore
         let path = try Self.hostileImages(dir)
         let t = try TmuxSession(arguments: ["review", path, "--read-only", "--graphics", "none"], width: 180, height: 40)
         defer { t.close() }
-        #expect(t.waitFor("outside the image root"), "\(t.capture())")
+        // The metadata pane wraps the note: "(outside" / "the image root)".
+        #expect(t.waitFor("etc/passwd (outside"), "\(t.capture())")
         t.sendKeys("o")
         #expect(t.waitFor("not opened"), "\(t.capture())")
-        t.sendKeys("j")
-        #expect(t.waitFor("images/link/secret.png"), "\(t.capture())")
-        #expect(t.capture().contains("outside the image root"))
+        t.sendKeys("Right")
+        #expect(t.waitFor("secret.png (outside"), "\(t.capture())")
     }
 }

@@ -73,7 +73,7 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
         if !benchFirstFrame, let problem = TerminalLocale.problem {
-            FileHandle.standardError.write(Data("winnow: cannot open the review screen: \(problem)\n".utf8))
+            FileHandle.standardError.write(Data("winnow: cannot open the review screen:\n\(problem)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
         // An absolute path: image references resolve beside the file, and Foundation's

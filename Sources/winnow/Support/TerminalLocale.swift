@@ -33,7 +33,13 @@ enum TerminalLocale {
             return
         }
         _ = setlocale(LC_ALL, "")
-        problem = "the terminal's locale (\(current)) is not UTF-8 and no UTF-8 locale is installed, so Chinese text would be drawn blank. Fix: run with LANG=C.UTF-8 (or en_US.UTF-8) after installing one (Debian/Ubuntu: apt-get install locales, then enable it in /etc/locale.gen and run locale-gen), or over SSH send your LANG (SendEnv LANG)"
+        problem = """
+            the locale (\(current)) is not UTF-8, so Chinese text would be drawn blank,
+            and no UTF-8 locale is installed.
+            Fix: install one and run with LANG=C.UTF-8 (or en_US.UTF-8);
+            on Debian/Ubuntu: apt-get install locales, enable it in /etc/locale.gen, run locale-gen.
+            Over SSH, send your LANG (SendEnv LANG in ~/.ssh/config).
+            """
     }
 
     /// Whether the current LC_CTYPE's character set is UTF-8.
