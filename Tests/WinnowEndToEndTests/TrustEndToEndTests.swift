@@ -147,4 +147,40 @@ import WinnowCore
         t.sendKeys("Right")
         #expect(t.waitFor("secret.png (outside"), "\(t.capture())")
     }
+
+    /// A journal line with a good checksum and the largest 64-bit sequence number.
+    static func journalWithHugeSequence(for data: String) throws -> String {
+        let entry = JournalLine.entry(JournalEntry(sequence: Int.max, time: "t", reviewer: "x", index: 0, id: "s0",
+                                                   sampleHash: "h", decision: .accept))
+        let header = JournalLine.header(JournalHeader(fingerprint: "elsewhere", created: JournalLine.now()))
+        let path = data + ".winnow.jsonl"
+        try Data(header + entry).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test(.enabled(if: cliReady, "needs the built winnow binary"))
+    func decideSurvivesTheLargestSequenceNumber() throws {
+        let dir = E2ETempDir()
+        let data = try dir.dataset(count: 3)
+        _ = try Self.journalWithHugeSequence(for: data)
+        // Before: "Fatal error: arithmetic overflow" (the next sequence number).
+        let r = try WinnowCLI.run(["decide", data, "1", "accept"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains(":2: invalid: sequence number 9223372036854775807 is out of range"), "\(r.stderr)")
+        #expect(r.stdout.contains(#""seq":1"#), "\(r.stdout)")
+    }
+
+    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    func reviewSurvivesTheLargestSequenceNumber() throws {
+        let dir = E2ETempDir()
+        let data = try dir.dataset(count: 3)
+        _ = try Self.journalWithHugeSequence(for: data)
+        let t = try TmuxSession(arguments: ["review", data])
+        defer { t.close() }
+        #expect(t.waitFor("问题 0"), "\(t.capture())")
+        t.sendKeys("a")
+        #expect(t.waitFor("saved"), "\(t.capture())")
+        t.sendKeys("q")
+        #expect(t.waitForExit() == 0)
+    }
 }
