@@ -96,6 +96,25 @@ enum Curses {
         return code > 0 ? code : nil
     }
 
+    /// Loads `term`'s description on a screen writing to /dev/null and runs `body` with it
+    /// current, so tests can read key codes without a terminal (as tig's tests do); nil
+    /// when the description cannot be loaded.
+    static func withTerminalDescription<T>(_ term: String, _ body: () -> T) -> T? {
+        guard let output = fopen("/dev/null", "w") else { return nil }
+        defer { fclose(output) }
+        guard let input = fopen("/dev/null", "r") else { return nil }
+        defer { fclose(input) }
+        _ = use_extended_names(true)
+        guard let screen = newterm(term, output, input) else { return nil }
+        // The key table is built when keypad mode is first switched on.
+        keypad(stdscr, true)
+        defer {
+            endwin()
+            delscreen(screen)
+        }
+        return body()
+    }
+
     // MARK: Processes
 
     /// Spawns `arguments` (looked up on PATH, no shell). With `detached`, standard streams go

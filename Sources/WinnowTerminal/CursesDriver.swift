@@ -28,10 +28,7 @@ public final class CursesDriver: TerminalDriver {
         running = true
         Curses.installSignalHandlers()
         usesColor = Curses.hasColors() && (Curses.environment("NO_COLOR") ?? "").isEmpty
-        extendedKeys = [:]
-        for (name, key) in ModifiedKeys.all {
-            if let code = Curses.extendedKeyCode(name) { extendedKeys[code] = key }
-        }
+        extendedKeys = ModifiedKeys.codes(Curses.extendedKeyCode)
         Curses.writeRaw(CursesDriver.pasteOn)
     }
 

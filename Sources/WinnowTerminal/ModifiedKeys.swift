@@ -35,4 +35,14 @@ enum ModifiedKeys {
     static func key(forExtendedName name: String) -> KeyPress? {
         all.first { $0.name == name }?.key
     }
+
+    /// The key for each code the current terminal description gives a mapped name, from
+    /// `lookup` (`Curses.extendedKeyCode` in the driver).
+    static func codes(_ lookup: (String) -> Int32?) -> [Int32: KeyPress] {
+        var table: [Int32: KeyPress] = [:]
+        for (name, key) in all {
+            if let code = lookup(name) { table[code] = key }
+        }
+        return table
+    }
 }
