@@ -2,22 +2,10 @@ import Foundation
 import Testing
 import WinnowCore
 
-/// Whether the built binary has the interactive review command (it lands with the terminal
-/// backend); these tests need it and tmux.
-enum ReviewCommand {
-    static let available: Bool = {
-        // `winnow review --help` prints the root help when there is no such subcommand, so
-        // look for it in the list; ask tmux only then.
-        guard WinnowCLI.available, let r = try? WinnowCLI.run(["--help"]),
-              r.stdout.split(separator: "\n").contains(where: { $0.hasPrefix("  review ") }) else { return false }
-        return TmuxSession.isAvailable
-    }()
-}
-
 /// The editor in a real terminal: edit a Chinese caption and save, a bracketed paste, and an
 /// $EDITOR round trip with a stand-in editor; each ends with `winnow merge` and looks for
 /// the new text in the output.
-@Suite(.serialized, .enabled(if: ReviewCommand.available, "needs tmux and `winnow review` (terminal backend)"))
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
 struct EditorTerminalTests {
     static let caption = "招牌上写着“东京铁搭”，下面有一行小字。"
 

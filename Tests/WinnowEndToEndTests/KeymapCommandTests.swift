@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `winnow keymap check|show` through the built binary.
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first"))
+@Suite
 struct KeymapCommandTests {
     @Test func shippedKeymapsCheckClean() throws {
         for name in ["default", "vim", "emacs"] {
