@@ -135,6 +135,23 @@ final class TmuxSession {
         waitUntil(timeout: timeout) { !$0.contains(text) }
     }
 
+    /// Where the terminal cursor is (column, row), as tmux reports it.
+    var cursor: (column: Int, row: Int)? {
+        let parts = paneFormat("#{cursor_x} #{cursor_y}").split(separator: " ").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// Waits until the cursor is at (column, row).
+    @discardableResult
+    func waitForCursor(column: Int, row: Int, timeout: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let c = cursor, c.column == column, c.row == row { return true }
+            if Date() > deadline { return false }
+            usleep(30_000)
+        }
+    }
+
     /// Resizes the window (the program gets SIGWINCH).
     func resize(width: Int, height: Int) {
         _ = try? TmuxSession.run(["tmux", "-L", socket, "resize-window", "-t", "main",
