@@ -23,6 +23,12 @@ struct EditorTerminalTests {
         return t.paneFormat("#{pane_dead}") == "1"
     }
 
+    /// Whether the screen says the edit was saved ("NOT saved: ..." also contains "saved",
+    /// so a bare wait for "saved" would pass on a failed save).
+    func saved(_ t: TmuxSession) -> Bool {
+        t.waitUntil { $0.contains("saved") && !$0.contains("NOT saved") }
+    }
+
     func mergedAnswer(_ input: String, _ dir: E2ETempDir) throws -> String? {
         let out = dir.file("out.json")
         let merged = try WinnowCLI.run(["merge", input, "-o", out])
@@ -52,7 +58,7 @@ struct EditorTerminalTests {
         t.sendKeys("BSpace")
         t.type("塔")
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         // Wait for reading mode before "q": ESC and q sent together read as alt-q.
         #expect(t.waitForAbsence("Editing sample"))
@@ -74,7 +80,7 @@ struct EditorTerminalTests {
         t.paste("\n补充：q a 第二行")
         #expect(t.waitFor("补充：q a 第二行"))
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         #expect(t.waitForAbsence("Editing sample"))
         t.sendKeys("q")
@@ -101,7 +107,7 @@ struct EditorTerminalTests {
         #expect(t.waitFor("前招牌上写着“东京铁搭”，下面有一行小字。后"), "screen: \(t.capture())")
         #expect(!t.capture().contains("~"))
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         #expect(t.waitForAbsence("Editing sample"))
         t.sendKeys("q")
@@ -120,7 +126,7 @@ struct EditorTerminalTests {
         defer { t.close() }
         #expect(t.waitFor("东京铁搭"))
         t.sendKeys("E")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         #expect(t.waitFor("东京铁塔"))
         t.sendKeys("q")
         #expect(quits(t), "screen: \(t.capture())")
