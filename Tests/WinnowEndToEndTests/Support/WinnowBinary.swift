@@ -87,7 +87,7 @@ enum WinnowBinary {
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = arguments
         p.currentDirectoryURL = URL(fileURLWithPath: directory)
-        FileManager.default.createFile(atPath: output, contents: nil)
+        _ = FileManager.default.createFile(atPath: output, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: output) else { return -1 }
         defer { try? handle.close() }
         p.standardOutput = handle
