@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only (glibc, ncursesw, posix_spawn flags of glibc): no Apple platform is declared
+// because none is built or tested.
 // Layers point one way: WinnowCore <- WinnowUI <- WinnowTerminal <- winnow (CLI).
 // Only WinnowTerminal imports ncurses (through the CNcursesw system library).
 let strictSettings: [SwiftSetting] = [
@@ -10,7 +12,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Winnow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .executable(name: "winnow-bench", targets: ["WinnowBench"]),
@@ -82,5 +83,7 @@ let package = Package(
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowTerminalTests", dependencies: ["WinnowTerminal", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // Reads the sources: layering, the one ncurses owner, no I/O in the UI layer.
+        .testTarget(name: "WinnowArchitectureTests", swiftSettings: strictSettings),
     ]
 )
