@@ -5,8 +5,6 @@ import WinnowCore
 /// The built binary against a dataset that changes under it, hostile image paths and a
 /// non-UTF-8 locale.
 @Suite(.serialized) struct TrustEndToEndTests {
-    static var cliReady: Bool { WinnowCLI.available }
-    static var tmuxReady: Bool { TmuxSession.isAvailable && WinnowCLI.available }
 
     /// A JSON Lines dataset of about `megabytes` MB (big enough that indexing it takes a while).
     static func bigDataset(_ dir: E2ETempDir, megabytes: Int) throws -> String {
@@ -42,7 +40,7 @@ import WinnowCore
         return (p.terminationStatus, p.terminationReason == .uncaughtSignal, String(decoding: err, as: UTF8.self), running)
     }
 
-    @Test(.enabled(if: cliReady, "needs the built winnow binary"))
+    @Test
     func searchStopsWhenTheDatasetIsTruncatedUnderIt() throws {
         let dir = E2ETempDir()
         let path = try Self.bigDataset(dir, megabytes: 150)
@@ -53,7 +51,7 @@ import WinnowCore
         #expect(r.stderr.contains("the dataset changed on disk while it was open"), "\(r.stderr)")
     }
 
-    @Test(.enabled(if: cliReady, "needs the built winnow binary"))
+    @Test
     func mergeWritesNothingWhenTheDatasetIsTruncatedUnderIt() throws {
         let dir = E2ETempDir()
         let path = try Self.bigDataset(dir, megabytes: 150)
@@ -69,7 +67,7 @@ import WinnowCore
         #expect(left.isEmpty, "\(left)")
     }
 
-    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    @Test(.enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
     func reviewStopsWhenTheDatasetIsTruncatedUnderIt() throws {
         let dir = E2ETempDir()
         let path = try Self.bigDataset(dir, megabytes: 2)
@@ -82,7 +80,7 @@ import WinnowCore
         #expect(t.waitFor("changed on disk while it was open"), "\(t.capture())")
     }
 
-    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    @Test(.enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
     func chineseIsDrawnUnderTheCLocale() throws {
         let dir = E2ETempDir()
         let path = try dir.dataset(count: 3)
@@ -93,7 +91,7 @@ import WinnowCore
         #expect(t.waitFor("回答 0"), "\(t.capture())")
     }
 
-    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    @Test(.enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
     func noUTF8LocaleRefusesTheReviewScreenAndSaysHowToFixIt() throws {
         let dir = E2ETempDir()
         let path = try dir.dataset(count: 3)
@@ -124,7 +122,7 @@ import WinnowCore
         return path
     }
 
-    @Test(.enabled(if: cliReady, "needs the built winnow binary"))
+    @Test
     func showSaysOutsideTheImageRoot() throws {
         let dir = E2ETempDir()
         let path = try Self.hostileImages(dir)
@@ -134,7 +132,7 @@ import WinnowCore
         }
     }
 
-    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    @Test(.enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
     func reviewRefusesImagesOutsideTheRoot() throws {
         let dir = E2ETempDir()
         let path = try Self.hostileImages(dir)
@@ -158,7 +156,7 @@ import WinnowCore
         return path
     }
 
-    @Test(.enabled(if: cliReady, "needs the built winnow binary"))
+    @Test
     func decideSurvivesTheLargestSequenceNumber() throws {
         let dir = E2ETempDir()
         let data = try dir.dataset(count: 3)
@@ -170,7 +168,7 @@ import WinnowCore
         #expect(r.stdout.contains(#""seq":1"#), "\(r.stdout)")
     }
 
-    @Test(.enabled(if: tmuxReady, "needs tmux and the built winnow binary"))
+    @Test(.enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
     func reviewSurvivesTheLargestSequenceNumber() throws {
         let dir = E2ETempDir()
         let data = try dir.dataset(count: 3)
