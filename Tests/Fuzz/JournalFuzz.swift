@@ -1,7 +1,8 @@
 // libFuzzer target for the journal reader: the input is read as a journal twice, once as
 // given (checksums, framing, torn tails) and once with every line re-signed with its correct
 // CRC-32, so that mutations reach the line decoder instead of stopping at the checksum. What
-// the reader accepts is then replayed against a small dataset, as `review` and `merge` do.
+// the reader accepts is then replayed against a small dataset, as `merge` does, and the
+// same bytes are opened read-only with `Journal.open`, as `review` and `decide` do.
 // Built by scripts/fuzz (not a SwiftPM target): `swift build` and `swift test` never see it.
 import Foundation
 import WinnowCore
@@ -58,6 +59,13 @@ nonisolated(unsafe) private var replayDataset: Dataset? = {
     return try? Dataset.open(path: path, options: DatasetOptions(useIndexCache: false))
 }()
 
+/// The journal file `Journal.open` reads (one per fuzzing process).
+nonisolated(unsafe) private var scratchJournal: String = {
+    let path = NSTemporaryDirectory() + "/winnow-fuzz-journal-\(getpid()).winnow.jsonl"
+    atexit { unlink(scratchJournal) }
+    return path
+}()
+
 private func read(_ bytes: UnsafeRawBufferPointer) {
     let contents = JournalReader.parse(bytes, path: "fuzz.winnow.jsonl")
     if contents.goodLength > contents.fileLength || contents.goodLength < 0 {
@@ -73,6 +81,19 @@ private func read(_ bytes: UnsafeRawBufferPointer) {
         }
         for entry in replay.entries { _ = JournalReplay.describe(entry.decision) }
         _ = replay.decidedCount
+    }
+    guard FileManager.default.createFile(atPath: scratchJournal, contents: Data(bytes)) else {
+        fatalError("cannot write \(scratchJournal)")
+    }
+    if let journal = try? Journal.open(path: scratchJournal, dataset: dataset, reviewer: "fuzz", mode: .readOnly, matchByID: true) {
+        for index in 0..<dataset.count {
+            _ = journal.review(at: index)
+            _ = journal.history(at: index)
+            _ = journal.latestUndoableEntry(at: index)
+        }
+        for entry in journal.entries { _ = journal.isInForce(sequence: entry.sequence) }
+        _ = journal.problems
+        journal.close()
     }
 }
 
