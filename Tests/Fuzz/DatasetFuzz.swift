@@ -69,6 +69,10 @@ public func fuzzDataset(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         let options = DatasetOptions(container: container, useIndexCache: false)
         guard let dataset = try? Dataset.open(path: scratchPath, options: options) else { continue }
         exercise(dataset, size: size)
+        // The linter reads every turn's text (CJK checks, duplicates): once, on the sniffed read.
+        if container == nil {
+            for found in DatasetLinter.findings(in: dataset) { _ = found.finding.message }
+        }
     }
     return 0
 }
