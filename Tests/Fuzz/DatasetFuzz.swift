@@ -1,5 +1,5 @@
 // libFuzzer target for the dataset engine: the bytes are indexed as a JSON array, as JSON
-// Lines and with the container sniffed, then every sample is decoded and looked up by id.
+// Lines and with the container sniffed, then every sample is decoded, looked up by id and linted.
 // The whole input also goes through JSONParser, and whatever it accepts must survive a
 // write/parse round trip through JSONWriter unchanged.
 // Built by scripts/fuzz (not a SwiftPM target): `swift build` and `swift test` never see it.
