@@ -43,6 +43,18 @@ final class PGConnection {
 
     deinit { close() }
 
+    /// libpq's complaint about a connection string, or nil when it parses.
+    static func parseError(_ conninfo: String) -> String? {
+        var err: UnsafeMutablePointer<CChar>? = nil
+        let options = PQconninfoParse(conninfo, &err)
+        defer {
+            if let options { PQconninfoFree(options) }
+            if let err { PQfreemem(err) }
+        }
+        if options != nil { return nil }
+        return err.map { firstLine(String(cString: $0)) } ?? "cannot be parsed"
+    }
+
     func close() {
         if let conn { PQfinish(conn) }
         conn = nil

@@ -22,6 +22,9 @@ public struct StoreLocation: Sendable, Equatable, CustomStringConvertible {
         if !isURL && !trimmed.contains("=") {
             throw .badLocation("'\(StoreLocation.scrub(trimmed))' is not a PostgreSQL URL: expected postgres://USER@HOST:PORT/DATABASE")
         }
+        if let why = PGConnection.parseError(trimmed) {
+            throw .badLocation("'\(StoreLocation.scrub(trimmed))' is not a usable PostgreSQL URL: \(why)")
+        }
         self.url = trimmed
         self.password = StoreLocation.findPassword(trimmed)
     }
