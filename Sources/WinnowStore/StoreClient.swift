@@ -19,6 +19,10 @@ public final class StoreClient {
     public init(location: StoreLocation, connectTimeout: Int = 5) throws(StoreError) {
         self.location = location
         do { connection = try PGConnection(location: location, connectTimeout: connectTimeout) } catch {
+            // libpq checks some values (a port that is not a number) only when connecting.
+            if error.message.contains("invalid ") && error.message.contains("value") {
+                throw .badLocation("\(location.redacted): \(error.message)")
+            }
             throw .unreachable(location: location.redacted, reason: error.message)
         }
     }

@@ -72,6 +72,7 @@ public final class StoreJournal: DecisionStore, @unchecked Sendable {
             try j.adopt(c)
         } catch {
             guard case .unreachable(_, let reason) = error, !StoreJournal.isRefusal(reason) else { throw error }
+            // Offline: the schema and the dataset's fingerprint are checked when it answers.
             j.offlineReason = reason
         }
         let spooled = try j.spool.entries()
