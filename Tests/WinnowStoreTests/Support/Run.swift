@@ -1,4 +1,5 @@
 import Foundation
+import WinnowStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,7 +80,7 @@ enum Run {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
-        guard rc == 0 else { throw PostgresServer.Failure(message: "cannot run \(arguments.joined(separator: " ")): errno \(rc)") }
+        guard rc == 0 else { throw ScratchPostgres.Failure(message: "cannot run \(arguments.joined(separator: " ")): errno \(rc)") }
         return Child(pid: pid, outPath: outPath, inPath: ownedIn)
     }
 }
