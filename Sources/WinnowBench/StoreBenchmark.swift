@@ -1,0 +1,301 @@
+import Foundation
+import WinnowCore
+import WinnowStore
+
+/// `winnow-bench store`: the team store on a throw-away local PostgreSQL (unix socket).
+///
+/// 1. `--reviewers` concurrent `winnow decide --store --from -` processes x `--decisions`
+///    each, every line timed from write to its "saved" answer: lost / duplicated counts and
+///    save latency p50/p99, against the same processes writing journal files.
+/// 2. The same run with `pg_ctl restart -m fast` in the middle: every entry present once.
+/// 3. `--claimers` concurrent claimers, overlap 2, `--samples` samples: every sample with
+///    exactly 2 distinct reviewers.
+/// 4. `merge` from the store with `--merge-decisions` entries against the same merge from a
+///    journal file.
+enum StoreBenchmark {
+    static func run(_ args: [String]) -> Int32 {
+        let reviewers = Int(BenchSupport.option(args, "--reviewers") ?? "") ?? 20
+        let decisions = Int(BenchSupport.option(args, "--decisions") ?? "") ?? 5_000
+        let claimers = Int(BenchSupport.option(args, "--claimers") ?? "") ?? 10
+        let claimSamples = Int(BenchSupport.option(args, "--samples") ?? "") ?? 10_000
+        let mergeDecisions = Int(BenchSupport.option(args, "--merge-decisions") ?? "") ?? 641_868
+        let parts = Set((BenchSupport.option(args, "--parts") ?? "decide,restart,claims,merge").split(separator: ",").map(String.init))
+        let server: ScratchPostgres
+        do { server = try ScratchPostgres() } catch { BenchSupport.fail("\(error)") }
+        defer { server.stop() }
+        let dir = NSTemporaryDirectory() + "/winnow-bench-store-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let datasetPath = BenchSupport.option(args, "--dataset") ?? makeDataset(dir + "/bench.jsonl", count: max(decisions, claimSamples))
+        let (dataset, _) = BenchSupport.openDataset(datasetPath)
+        print("store bench: PostgreSQL on a unix socket (synchronous_commit on), dataset \(dataset.count) samples")
+        var failed = false
+        if parts.contains("decide") {
+            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir) || failed
+        }
+        if parts.contains("merge") {
+            failed = !mergeRun(server: server, dataset: dataset, decisions: mergeDecisions, dir: dir) || failed
+        }
+        if parts.contains("restart") {
+            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: true, dir: dir) || failed
+        }
+        if parts.contains("claims") {
+            failed = !claimRun(server: server, dataset: dataset, claimers: claimers, samples: min(claimSamples, dataset.count)) || failed
+        }
+        return failed ? 1 : 0
+    }
+
+    static func makeDataset(_ path: String, count: Int) -> String {
+        var text = ""
+        text.reserveCapacity(count * 170)
+        for i in 0..<count {
+            text += #"{"id":"b\#(i)","image":"img/\#(i).jpg","conversations":[{"from":"human","value":"<image>\nWhat is in picture \#(i)?"},{"from":"gpt","value":"Picture \#(i) shows a cat."}]}"#
+            text += "\n"
+        }
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        return path
+    }
+
+    /// A new database with the schema and the dataset registered.
+    static func freshStore(_ server: ScratchPostgres, _ dataset: Dataset) -> (StoreLocation, RegisteredDataset) {
+        do {
+            let location = try StoreLocation(server.url(database: try server.createDatabase()))
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            try c.migrate()
+            return (location, try c.register(dataset: dataset))
+        } catch { BenchSupport.fail("cannot set up the store: \(error)") }
+    }
+
+    static var winnowBinary: String {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return me.deletingLastPathComponent().appendingPathComponent("winnow").path
+    }
+
+    // MARK: 1 and 2
+
+    static func decideRun(server: ScratchPostgres, dataset: Dataset, reviewers: Int, decisions: Int, restart: Bool, dir: String) -> Bool {
+        let (location, reg) = freshStore(server, dataset)
+        let n = min(decisions, dataset.count)
+        let title = restart ? "decide with a restart" : "decide"
+        // Baseline: the same processes writing their own journal files (fsync per entry).
+        var baseline: [Double] = []
+        if !restart {
+            let (lat, _, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, extra: { r in ["--journal", dir + "/r\(r).winnow.jsonl"] })
+            baseline = lat
+            print("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
+        }
+        let restartTime = Shared<Double?>(nil)
+        let restarter: Thread? = restart ? Thread {
+            Thread.sleep(forTimeInterval: 4)
+            let t = BenchSupport.now()
+            do { try server.restart() } catch { print("  restart failed: \(error)") }
+            restartTime.value = BenchSupport.now() - t
+        } : nil
+        restarter?.start()
+        let (lat, reported, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path,
+                                          extra: { _ in ["--store", location.description] })
+        // What the processes left unsynced (if the restart fell at the very end) is sent now.
+        for r in 0..<reviewers {
+            let spool = Spool.defaultPath(datasetPath: dataset.path, reviewer: "r\(r)")
+            if FileManager.default.fileExists(atPath: spool) {
+                _ = try? ScratchPostgres.runProgram([winnowBinary, "store", "sync", "--store", location.description, dataset.path, "--reviewer", "r\(r)"])
+            }
+        }
+        var rows = 0, distinctSeq = 0, distinctSample = 0
+        do {
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            for contents in try c.contents(dataset: reg) {
+                rows += contents.items.count
+                distinctSeq += Set(contents.items.map(\.entry.sequence)).count
+                distinctSample += Set(contents.items.map(\.entry.index)).count
+            }
+        } catch { print("  cannot count: \(error)"); return false }
+        let expected = reviewers * n
+        let lost = expected - distinctSample
+        let duplicated = rows - distinctSample
+        let unreported = expected - reported
+        let restartAt = restartTime.value
+        print("  \(title): \(reviewers) x \(n) = \(expected) decisions in \(String(format: "%.1f", wall)) s (\(Int(Double(expected) / wall))/s)"
+              + (restartAt.map { String(format: ", server restart took %.1f s", $0) } ?? ""))
+        print("    stored \(rows) rows, lost \(lost), duplicated \(duplicated), sequence numbers reused \(rows - distinctSeq), not reported saved \(unreported)")
+        print("    save latency p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99))) max \(ms(lat.max() ?? 0))"
+              + (restart ? " (includes the outage)" : " (target p99 <= 20 ms)"))
+        if !baseline.isEmpty {
+            print(String(format: "    ratio to journal files: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baseline, 50)), pct(lat, 99) / max(1e-9, pct(baseline, 99))))
+        }
+        return lost == 0 && duplicated == 0 && rows == distinctSeq
+    }
+
+    static func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
+
+    static func pct(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let i = min(sorted.count - 1, Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1)
+        return sorted[max(0, i)]
+    }
+
+    /// Runs `reviewers` decide processes, each fed `count` lines one at a time; returns every
+    /// line's write-to-"saved" time, how many were reported saved, and the wall time.
+    static func drive(reviewers: Int, count: Int, dataset: String, extra: @escaping @Sendable (Int) -> [String]) -> ([Double], Int, Double) {
+        let all = Shared<[Double]>([])
+        let reported = Shared(0)
+        let t0 = BenchSupport.now()
+        DispatchQueue.concurrentPerform(iterations: reviewers) { r in
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: winnowBinary)
+            p.arguments = ["decide", dataset, "--reviewer", "r\(r)", "--from", "-"] + extra(r)
+            let input = Pipe(), output = Pipe()
+            p.standardInput = input
+            p.standardOutput = output
+            p.standardError = FileHandle.nullDevice
+            do { try p.run() } catch { BenchSupport.fail("cannot run \(winnowBinary): \(error)") }
+            let reader = LineReaderFD(fd: output.fileHandleForReading.fileDescriptor)
+            var lat: [Double] = []
+            lat.reserveCapacity(count)
+            var ok = 0
+            for i in 0..<count {
+                let line = #"{"index": \#(i), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
+                let t = BenchSupport.now()
+                input.fileHandleForWriting.write(Data(line.utf8))
+                guard let answer = reader.next() else { break }
+                lat.append(BenchSupport.now() - t)
+                if answer.contains(#""saved":true"#) { ok += 1 }
+            }
+            try? input.fileHandleForWriting.close()
+            p.waitUntilExit()
+            all.update { $0 += lat }
+            reported.update { $0 += ok }
+        }
+        return (all.value, reported.value, BenchSupport.now() - t0)
+    }
+
+    // MARK: 3
+
+    static func claimRun(server: ScratchPostgres, dataset: Dataset, claimers: Int, samples: Int) -> Bool {
+        let (location, reg) = freshStore(server, dataset)
+        do {
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            try c.assign(dataset: reg, samples: Array(0..<samples), overlap: 2)
+            let twice = Shared(0), decided = Shared(0), errors = Shared(0)
+            let t0 = BenchSupport.now()
+            DispatchQueue.concurrentPerform(iterations: claimers) { n in
+                do {
+                    let j = try StoreJournal.open(location: location, dataset: dataset, reviewer: "c\(n)")
+                    defer { j.close() }
+                    let claimer = try StoreClient(location: location)
+                    defer { claimer.close() }
+                    var seen = Set<Int>()
+                    var mine = 0, again = 0
+                    while true {
+                        let batch = try claimer.claim(dataset: reg, reviewer: "c\(n)", batch: 10, leaseSeconds: 300)
+                        if batch.isEmpty { break }
+                        for i in batch {
+                            if !seen.insert(i).inserted { again += 1 }
+                            try j.append(.accept, index: i)
+                            mine += 1
+                        }
+                    }
+                    twice.update { $0 += again }
+                    decided.update { $0 += mine }
+                } catch {
+                    errors.update { $0 += 1 }
+                    print("  claimer c\(n): \(error)")
+                }
+            }
+            let wall = BenchSupport.now() - t0
+            let (twiceN, decidedN, errorsN) = (twice.value, decided.value, errors.value)
+            let done = try c.doneReviewers(dataset: reg)
+            var perSample: [Int: Set<String>] = [:]
+            for contents in try c.contents(dataset: reg) {
+                for item in contents.items { perSample[item.entry.index, default: []].insert(item.entry.reviewer) }
+            }
+            let exact = (0..<samples).filter { done[$0]?.count == 2 && perSample[$0]?.count == 2 }.count
+            print("  claims: \(claimers) claimers, overlap 2, \(samples) samples: \(decidedN) reviews in \(String(format: "%.1f", wall)) s "
+                  + "(\(Int(Double(decidedN) / wall))/s); samples with exactly 2 distinct reviewers \(exact)/\(samples); "
+                  + "a sample given twice to one reviewer: \(twiceN); errors \(errorsN)")
+            return exact == samples && twiceN == 0 && errorsN == 0
+        } catch { print("  claims failed: \(error)"); return false }
+    }
+
+    // MARK: 4
+
+    static func mergeRun(server: ScratchPostgres, dataset: Dataset, decisions: Int, dir: String) -> Bool {
+        let (location, reg) = freshStore(server, dataset)
+        let journal = dir + "/merge.winnow.jsonl"
+        JournalBenchmarks.makeJournal(path: journal, dataset: dataset, count: decisions)
+        do {
+            let contents = try JournalReader.read(path: journal)
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            let t0 = BenchSupport.now()
+            let entries = contents.items.map(\.entry)
+            var start = 0
+            while start < entries.count {
+                let end = min(entries.count, start + 5000)
+                try c.send(batch: Array(entries[start..<end]), dataset: reg, host: "bench")
+                start = end
+            }
+            let push = BenchSupport.now() - t0
+            let out = dir + "/merged.jsonl"
+            var bestFile = Double.infinity, bestStore = Double.infinity
+            var fileSummary = MergeSummary(), storeSummary = MergeSummary()
+            for _ in 0..<2 {
+                var t = BenchSupport.now()
+                let fromFile = try JournalReader.read(path: journal)
+                fileSummary = try Merger.merge(dataset: dataset, journals: [fromFile], options: MergeOptions(outputPath: out, policy: .latest))
+                bestFile = min(bestFile, BenchSupport.now() - t)
+                try? FileManager.default.removeItem(atPath: out)
+                t = BenchSupport.now()
+                let fromStore = try c.contents(dataset: reg)
+                storeSummary = try Merger.merge(dataset: dataset, journals: fromStore, options: MergeOptions(outputPath: out, policy: .latest))
+                bestStore = min(bestStore, BenchSupport.now() - t)
+                try? FileManager.default.removeItem(atPath: out)
+            }
+            let same = fileSummary.accepted == storeSummary.accepted && fileSummary.rejected == storeSummary.rejected
+                && fileSummary.edited == storeSummary.edited
+            print("  merge: \(decisions) decisions (pushed in \(String(format: "%.1f", push)) s): from the journal file best \(String(format: "%.2f", bestFile)) s, "
+                  + "from the store best \(String(format: "%.2f", bestStore)) s; ratio \(String(format: "%.2f", bestStore / bestFile)) (target <= 2.0); same result: \(same)")
+            return same
+        } catch { print("  merge failed: \(error)"); return false }
+    }
+}
+
+/// Lines from a file descriptor, as they arrive.
+final class LineReaderFD {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    init(fd: Int32) { self.fd = fd }
+
+    func next() -> String? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[start..<nl], as: UTF8.self)
+                start = nl + 1
+                if start > 65536 { buffer.removeSubrange(0..<start); start = 0 }
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return nil }
+            buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+}
+
+/// A value shared between threads behind a lock.
+final class Shared<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T
+    init(_ v: T) { stored = v }
+    var value: T {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+    func update(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
+}
