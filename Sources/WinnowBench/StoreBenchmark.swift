@@ -86,15 +86,21 @@ enum StoreBenchmark {
             print("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
         }
         let restartTime = Shared<Double?>(nil)
+        let answered = Shared(0)
+        let restartDone = DispatchSemaphore(value: 0)
+        let expectedTotal = reviewers * n
         let restarter: Thread? = restart ? Thread {
-            Thread.sleep(forTimeInterval: 4)
+            defer { restartDone.signal() }
+            // In the middle of the run: once half of the decisions are saved.
+            while answered.value < expectedTotal / 2 { usleep(10_000) }
             let t = BenchSupport.now()
             do { try server.restart() } catch { print("  restart failed: \(error)") }
             restartTime.value = BenchSupport.now() - t
         } : nil
         restarter?.start()
-        let (lat, reported, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path,
+        let (lat, reported, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, answered: answered,
                                           extra: { _ in ["--store", location.description] })
+        if restarter != nil { restartDone.wait() }
         // What the processes left unsynced (if the restart fell at the very end) is sent now.
         for r in 0..<reviewers {
             let spool = Spool.defaultPath(datasetPath: dataset.path, reviewer: "r\(r)")
@@ -139,33 +145,28 @@ enum StoreBenchmark {
 
     /// Runs `reviewers` decide processes, each fed `count` lines one at a time; returns every
     /// line's write-to-"saved" time, how many were reported saved, and the wall time.
-    static func drive(reviewers: Int, count: Int, dataset: String, extra: @escaping @Sendable (Int) -> [String]) -> ([Double], Int, Double) {
+    static func drive(reviewers: Int, count: Int, dataset: String, answered: Shared<Int> = Shared(0),
+                      extra: @escaping @Sendable (Int) -> [String]) -> ([Double], Int, Double) {
         let all = Shared<[Double]>([])
         let reported = Shared(0)
         let t0 = BenchSupport.now()
-        DispatchQueue.concurrentPerform(iterations: reviewers) { r in
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: winnowBinary)
-            p.arguments = ["decide", dataset, "--reviewer", "r\(r)", "--from", "-"] + extra(r)
-            let input = Pipe(), output = Pipe()
-            p.standardInput = input
-            p.standardOutput = output
-            p.standardError = FileHandle.nullDevice
-            do { try p.run() } catch { BenchSupport.fail("cannot run \(winnowBinary): \(error)") }
-            let reader = LineReaderFD(fd: output.fileHandleForReading.fileDescriptor)
+        onThreads(reviewers) { r in
+            let child = Child.spawn([winnowBinary, "decide", dataset, "--reviewer", "r\(r)", "--from", "-"] + extra(r),
+                                    stderrPath: ProcessInfo.processInfo.environment["WINNOW_BENCH_STDERR"] ?? "/dev/null")
+            let reader = LineReaderFD(fd: child.output)
             var lat: [Double] = []
             lat.reserveCapacity(count)
             var ok = 0
             for i in 0..<count {
                 let line = #"{"index": \#(i), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
                 let t = BenchSupport.now()
-                input.fileHandleForWriting.write(Data(line.utf8))
+                child.write(line)
                 guard let answer = reader.next() else { break }
                 lat.append(BenchSupport.now() - t)
+                answered.update { $0 += 1 }
                 if answer.contains(#""saved":true"#) { ok += 1 }
             }
-            try? input.fileHandleForWriting.close()
-            p.waitUntilExit()
+            child.finish()
             all.update { $0 += lat }
             reported.update { $0 += ok }
         }
@@ -182,7 +183,7 @@ enum StoreBenchmark {
             try c.assign(dataset: reg, samples: Array(0..<samples), overlap: 2)
             let twice = Shared(0), decided = Shared(0), errors = Shared(0)
             let t0 = BenchSupport.now()
-            DispatchQueue.concurrentPerform(iterations: claimers) { n in
+            onThreads(claimers) { n in
                 do {
                     let j = try StoreJournal.open(location: location, dataset: dataset, reviewer: "c\(n)")
                     defer { j.close() }
@@ -298,4 +299,75 @@ final class Shared<T>: @unchecked Sendable {
         set { lock.withLock { stored = newValue } }
     }
     func update(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
+}
+
+/// A child process with its stdin and stdout on pipes made close-on-exec, so that children
+/// started at the same time never hold each other's stdin open (which would keep a
+/// `decide --from -` waiting for an end of input that never comes).
+final class Child {
+    let pid: pid_t
+    let input: Int32
+    let output: Int32
+
+    private init(pid: pid_t, input: Int32, output: Int32) { self.pid = pid; self.input = input; self.output = output }
+
+    private static let spawnLock = NSLock()
+
+    static func spawn(_ arguments: [String], stderrPath: String = "/dev/null") -> Child {
+        // pipe2 is not visible from Swift here: pipe + FD_CLOEXEC, with spawns one at a time
+        // so no other child is started between the two.
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        var inPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0 else { BenchSupport.fail("pipe: \(errno)") }
+        for fd in inPipe + outPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
+        guard rc == 0 else { BenchSupport.fail("cannot run \(arguments[0]): errno \(rc)") }
+        close(inPipe[0])
+        close(outPipe[1])
+        return Child(pid: pid, input: inPipe[1], output: outPipe[0])
+    }
+
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress.map { $0 + done }, $0.count - done) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            done += n
+        }
+    }
+
+    /// Closes stdin and waits for the exit.
+    func finish() {
+        close(input)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        close(output)
+    }
+}
+
+/// Runs `body(0..<count)` on `count` threads at once (`concurrentPerform` would run only as
+/// many at a time as there are cores, which is not "20 concurrent reviewers").
+func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let group = DispatchGroup()
+    for i in 0..<count {
+        group.enter()
+        let t = Thread {
+            body(i)
+            group.leave()
+        }
+        t.stackSize = 1 << 20
+        t.start()
+    }
+    group.wait()
 }

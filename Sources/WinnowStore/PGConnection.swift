@@ -33,6 +33,7 @@ final class PGConnection {
         conn = Self.withCStrings(keys) { k in
             Self.withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
         }
+        if let conn { PQsetNoticeProcessor(conn, { _, _ in }, nil) }
         guard let conn, PQstatus(conn) == CONNECTION_OK else {
             let text = conn.map { Self.text(PQerrorMessage($0)) } ?? "out of memory"
             if let conn { PQfinish(conn) }

@@ -71,9 +71,15 @@ public final class StoreJournal: DecisionStore, @unchecked Sendable {
             let c = try StoreClient(location: location, connectTimeout: connectTimeout)
             try j.adopt(c)
         } catch {
-            guard case .unreachable(_, let reason) = error, !StoreJournal.isRefusal(reason) else { throw error }
-            // Offline: the schema and the dataset's fingerprint are checked when it answers.
-            j.offlineReason = reason
+            // A server that cannot be reached, or that drops the session while we open it
+            // (shutting down, starting up), means offline; a refusal or a wrong schema does not.
+            switch error {
+            case .unreachable(_, let reason) where !StoreJournal.isRefusal(reason): break
+            case .statement: break
+            default: throw error
+            }
+            j.client = nil
+            j.offlineReason = error.description
         }
         let spooled = try j.spool.entries()
         j.unsynced = spooled.count
