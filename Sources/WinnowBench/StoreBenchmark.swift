@@ -28,7 +28,7 @@ enum StoreBenchmark {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let datasetPath = BenchSupport.option(args, "--dataset") ?? makeDataset(dir + "/bench.jsonl", count: max(decisions, claimSamples))
         let (dataset, _) = BenchSupport.openDataset(datasetPath)
-        print("store bench: PostgreSQL on a unix socket (synchronous_commit on), dataset \(dataset.count) samples")
+        say("store bench: PostgreSQL on a unix socket (synchronous_commit on), dataset \(dataset.count) samples")
         var failed = false
         if parts.contains("decide") {
             failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir) || failed
@@ -83,7 +83,7 @@ enum StoreBenchmark {
         if !restart {
             let (lat, _, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, extra: { r in ["--journal", dir + "/r\(r).winnow.jsonl"] })
             baseline = lat
-            print("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
+            say("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
         }
         let restartTime = Shared<Double?>(nil)
         let answered = Shared(0)
@@ -94,7 +94,7 @@ enum StoreBenchmark {
             // In the middle of the run: once half of the decisions are saved.
             while answered.value < expectedTotal / 2 { usleep(10_000) }
             let t = BenchSupport.now()
-            do { try server.restart() } catch { print("  restart failed: \(error)") }
+            do { try server.restart() } catch { say("  restart failed: \(error)") }
             restartTime.value = BenchSupport.now() - t
         } : nil
         restarter?.start()
@@ -117,19 +117,19 @@ enum StoreBenchmark {
                 distinctSeq += Set(contents.items.map(\.entry.sequence)).count
                 distinctSample += Set(contents.items.map(\.entry.index)).count
             }
-        } catch { print("  cannot count: \(error)"); return false }
+        } catch { say("  cannot count: \(error)"); return false }
         let expected = reviewers * n
         let lost = expected - distinctSample
         let duplicated = rows - distinctSample
         let unreported = expected - reported
         let restartAt = restartTime.value
-        print("  \(title): \(reviewers) x \(n) = \(expected) decisions in \(String(format: "%.1f", wall)) s (\(Int(Double(expected) / wall))/s)"
+        say("  \(title): \(reviewers) x \(n) = \(expected) decisions in \(String(format: "%.1f", wall)) s (\(Int(Double(expected) / wall))/s)"
               + (restartAt.map { String(format: ", server restart took %.1f s", $0) } ?? ""))
-        print("    stored \(rows) rows, lost \(lost), duplicated \(duplicated), sequence numbers reused \(rows - distinctSeq), not reported saved \(unreported)")
-        print("    save latency p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99))) max \(ms(lat.max() ?? 0))"
+        say("    stored \(rows) rows, lost \(lost), duplicated \(duplicated), sequence numbers reused \(rows - distinctSeq), not reported saved \(unreported)")
+        say("    save latency p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99))) max \(ms(lat.max() ?? 0))"
               + (restart ? " (includes the outage)" : " (target p99 <= 20 ms)"))
         if !baseline.isEmpty {
-            print(String(format: "    ratio to journal files: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baseline, 50)), pct(lat, 99) / max(1e-9, pct(baseline, 99))))
+            say(String(format: "    ratio to journal files: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baseline, 50)), pct(lat, 99) / max(1e-9, pct(baseline, 99))))
         }
         return lost == 0 && duplicated == 0 && rows == distinctSeq
     }
@@ -204,7 +204,7 @@ enum StoreBenchmark {
                     decided.update { $0 += mine }
                 } catch {
                     errors.update { $0 += 1 }
-                    print("  claimer c\(n): \(error)")
+                    say("  claimer c\(n): \(error)")
                 }
             }
             let wall = BenchSupport.now() - t0
@@ -215,11 +215,11 @@ enum StoreBenchmark {
                 for item in contents.items { perSample[item.entry.index, default: []].insert(item.entry.reviewer) }
             }
             let exact = (0..<samples).filter { done[$0]?.count == 2 && perSample[$0]?.count == 2 }.count
-            print("  claims: \(claimers) claimers, overlap 2, \(samples) samples: \(decidedN) reviews in \(String(format: "%.1f", wall)) s "
+            say("  claims: \(claimers) claimers, overlap 2, \(samples) samples: \(decidedN) reviews in \(String(format: "%.1f", wall)) s "
                   + "(\(Int(Double(decidedN) / wall))/s); samples with exactly 2 distinct reviewers \(exact)/\(samples); "
                   + "a sample given twice to one reviewer: \(twiceN); errors \(errorsN)")
             return exact == samples && twiceN == 0 && errorsN == 0
-        } catch { print("  claims failed: \(error)"); return false }
+        } catch { say("  claims failed: \(error)"); return false }
     }
 
     // MARK: 4
@@ -258,10 +258,10 @@ enum StoreBenchmark {
             }
             let same = fileSummary.accepted == storeSummary.accepted && fileSummary.rejected == storeSummary.rejected
                 && fileSummary.edited == storeSummary.edited
-            print("  merge: \(decisions) decisions (pushed in \(String(format: "%.1f", push)) s): from the journal file best \(String(format: "%.2f", bestFile)) s, "
+            say("  merge: \(decisions) decisions (pushed in \(String(format: "%.1f", push)) s): from the journal file best \(String(format: "%.2f", bestFile)) s, "
                   + "from the store best \(String(format: "%.2f", bestStore)) s; ratio \(String(format: "%.2f", bestStore / bestFile)) (target <= 2.0); same result: \(same)")
             return same
-        } catch { print("  merge failed: \(error)"); return false }
+        } catch { say("  merge failed: \(error)"); return false }
     }
 }
 
@@ -371,3 +371,6 @@ func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     }
     group.wait()
 }
+
+/// Prints a line at once (stdout to a file would otherwise hold every figure to the end).
+func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }

@@ -25,9 +25,7 @@ package final class ScratchPostgres: @unchecked Sendable {
 
     /// Starts a new server (about a second).
     package init() throws {
-        guard let bin = ScratchPostgres.binDir() else {
-            throw Failure(message: "PostgreSQL server binaries (initdb, pg_ctl) were not found: install the Debian package `postgresql` (or set WINNOW_PG_BINDIR)")
-        }
+        guard let bin = ScratchPostgres.binDir() else { throw Failure(message: ScratchPostgres.missingMessage) }
         self.bin = bin
         var template = Array((NSTemporaryDirectory() + "/winnow-pg-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ b in b.baseAddress.flatMap { mkdtemp($0) } }) else {
@@ -59,8 +57,12 @@ package final class ScratchPostgres: @unchecked Sendable {
 
     deinit { stop() }
 
-    package static func binDir() -> String? {
-        if let env = ProcessInfo.processInfo.environment["WINNOW_PG_BINDIR"] { return env }
+    /// What a test or bench says when there is no server to start.
+    package static let missingMessage = "PostgreSQL server binaries (initdb, pg_ctl) were not found: install the Debian package `postgresql` (or set WINNOW_PG_BINDIR to their folder)"
+
+    /// The folder with initdb and pg_ctl: WINNOW_PG_BINDIR, else the newest Debian install.
+    package static func binDir(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let env = environment["WINNOW_PG_BINDIR"] { return access(env + "/initdb", X_OK) == 0 ? env : nil }
         let root = "/usr/lib/postgresql"
         let versions = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for v in versions.sorted(by: { (Int($0) ?? 0) > (Int($1) ?? 0) }) where access("\(root)/\(v)/bin/initdb", X_OK) == 0 {

@@ -64,6 +64,7 @@ public final class StoreClient {
     /// nothing to do). Returns the versions applied.
     @discardableResult
     public func migrate(to target: Int = StoreSchema.currentVersion) throws(StoreError) -> [Int] {
+        let target = max(0, min(target, StoreSchema.currentVersion))
         var applied: [Int] = []
         try run("BEGIN")
         do throws(StoreError) {

@@ -335,8 +335,8 @@ public final class StoreJournal: DecisionStore, @unchecked Sendable {
         t.start()
     }
 
-    /// Tries a last resend, stops the background task and closes the connection. Entries
-    /// still unsynced stay in the spool (`unsyncedCount`, `spool.path`).
+    /// Stops the background task and closes the connection (call `sync()` first for a last
+    /// resend). Entries still unsynced stay in the spool (`unsyncedCount`, `spool.path`).
     public func close() {
         locked {
             backgroundStop = true

@@ -108,6 +108,8 @@ struct DecideCommand: ParsableCommand {
         let stream = try from.map(Self.openStream)
         let j = try openStore(data)
         defer {
+            // A last resend of what the spool holds, then say what is left and where.
+            if let s = j as? StoreJournal, s.unsyncedCount > 0 { s.sync() }
             j.close()
             if let s = j as? StoreJournal { StoreSupport.reportUnsynced(s) }
         }
