@@ -36,6 +36,9 @@ extension StoreClient {
                 INSERT INTO winnow_slots (dataset_id, sample_index, slot)
                 SELECT $1, i, s FROM unnest($2::int[]) AS i, generate_series(1, $3::int) AS s
                 """, [String(dataset.id), PGArray.literal(samples.map { String($0) }), String(overlap)])
+            // Without statistics on the new rows the planner may join the claim's anti-joins
+            // by scanning the whole pool per row, which froze 10 claimers on 20,000 slots.
+            try run("ANALYZE winnow_slots")
             try run("COMMIT")
             return samples.count * overlap
         } catch {
