@@ -119,4 +119,19 @@ struct StoreCommandTests {
         #expect(!on.output.contains("unsynced"))
         #expect(try f.counts(reviewer: "lee") == (2, 2))
     }
+
+    @Test(.enabled(if: binaryBuilt, "needs .build/debug/winnow"))
+    func anExplicitJournalWinsOverWINNOW_STORE() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let journal = f.folder + "/mine.winnow.jsonl"
+        let env = ["WINNOW_STORE": f.url]
+        let r = try Run.program([Run.winnow, "decide", f.datasetPath, "--journal", journal, "--reviewer", "zed", "0", "accept"], environment: env)
+        #expect(r.status == 0, "\(r.output)")
+        #expect(try JournalReader.read(path: journal).items.count == 1)
+        #expect(try f.counts(reviewer: "zed").rows == 0)
+        let log = try Run.program([Run.winnow, "journal", "log", journal], environment: env)
+        #expect(log.status == 0, "\(log.output)")
+        #expect(log.output.contains("zed  sample 0"), "\(log.output)")
+    }
 }

@@ -143,11 +143,12 @@ struct DecideCommand: ParsableCommand {
 
     /// The file journal, or the team store with `--store` / `WINNOW_STORE`.
     private func openStore(_ data: Dataset) throws -> any DecisionStore {
-        if let location = try storeOptions.location() {
-            if journal != nil {
-                JournalCommandSupport.warn("winnow decide: give --journal or --store, not both")
-                throw WinnowExit.usage
-            }
+        // An explicit --journal wins over WINNOW_STORE from the environment.
+        if journal != nil && storeOptions.store != nil {
+            JournalCommandSupport.warn("winnow decide: give --journal or --store, not both")
+            throw WinnowExit.usage
+        }
+        if journal == nil, let location = try storeOptions.location() {
             do {
                 return try StoreJournal.open(location: location, dataset: data, reviewer: reviewer ?? Journal.defaultReviewer,
                                              datasetName: storeOptions.datasetName, matchByID: matchByID)

@@ -23,7 +23,9 @@ struct JournalLogCommand: ParsableCommand {
 
     func run() throws {
         let s = JournalCommandSupport.sanitize
-        if let location = try storeOptions.location() {
+        // With WINNOW_STORE set, a journal file given by name is still read as one.
+        let isJournalFile = storeOptions.store == nil && JournalLogCommand.startsLikeAJournal(journal)
+        if !isJournalFile, let location = try storeOptions.location() {
             let data = try JournalCommandSupport.openDataset(journal)
             let c = try StoreSupport.connect(location)
             defer { c.close() }
@@ -35,6 +37,16 @@ struct JournalLogCommand: ParsableCommand {
             return
         }
         print(try JournalCommandSupport.readJournal(journal), headers: true)
+    }
+
+    static func startsLikeAJournal(_ path: String) -> Bool {
+        // O_NONBLOCK: a FIFO is not waited on (and is no journal).
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 18)
+        let n = head.withUnsafeMutableBytes { read(fd, $0.baseAddress, 18) }
+        return n == 18 && head == Array(#"{"winnow_journal":"#.utf8)
     }
 
     private func print(_ contents: JournalContents, headers: Bool) {
