@@ -134,4 +134,22 @@ struct StoreCommandTests {
         #expect(log.status == 0, "\(log.output)")
         #expect(log.output.contains("zed  sample 0"), "\(log.output)")
     }
+
+    @Test(.enabled(if: binaryBuilt, "needs .build/debug/winnow"))
+    func reviewOpensOnTheStoreAndSaysWhereUnsyncedEntriesAre() throws {
+        let server = try PostgresServer()
+        defer { server.stop() }
+        let f = try StoreFixture(server: server)
+        defer { f.remove() }
+        let on = try Run.program([Run.winnow, "review", f.datasetPath, "--store", f.url, "--reviewer", "ann", "--bench-first-frame"])
+        #expect(on.status == 0, "\(on.output)")
+        #expect(on.output.contains("first-frame"))
+        // Offline with a spooled entry: the review still opens, and quitting says where it is.
+        try server.stopServer()
+        let off = try Run.program([Run.winnow, "decide", f.datasetPath, "--store", f.url, "--reviewer", "ann", "2", "skip"])
+        #expect(off.status == 0, "\(off.output)")
+        let review = try Run.program([Run.winnow, "review", f.datasetPath, "--store", f.url, "--reviewer", "ann", "--bench-first-frame"])
+        #expect(review.status == 0, "\(review.output)")
+        #expect(review.output.contains("offline: 1 unsynced entry kept in"), "\(review.output)")
+    }
 }
