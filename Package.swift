@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage",
+                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Demo", "DemoTools"],
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WinnowBench",
-            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage"],
+            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowStore"],
             swiftSettings: strictSettings
         ),
         // Build-time embedding of Keymaps/*.yaml and the demo dataset into the binary, so the
@@ -78,6 +78,12 @@ let package = Package(
             dependencies: ["EmbedTool"],
             path: "Sources/EmbedPlugin"
         ),
+        // --- Team store (PostgreSQL through libpq); WinnowCore stays free of it. ---
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .target(name: "WinnowStore", dependencies: ["WinnowCore", "CLibpq"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore"], swiftSettings: strictSettings),
+        // --- end of team store ---
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 import WinnowTerminal
 import WinnowUI
 
@@ -45,6 +46,8 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Review only share K of N (K/N, 1-based).")
     var shard: String?
 
+    @OptionGroup var storeOptions: StoreOptions
+
     @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
     var readOnly = false
 
@@ -83,8 +86,17 @@ struct ReviewCommand: ParsableCommand {
         let opened = DispatchTime.now()
         let journalPath = journal ?? Journal.defaultPath(forDataset: path)
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
-        let log: Journal
-        do {
+        let log: any DecisionLog
+        var storeJournal: StoreJournal? = nil
+        if let location = try storeOptions.location(), !readOnly {
+            do {
+                let j = try StoreJournal.open(location: location, dataset: dataset, reviewer: name.isEmpty ? Journal.defaultReviewer : name,
+                                              datasetName: storeOptions.datasetName)
+                j.startBackgroundSync()
+                storeJournal = j
+                log = j
+            } catch { throw StoreSupport.fail(error) }
+        } else { do {
             log = try Journal.open(path: journalPath, dataset: dataset, reviewer: name,
                                    mode: readOnly ? .readOnly : .readWrite)
         } catch {
@@ -92,6 +104,13 @@ struct ReviewCommand: ParsableCommand {
             if case .locked = error { message += "\n(use --read-only to look without deciding)" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(WinnowExit.journalUnavailable.rawValue)
+        } }
+        defer {
+            if let storeJournal {
+                storeJournal.sync()
+                storeJournal.close()
+                StoreSupport.reportUnsynced(storeJournal)
+            }
         }
 
         let journalOpened = DispatchTime.now()
@@ -99,6 +118,12 @@ struct ReviewCommand: ParsableCommand {
         options.moreImageRoots = Array(images.imageRoots.dropFirst())
         options.allowedImageFolders = images.allowedImageDirs
         (options.baseOrder, options.baseLabel) = baseOrder(dataset)
+        if let storeJournal {
+            // The header says the store is in use; offline and unsynced counts show at start
+            // (the journal problems row) and on quit.
+            let tag = storeJournal.syncStatus.map { "team store, \($0)" } ?? "team store"
+            options.baseLabel = options.baseLabel.map { $0 + ", " + tag } ?? tag
+        }
         if let start {
             guard let index = resolveStart(start, in: dataset) else {
                 FileHandle.standardError.write(Data("winnow: --start \(VisibleText.sanitize(start)): no sample with that index or id\n".utf8))
