@@ -86,8 +86,8 @@ enum EditorBenchmark {
                             options: ReviewOptions(theme: .color))
         _ = app.handle(.resize(width: 80, height: 24))
         _ = app.render(width: 80, height: 24)
-        _ = app.perform("edit")
-        for _ in 0..<200 { _ = app.perform("cursor-up") }
+        _ = app.perform(.edit)
+        for _ in 0..<200 { _ = app.perform(.cursorUp) }
         _ = app.render(width: 80, height: 24)
         var stats = Stats()
         var sink = 0
