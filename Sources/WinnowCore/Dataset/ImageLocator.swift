@@ -9,6 +9,14 @@ public struct ResolvedImage: Sendable, Equatable {
     public var exists: Bool
     /// File size in bytes when it exists.
     public var byteSize: Int?
+
+    /// A resolved reference (resolvers other than `ImageLocator`, and tests, make these).
+    public init(reference: String, path: String, exists: Bool, byteSize: Int? = nil) {
+        self.reference = reference
+        self.path = path
+        self.exists = exists
+        self.byteSize = byteSize
+    }
 }
 
 /// Resolves image references against `--image-root`, then the dataset's folder, then the
