@@ -99,6 +99,17 @@ enum UIBenchmark {
                 report("\(w)x\(h) \(label): to bottom + highlight", search)
             }
         }
+        // Where a first frame of the huge sample goes, part by part.
+        let huge = HugeSource(characters: 200_000, paragraphs: false).sample
+        var lint: [Double] = [], counts: [Double] = [], layout: [Double] = []
+        for _ in 0..<5 {
+            lint.append(time { _ = SampleLinter().lint(huge) })
+            counts.append(time { _ = huge.turns.map { $0.text.count } })
+            layout.append(time { _ = DialogueLayout(sample: huge, width: 79) })
+        }
+        report("parts: SampleLinter.lint of the 200k sample", lint)
+        report("parts: character counts", counts)
+        report("parts: DialogueLayout (all lines) at 80 columns", layout)
         let text = HugeSource(characters: 200_000, paragraphs: false).sample.turns[1].text
         var wraps: [Double] = []
         for _ in 0..<5 { wraps.append(time { _ = TextWrapper.wrap(text, width: 76) }) }

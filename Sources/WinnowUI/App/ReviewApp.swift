@@ -129,6 +129,12 @@ public final class ReviewApp: TerminalApp {
             return .redraw
         }
         prefetchNextImage()
+        // A long dialogue wrapped only as far as the screen: count the rest while idle, so
+        // the position line's "~N" becomes exact.
+        if case .reading = state.mode, let (_, layout) = currentDialogue(), !layout.isComplete, !layout.wrapped.isEmpty {
+            layout.ensure(through: layout.wrapped.count + 2_000)
+            return .redraw
+        }
         return .none
     }
 

@@ -41,13 +41,15 @@ extension ReviewApp {
             return sample.turns.firstIndex { $0.role == .gpt } ?? 0
         }
         let layout = cache.layout(for: sample, width: dialogueWidth)
-        var n = min(state.scroll, layout.lines.count - 1)
+        layout.ensure(through: state.scroll + 1)
+        let lines = layout.wrapped
+        var n = min(state.scroll, lines.count - 1)
         while n >= 0 {
-            switch layout.lines[n] {
+            switch lines[n] {
             case .label(let t), .text(let t, _): return min(t, max(0, sample.turns.count - 1))
             case .blank: n += 1
             }
-            if n >= layout.lines.count { break }
+            if n >= lines.count { break }
         }
         return 0
     }

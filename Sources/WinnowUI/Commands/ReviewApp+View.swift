@@ -51,7 +51,11 @@ extension ReviewApp {
         if state.diffMode != nil, let index = state.currentIndex, journal?.review(at: index).edit != nil {
             return max(0, min(line, 100_000))
         }
-        return min(max(0, line), max(0, dialogueLineCount - dialogueRows))
+        guard let (_, layout) = currentDialogue() else { return max(0, line) }
+        let rows = dialogueRows
+        // Wrap only as far as the new position needs: until then nothing can be clamped.
+        layout.ensure(through: max(0, line) + rows)
+        return min(max(0, line), max(0, layout.wrapped.count - rows))
     }
 
     /// `toggle-metadata`: narrow screens cycle compact -> expanded -> hidden; wide ones

@@ -91,8 +91,16 @@ extension ReviewApp {
         } else if let sample {
             let dialogue = cache.layout(for: sample, width: max(4, layout.dialogue.width - 1))
             let rows = max(1, layout.dialogue.height - 1)
+            // Wrap what the screen shows (and the lines above it); the rest waits.
+            dialogue.ensure(through: state.scroll + rows)
+            let (count, exact) = dialogue.lineCount
+            let scroll = min(state.scroll, max(0, (exact ? count : dialogue.wrapped.count) - rows))
+            for line in dialogue.wrapped[min(scroll, dialogue.wrapped.count)..<min(dialogue.wrapped.count, scroll + rows)] {
+                if case .label(let t) = line { _ = dialogue.imageMarkers(turn: t); _ = dialogue.emphasis(turn: t) }
+                if case .text(let t, _) = line { _ = dialogue.imageMarkers(turn: t); _ = dialogue.emphasis(turn: t) }
+            }
             reading.dialogue = .dialogue(DialogueModel(
-                sample: sample, layout: dialogue, scroll: min(state.scroll, max(0, dialogue.lines.count - rows)),
+                sample: sample, layout: dialogue, scroll: scroll, lineCount: count, lineCountIsExact: exact,
                 charCounts: facts?.turnCharCounts ?? [], searchPhrase: state.searchPhrase, searchMatch: state.searchMatch))
         } else if case .failure(let e)? = facts?.sample {
             reading.dialogue = .message("This sample cannot be read: \(e.description)", isError: true)

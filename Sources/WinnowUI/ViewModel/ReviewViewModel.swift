@@ -76,8 +76,12 @@ enum DialoguePaneModel {
 /// The wrapped dialogue of a sample at a scroll position.
 struct DialogueModel {
     var sample: Sample
+    /// Wrapped at least through the last line on screen.
     var layout: DialogueLayout
     var scroll: Int
+    /// All lines of the dialogue, or an estimate while the rest is not wrapped yet.
+    var lineCount: Int
+    var lineCountIsExact: Bool
     var charCounts: [Int]
     var searchPhrase: String?
     var searchMatch: Int?

@@ -48,7 +48,7 @@ final class SampleFacts {
     /// Characters per turn (counted once: a long turn takes a while to count).
     var turnCharCounts: [Int] {
         if let charCountCache { return charCountCache }
-        let counts = decoded?.turns.map { $0.text.count } ?? []
+        let counts = decoded?.turns.map { CharacterCount.of($0.text) } ?? []
         charCountCache = counts
         return counts
     }

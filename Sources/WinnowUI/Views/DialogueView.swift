@@ -28,12 +28,14 @@ struct DialogueView {
         let sample = model.sample
         let layout = model.layout
         let rows = r.height - 1   // first row: title with position indicator
-        let lineCount = layout.lines.count
+        let lineCount = model.lineCount
         let maxScroll = max(0, lineCount - rows)
         let top = min(model.scroll, maxScroll)
-        let last = min(lineCount, top + rows)
+        let last = min(lineCount, top + rows, layout.wrapped.count)
         let where_ = lineCount <= rows ? "all" : top == 0 ? "top" : last >= lineCount ? "end" : "\(top * 100 / maxScroll)%"
-        let title = " dialogue · lines \(top + 1)-\(last) of \(lineCount) · \(where_) "
+        // "~": the rest of a long turn is not wrapped yet, so the total is an estimate.
+        let total = model.lineCountIsExact ? "\(lineCount)" : "~\(lineCount)"
+        let title = " dialogue · lines \(top + 1)-\(last) of \(total) · \(where_) "
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
         if sample.turns.isEmpty {
             grid.write("(no turns: the conversation is empty)", row: r.row + 1, column: r.column + DialogueLayout.indent,
@@ -44,7 +46,7 @@ struct DialogueView {
         let currentMatch = phrase.flatMap { p in model.searchMatch.flatMap { layout.match($0, of: p, in: sample) } }
         for n in top..<max(top, last) {
             let row = r.row + 1 + (n - top)
-            switch layout.lines[n] {
+            switch layout.wrapped[n] {
             case .blank: break
             case .label(let t):
                 guard sample.turns.indices.contains(t) else { break }
@@ -63,18 +65,16 @@ struct DialogueView {
                     break
                 }
                 var spans: [StyledSpan] = []
-                if layout.emphasis.indices.contains(t) {
-                    for m in layout.emphasis[t].strong where m.overlaps(range) {
+                if let emphasis = layout.emphasis(turn: t) {
+                    for m in emphasis.strong where m.overlaps(range) {
                         spans.append(StyledSpan(range: m, style: CellStyle(attributes: .bold)))
                     }
-                    for m in layout.emphasis[t].markup where m.overlaps(range) {
+                    for m in emphasis.markup where m.overlaps(range) {
                         spans.append(StyledSpan(range: m, style: theme.dim))
                     }
                 }
-                if layout.imageMarkers.indices.contains(t) {
-                    for m in layout.imageMarkers[t] where m.overlaps(range) {
-                        spans.append(StyledSpan(range: m, style: theme.imageMarker))
-                    }
+                for m in layout.imageMarkers(turn: t) where m.overlaps(range) {
+                    spans.append(StyledSpan(range: m, style: theme.imageMarker))
                 }
                 if let phrase, !phrase.isEmpty {
                     for m in layout.matches(of: phrase, turn: t, in: sample) {
