@@ -33,6 +33,14 @@ public struct LineWrapper: Sendable {
 
     /// Emits the next screen lines until at least `lines` were emitted or the text ended.
     public mutating func next(lines: Int, emit: (WrappedLine) -> Void) {
+        next(lines: lines) { line, _ in emit(line) }
+    }
+
+    /// Like `next(lines:emit:)`, also saying for each line whether the line after it starts
+    /// clean: nothing carried over (no characters moved down by the break), so wrapping
+    /// afresh from that line's start gives exactly the same lines as going on. An editor
+    /// re-wraps from such a line after an edit and stops at the next one it meets again.
+    public mutating func next(lines: Int, emit: (WrappedLine, _ nextStartsClean: Bool) -> Void) {
         guard !isFinished else { return }
         var emitted = 0
         let utf8 = text.utf8
@@ -41,7 +49,7 @@ public struct LineWrapper: Sendable {
         func breakLine(before k: Int, at index: String.Index) {
             var w = 0
             for c in chars[..<k] { w += c.width }
-            emit(WrappedLine(range: lineStart..<index, width: w))
+            emit(WrappedLine(range: lineStart..<index, width: w), k == chars.count)
             emitted += 1
             chars.removeFirst(k)
             lineStart = index
@@ -54,7 +62,7 @@ public struct LineWrapper: Sendable {
             let next = utf8.index(i, offsetBy: c.utf8.count)
             defer { i = next }
             if c == "\n" || c == "\r\n" {
-                emit(WrappedLine(range: lineStart..<i, width: used))
+                emit(WrappedLine(range: lineStart..<i, width: used), true)
                 emitted += 1
                 lineStart = next
                 used = 0
@@ -107,7 +115,7 @@ public struct LineWrapper: Sendable {
             used += w
             if emitted >= lines { position = next; return }
         }
-        emit(WrappedLine(range: lineStart..<text.endIndex, width: used))
+        emit(WrappedLine(range: lineStart..<text.endIndex, width: used), true)
         position = text.endIndex
         isFinished = true
     }
