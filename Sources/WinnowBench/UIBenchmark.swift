@@ -58,12 +58,16 @@ enum UIBenchmark {
         print(String(format: "dataset %@: %d samples, opened in %.1f ms", path, dataset.count, openTime * 1000))
         for (w, h) in [(80, 24), (200, 60), (300, 80)] {
             let app = ReviewApp(source: dataset, journal: MemoryLog(), keymap: keymap)
+            _ = app.handle(.resize(width: w, height: h))
             _ = app.render(width: w, height: h)
             var next: [Double] = []
+            var nextCPU: [Double] = []
             var scroll: [Double] = []
             var accept: [Double] = []
             for i in 0..<min(count, dataset.count - 1) {
+                let c0 = cpuNow()
                 next.append(time { _ = app.handle(.key(.named(.right))); _ = app.render(width: w, height: h) })
+                nextCPU.append((cpuNow() - c0) * 1000)
                 scroll.append(time { _ = app.handle(.key(.named(.down))); _ = app.render(width: w, height: h) })
                 if i % 10 == 0 {
                     app.state.autoAdvance = false
@@ -71,6 +75,7 @@ enum UIBenchmark {
                 }
             }
             report("\(w)x\(h) next sample (decode+wrap+render)", next)
+            report("\(w)x\(h) next sample, thread CPU time", nextCPU)
             report("\(w)x\(h) scroll one line", scroll)
             report("\(w)x\(h) accept (in-memory log)", accept)
         }
@@ -80,12 +85,15 @@ enum UIBenchmark {
             let label = paragraphs ? "200k-char turn, paragraphs" : "200k-char turn, one paragraph"
             for (w, h) in [(80, 24), (200, 60)] {
                 var first: [Double] = []
+                var firstCPU: [Double] = []
                 var scroll: [Double] = []
                 var page: [Double] = []
                 var search: [Double] = []
                 for _ in 0..<5 {
                     let app = ReviewApp(source: source, journal: MemoryLog(), keymap: keymap)
+                    let c0 = cpuNow()
                     first.append(time { _ = app.handle(.resize(width: w, height: h)); _ = app.render(width: w, height: h) })
+                    firstCPU.append((cpuNow() - c0) * 1000)
                     for _ in 0..<50 {
                         scroll.append(time { _ = app.handle(.key(.named(.down))); _ = app.render(width: w, height: h) })
                         page.append(time { _ = app.handle(.key(.named(.pageDown))); _ = app.render(width: w, height: h) })
@@ -93,17 +101,39 @@ enum UIBenchmark {
                     app.state.searchPhrase = "尾巴"
                     search.append(time { _ = app.handle(.key(.char("b"))); _ = app.render(width: w, height: h) })
                 }
-                report("\(w)x\(h) \(label): first frame (wrap)", first)
+                report("\(w)x\(h) \(label): first frame", first)
+                report("\(w)x\(h) \(label): first frame, thread CPU time", firstCPU)
+                // Baseline in the same run: wrapping the whole turn, what a first frame did before.
+                let turn = source.sample.turns[1].text
+                var wrapCPU: [Double] = []
+                for _ in 0..<5 { let c0 = cpuNow(); _ = TextWrapper.wrap(turn, width: w - 5); wrapCPU.append((cpuNow() - c0) * 1000) }
+                let ratio = firstCPU.sorted()[firstCPU.count / 2] / max(1e-9, wrapCPU.sorted()[wrapCPU.count / 2])
+                print(String(format: "  %-62@ %.2f (whole-turn wrap %.2f ms CPU)", "\(w)x\(h) \(label): first frame / whole-turn wrap" as NSString,
+                             ratio, wrapCPU.sorted()[wrapCPU.count / 2]))
                 report("\(w)x\(h) \(label): scroll line (cached)", scroll)
                 report("\(w)x\(h) \(label): page down (cached)", page)
                 report("\(w)x\(h) \(label): to bottom + highlight", search)
             }
         }
+        // Where a first frame of the huge sample goes, part by part.
+        let huge = HugeSource(characters: 200_000, paragraphs: false).sample
+        var lint: [Double] = [], counts: [Double] = [], layout: [Double] = []
+        for _ in 0..<5 {
+            lint.append(time { _ = SampleLinter().lint(huge) })
+            counts.append(time { _ = huge.turns.map { $0.text.count } })
+            layout.append(time { _ = DialogueLayout(sample: huge, width: 79).lines })
+        }
+        report("parts: SampleLinter.lint of the 200k sample", lint)
+        report("parts: character counts (String.count)", counts)
+        report("parts: DialogueLayout (all lines) at 80 columns", layout)
         let text = HugeSource(characters: 200_000, paragraphs: false).sample.turns[1].text
         var wraps: [Double] = []
         for _ in 0..<5 { wraps.append(time { _ = TextWrapper.wrap(text, width: 76) }) }
         report("TextWrapper.wrap 200k chars at 76 columns", wraps)
     }
+
+    /// CPU time of this thread, in seconds (immune to other processes on a loaded machine).
+    static func cpuNow() -> Double { EditorBenchmark.cpuNow() }
 
     static func time(_ body: () -> Void) -> Double {
         let t0 = BenchSupport.now()

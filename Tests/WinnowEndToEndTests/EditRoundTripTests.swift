@@ -42,7 +42,7 @@ struct EditRoundTripTests {
         let dir = E2ETempDir()
         let input = dir.file("data.json")
         try Self.dataset(ascii: ascii).write(toFile: input, atomically: true, encoding: .utf8)
-        let decided = try WinnowCLI.run(["decide", input, "--edit", "1", "--turn", "1", "--text", Self.tricky,
+        let decided = try WinnowCLI.run(["decide", input, "--edit", "1", "--turn", "2", "--text", Self.tricky,
                                             "--reviewer", "tester"])
         #expect(decided.status == 0, "decide: \(decided.stderr)")
         let output = dir.file("out.json")

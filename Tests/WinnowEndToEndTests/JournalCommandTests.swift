@@ -25,7 +25,11 @@ struct JournalCommandTests {
 
     @Test func decideEditUndoAndMergeWithJSONSummary() throws {
         let data = try dir.dataset(count: 6)
-        #expect(try WinnowCLI.run(["decide", data, "--edit", "2", "--turn", "1", "--text", "新 \"文本\"\n😀"]).status == 0)
+        #expect(try WinnowCLI.run(["decide", data, "--edit", "2", "--turn", "2", "--text", "新 \"文本\"\n😀"]).status == 0)
+        // Turns are numbered from 1 everywhere: --turn 2 is the answer, and diff and log say "turn 2".
+        let diff = try WinnowCLI.run(["diff", data, "--index", "2", "--color", "never"])
+        #expect(diff.stdout.contains("turn 2 (gpt)"), "\(diff.stdout)")
+        #expect(try WinnowCLI.run(["journal", "log", data + ".winnow.jsonl"]).stdout.contains("edit turn 2:"))
         #expect(try WinnowCLI.run(["decide", data, "3", "reject", "--reason", "ocr", "--reason", "pii"]).status == 0)
         #expect(try WinnowCLI.run(["decide", data, "--id", "s4", "accept"]).status == 0)
         #expect(try WinnowCLI.run(["decide", data, "--id", "s4", "reject"]).status == 0)

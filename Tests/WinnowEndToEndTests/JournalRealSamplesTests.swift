@@ -31,7 +31,7 @@ struct JournalRealSamplesTests {
                     text = turn.get("value", turn.get("content"))
                     if isinstance(text, list):  # content parts: the texts joined, as the viewer shows them
                         text = "\\n".join(x if isinstance(x, str) else x.get("text", "") for x in text if isinstance(x, str) or x.get("type", "text") == "text")
-                    print(json.dumps({"index": i, "decision": "edit", "turn": t, "text": text}, ensure_ascii=False))
+                    print(json.dumps({"index": i, "decision": "edit", "turn": t + 1, "text": text}, ensure_ascii=False))
             """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

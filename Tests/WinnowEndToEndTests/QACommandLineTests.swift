@@ -80,18 +80,18 @@ import Testing
 
     @Test func aNegativeTurnIsAUsageErrorNotAWriteFailure() throws {
         let path = Run.temp("[\(sample)]")
-        let out = try Run.run(["decide", path, "--edit", "0", "--turn=-1", "--text", "x"])
+        let out = try Run.run(["decide", path, "--edit", "0", "--turn=0", "--text", "x"])
         #expect(out.status == 64)
-        #expect(out.stderr.contains("--turn must be 0 or more"))
+        #expect(out.stderr.contains("--turn must be 1 or more"))
         #expect(!FileManager.default.fileExists(atPath: path + ".winnow.jsonl"))
     }
 
     @Test func journalLogEscapesQuotesInsideQuotedEdits() throws {
         let path = Run.temp("[\(sample)]")
-        let edit = try Run.run(["decide", path, "--edit", "0", "--turn", "1", "--text", #"say "hi" \ ok"#])
+        let edit = try Run.run(["decide", path, "--edit", "0", "--turn", "2", "--text", #"say "hi" \ ok"#])
         #expect(edit.status == 0)
         let log = try Run.run(["journal", "log", path + ".winnow.jsonl"])
-        #expect(log.stdout.contains(#"edit turn 1: "say \"hi\" \\ ok""#))
+        #expect(log.stdout.contains(#"edit turn 2: "say \"hi\" \\ ok""#))
     }
 
     @Test func aFolderAsTheDecisionStreamIsAnErrorAndCreatesNoJournal() throws {

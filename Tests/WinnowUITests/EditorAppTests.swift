@@ -131,7 +131,7 @@ final class EditingJournal: DecisionLog {
         guard case .runExternal(let again) = app.press("E"), let p2 = again.arguments.last else { return }
         _ = app.externalProgramFinished(again, exitStatus: 0)
         #expect(journal.all.count == 1)
-        #expect(app.state.message == AppMessage("the editor changed nothing: nothing saved"))
+        #expect(app.state.message == .info(.editorChangedNothing))
         #expect(!FileManager.default.fileExists(atPath: p2))
     }
 }

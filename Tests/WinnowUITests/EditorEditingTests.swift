@@ -106,6 +106,29 @@ import WinnowCore
         }
     }
 
+    /// Re-wrapping stops where the new lines meet the old ones: after many random edits
+    /// (kinsoku punctuation, spaces that hang, long words, wide glyphs) at several widths the
+    /// layout is still the fresh one.
+    @Test(arguments: [4, 9, 17, 38])
+    func rewrapFromTheEditedLineMatchesAFreshWrap(width: Int) {
+        let sentence = "「东京」（タワー）是一座塔。  It hangs,  well... 的确！！“好”——是的；longword "
+        var e = TextEditor(text: String(repeating: sentence, count: 20), width: width, cursor: 0)
+        var rng = SplitMix64(seed: UInt64(width))
+        let pieces = ["字", "，", "。", "」", "「", " ", "  ", "word ", "x", "👍🏽", "）", "——", "verylongwordindeed", "\n"]
+        for step in 0..<600 {
+            e.setCursor(Int(rng.next() % UInt64(e.text.utf8.count + 1)))
+            switch rng.next() % 5 {
+            case 0, 1: e.type(pieces[Int(rng.next() % UInt64(pieces.count))])
+            case 2: e.deleteBackward()
+            case 3: e.deleteForward()
+            default: if rng.next() % 2 == 0 { e.undo() } else { e.redo() }
+            }
+            let fresh = EditorLayout(text: e.text, width: width)
+            #expect(e.layout == fresh, "width \(width) step \(step)")
+            if e.layout != fresh { break }
+        }
+    }
+
     @Test func deleteWordBackward() {
         #expect(edit("hello world|", .deleteWord) == "hello |")
         #expect(edit("东京塔|", .deleteWord) == "东京|")
@@ -126,3 +149,4 @@ import WinnowCore
         #expect(e.cursorPosition == CursorPosition(row: 2, column: 2))
     }
 }
+

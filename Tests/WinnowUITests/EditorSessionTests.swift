@@ -87,7 +87,7 @@ import Foundation
     }
 
     @Test func commandNamesAreKebabCaseAndUnique() {
-        let names = EditorCommand.allCases.map(\.rawValue)
+        let names = Command.allCases.map(\.name)
         #expect(Set(names).count == names.count)
         for name in names {
             #expect(name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(name)")
@@ -127,7 +127,7 @@ import Foundation
         #expect(s.editor.text == "东京铁塔")
 
         guard let (same, _) = s.beginExternal(environment: ["EDITOR": "true", "TMPDIR": dir]) else { return }
-        #expect(s.finishExternal(same, exitStatus: 0) == .redraw)
+        #expect(s.finishExternal(same, exitStatus: 0) == .unchanged)
         #expect(s.message == "No change")
     }
 }

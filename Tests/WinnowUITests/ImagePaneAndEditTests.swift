@@ -64,8 +64,7 @@ final class FakeImages: ImagePreviewProvider, @unchecked Sendable {
     @Test func anEditInForceIsShownAndUndoRestoresTheOriginal() {
         let (app, _, _) = makeApp(samples: [makeSample(0, gpt: "原来的回答。"), makeSample(1)])
         app.state.autoAdvance = false
-        app.editHook = { app, index in app.record(.edit(.turns([1: "改过的回答。"]), note: nil), at: index) }
-        app.press("e")
+        app.record(.edit(.turns([1: "改过的回答。"]), note: nil), at: 0)
         var rows = app.render(width: 80, height: 24).trimmedRows
         #expect(rows.contains("  改过的回答。"))
         #expect(rows[0].hasSuffix("EDITED"))

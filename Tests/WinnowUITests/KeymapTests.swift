@@ -29,34 +29,33 @@ import Testing
         for e in file.entries {
             #expect(seen.insert("\(e.context):\(KeyName.format(e.key))").inserted, "duplicate \(e.key) line \(e.line)")
             if let c = e.command {
-                let info = try #require(CommandRegistry.info(c))
-                #expect(info.contexts.contains(e.context) || e.context == .global)
+                #expect(c.contexts.contains(e.context) || e.context == .global)
             }
         }
         let (keymap, problems) = KeymapLoader.load(base: name, userFile: nil)
         #expect(problems.isEmpty)
         // The Prodigy-like deciding keys survive in every keymap.
-        #expect(keymap.command(for: .char("a"), in: .review) == "accept")
-        #expect(keymap.command(for: .char("x"), in: .review) == "reject")
-        #expect(keymap.command(for: .char(" "), in: .review) == "skip")
-        #expect(keymap.command(for: .char("u"), in: .review) == "undo")
-        #expect(keymap.command(for: .char("q"), in: .review) == "quit")
+        #expect(keymap.command(for: .char("a"), in: .review) == .accept)
+        #expect(keymap.command(for: .char("x"), in: .review) == .reject)
+        #expect(keymap.command(for: .char(" "), in: .review) == .skip)
+        #expect(keymap.command(for: .char("u"), in: .review) == .undo)
+        #expect(keymap.command(for: .char("q"), in: .review) == .quit)
     }
 
     @Test func defaultKeysAreProdigyLike() {
         let (k, _) = KeymapLoader.load(base: "default", userFile: nil)
-        #expect(k.command(for: .char("e"), in: .review) == "edit")
-        #expect(k.command(for: .char("/"), in: .review) == "search-forward")
-        #expect(k.command(for: .char("?"), in: .review) == "help")
-        #expect(k.command(for: .ctrl("l"), in: .prompt) == "redraw")       // global reaches prompts
+        #expect(k.command(for: .char("e"), in: .review) == .edit)
+        #expect(k.command(for: .char("/"), in: .review) == .searchForward)
+        #expect(k.command(for: .char("?"), in: .review) == .help)
+        #expect(k.command(for: .ctrl("l"), in: .prompt) == .redraw)       // global reaches prompts
         #expect(k.command(for: .char("q"), in: .prompt) == nil)             // but never typing keys
     }
 
     @Test func vimInheritsAndOverrides() {
         let (k, _) = KeymapLoader.load(base: "vim", userFile: nil)
-        #expect(k.command(for: .char("j"), in: .review) == "next")
-        #expect(k.command(for: .char("G"), in: .review) == "last")
-        #expect(k.command(for: .char("a"), in: .review) == "accept")        // inherited
+        #expect(k.command(for: .char("j"), in: .review) == .next)
+        #expect(k.command(for: .char("G"), in: .review) == .last)
+        #expect(k.command(for: .char("a"), in: .review) == .accept)        // inherited
         #expect(k.command(for: .char("l"), in: .review) == nil)             // unbound with ~
     }
 
@@ -85,7 +84,7 @@ import Testing
             "my.yaml:11: unknown section 'bogus' (known: inherit, global, review, prompt, picker, help, editor)",
         ])
         // The good lines still bind.
-        #expect(file.entries.map { $0.command } == ["accept", "accept"])
+        #expect(file.entries.map { $0.command } == [.accept, .accept])
     }
 
     @Test func invalidYAMLReportsALine() {
@@ -102,9 +101,9 @@ import Testing
         let user = dir.appendingPathComponent("keymap.yaml")
         try "review:\n  y: accept\n  a: ~\n  w: nonsense\n".write(to: user, atomically: true, encoding: .utf8)
         let (k, problems) = KeymapLoader.load(base: nil, userFile: user.path)
-        #expect(k.command(for: .char("y"), in: .review) == "accept")
+        #expect(k.command(for: .char("y"), in: .review) == .accept)
         #expect(k.command(for: .char("a"), in: .review) == nil)
-        #expect(k.command(for: .char("x"), in: .review) == "reject")        // untouched
+        #expect(k.command(for: .char("x"), in: .review) == .reject)        // untouched
         #expect(problems.map(\.description) == ["\(user.path):4: unknown command 'nonsense'"])
         // The app shows the problem at start-up, and the rest works.
         let app = ReviewApp(source: FakeSource(samples: [makeSample(0)]), journal: FakeJournal(), keymap: k,
@@ -122,7 +121,7 @@ import Testing
     @Test func unknownBaseFallsBackToDefault() {
         let (k, problems) = KeymapLoader.load(base: "nosuch", userFile: nil)
         #expect(problems.first?.message.hasPrefix("no such keymap") == true)
-        #expect(k.command(for: .char("a"), in: .review) == "accept")
+        #expect(k.command(for: .char("a"), in: .review) == .accept)
     }
 
     /// The help overlay lists exactly the active keymap's bindings.
@@ -133,7 +132,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  shift-tab ") && $0.hasSuffix("[prev-undecided]") })
         #expect(lines.contains { $0.hasPrefix("  right l ") && $0.hasSuffix("[next]") })
         // Rebind: the help follows.
-        app.keymap.bind(.char("y"), to: "accept", in: .review)
+        app.keymap.bind(.char("y"), to: .accept, in: .review)
         app.keymap.bind(.char("a"), to: nil, in: .review)
         let after = app.helpLines()
         #expect(after.contains { $0.hasPrefix("  y ") && $0.hasSuffix("[accept]") })
@@ -152,8 +151,8 @@ import Testing
         let app = ReviewApp.start(source: FakeSource(samples: [makeSample(0)]), journal: FakeJournal(), keymap: "vim",
                                   environment: ["XDG_CONFIG_HOME": dir.path, "NO_COLOR": "1"])
         #expect(app.keymap.name == "vim")
-        #expect(app.keymap.command(for: .char("y"), in: .review) == "accept")
-        #expect(app.keymap.command(for: .char("G"), in: .review) == "last")
+        #expect(app.keymap.command(for: .char("y"), in: .review) == .accept)
+        #expect(app.keymap.command(for: .char("G"), in: .review) == .last)
         #expect(app.options.theme == .monochrome)
         #expect(app.state.message?.text.contains("winnow/keymap.yaml:3: bad key name 'bad key'") == true)
     }

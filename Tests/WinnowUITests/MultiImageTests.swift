@@ -138,7 +138,7 @@ final class NamedImages: ImagePreviewProvider, @unchecked Sendable {
             #expect(app.state.message?.text == "this sample has only one image")
             #expect(previewed(app) == "dog1")
             app.press("l", "]")
-            #expect(app.state.message == AppMessage("this sample has no image", isError: true))
+            #expect(app.state.message == .error(.noImage))
         }
     }
 
@@ -158,11 +158,11 @@ final class NamedImages: ImagePreviewProvider, @unchecked Sendable {
         for (name, key) in [("default", "]"), ("emacs", "]"), ("vim", "}")] {
             let (k, problems) = KeymapLoader.load(base: name, userFile: nil)
             #expect(problems.isEmpty)
-            #expect(k.command(for: KeyName.parse(key) ?? .char("?"), in: .review) == "next-image", "\(name)")
+            #expect(k.command(for: KeyName.parse(key) ?? .char("?"), in: .review) == .nextImage, "\(name)")
         }
         // vim keeps its own `]` (scroll-bottom).
         let (vim, _) = KeymapLoader.load(base: "vim", userFile: nil)
-        #expect(vim.command(for: .char("]"), in: .review) == "scroll-bottom")
+        #expect(vim.command(for: .char("]"), in: .review) == .scrollBottom)
         #expect(CommandRegistry.info("next-image")?.contexts.contains(.review) == true)
         // The help is generated from the registry and the keymap.
         let (app, _, _) = makeApp(samples: [makeSample(0)])

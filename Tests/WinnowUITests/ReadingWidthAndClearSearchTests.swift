@@ -25,7 +25,7 @@ import WinnowCore
         for (width, height) in [(300, 80), (200, 50)] {
             let (app, _, _) = makeApp(samples: [makeSample(0, gpt: Self.long)], width: width, height: height)
             let grid = app.render(width: width, height: height)
-            guard let pane = app.lastLayout?.dialogue else { Issue.record("no layout"); return }
+            guard let pane = app.screenLayout()?.dialogue else { Issue.record("no layout"); return }
             // The pane keeps its width (the metadata still starts beside it) ...
             #expect(pane.width == width - min(64, max(40, width * 3 / 10)) - 1)
             #expect(grid[2, pane.width].text == "│")
@@ -50,7 +50,7 @@ import WinnowCore
 
     @Test func theEditorWrapsLikeTheReadingViewAt300Columns() throws {
         let (app, _, _) = makeApp(samples: [makeSample(0, gpt: Self.long)], width: 300, height: 80)
-        let pane = try #require(app.lastLayout?.dialogue)
+        let pane = try #require(app.screenLayout()?.dialogue)
         let reading = textLines(app.render(width: 300, height: 80), paneWidth: pane.width)
         app.press("e")
         guard case .editing = app.state.mode else { Issue.record("editor not open"); return }
@@ -111,13 +111,13 @@ import WinnowCore
         let (keymap, problems) = KeymapLoader.load(base: "default", userFile: nil)
         #expect(problems.isEmpty)
         let esc = KeyPress.named(.escape)
-        #expect(keymap.command(for: esc, in: .review) == "clear-search")
+        #expect(keymap.command(for: esc, in: .review) == .clearSearch)
         for base in ["vim", "emacs"] {
             let (k, p) = KeymapLoader.load(base: base, userFile: nil)
             #expect(p.isEmpty)
-            #expect(k.command(for: esc, in: .review) == "clear-search")
+            #expect(k.command(for: esc, in: .review) == .clearSearch)
             // The prompt keeps Esc as cancel.
-            #expect(k.command(for: esc, in: .prompt) == "prompt-cancel")
+            #expect(k.command(for: esc, in: .prompt) == .promptCancel)
         }
     }
 }

@@ -161,11 +161,11 @@ import WinnowCore
     }
 
     @Test func progressShowsTenthsBelowTenPercent() {
-        #expect(ReviewApp.percentText(0, of: 641_868) == "0%")
-        #expect(ReviewApp.percentText(7, of: 641_868) == "<0.1%")
-        #expect(ReviewApp.percentText(2_000, of: 641_868) == "0.3%")
-        #expect(ReviewApp.percentText(1, of: 2) == "50%")
-        #expect(ReviewApp.percentText(5, of: 0) == "0%")
+        #expect(StatusView.percentText(0, of: 641_868) == "0%")
+        #expect(StatusView.percentText(7, of: 641_868) == "<0.1%")
+        #expect(StatusView.percentText(2_000, of: 641_868) == "0.3%")
+        #expect(StatusView.percentText(1, of: 2) == "50%")
+        #expect(StatusView.percentText(5, of: 0) == "0%")
     }
 
     @Test func anUnboundEscSaysNothingButClearsTheMessage() {

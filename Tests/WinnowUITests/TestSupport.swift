@@ -24,9 +24,9 @@ final class FakeSource: SampleSource {
     func index(ofID id: String) -> Int? { samples.firstIndex { $0.id == id } }
 }
 
-/// A journal in memory that replays like the real one (last decision wins, undo reverts).
+/// A journal in memory that folds decisions with the real journal's code (`DecisionFold`).
 final class FakeJournal: DecisionLog {
-    var all: [JournalEntry] = []
+    private var fold = DecisionFold()
     var failNext = false
 
     func append(_ decision: Decision, index: Int) throws(JournalError) -> JournalEntry {
@@ -34,33 +34,16 @@ final class FakeJournal: DecisionLog {
             failNext = false
             throw .io(path: "/tmp/j", reason: "disk full")
         }
-        let e = JournalEntry(sequence: all.count + 1, time: "2026-01-01T00:00:00Z", reviewer: "t", index: index,
+        let e = JournalEntry(sequence: fold.entries.count + 1, time: "2026-01-01T00:00:00Z", reviewer: "t", index: index,
                              id: "\(index)", sampleHash: "", decision: decision)
-        all.append(e)
+        fold.add(e)
         return e
     }
 
-    func review(at index: Int) -> SampleReview {
-        var undone: Set<Int> = []
-        for e in all { if case .undo(let s) = e.decision { undone.insert(s) } }
-        var r = SampleReview()
-        for e in all where e.index == index && !undone.contains(e.sequence) {
-            switch e.decision {
-            case .accept: r.status = .accepted; r.reasons = []; r.sequence = e.sequence
-            case .reject(let reasons, let note): r.status = .rejected; r.reasons = reasons; r.note = note; r.sequence = e.sequence
-            case .skip: r.status = .skipped; r.sequence = e.sequence
-            case .edit(let edit, _): r.status = .edited; r.edit = edit; r.sequence = e.sequence
-            case .note(let text, let flag):
-                if let text { r.notes.append(text) }
-                if let flag { r.flags.append(flag) }
-            case .undo: break
-            }
-        }
-        return r
-    }
-
-    var decidedCount: Int { Set(all.map(\.index)).filter { review(at: $0).status != .undecided }.count }
-    var entries: [JournalEntry] { all }
+    var all: [JournalEntry] { fold.entries }
+    func review(at index: Int) -> SampleReview { fold.review(at: index) }
+    var decidedCount: Int { fold.decidedCount }
+    var entries: [JournalEntry] { fold.entries }
     var problems: [String] { [] }
 }
 

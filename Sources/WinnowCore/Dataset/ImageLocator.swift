@@ -25,6 +25,15 @@ public struct ResolvedImage: Sendable, Equatable {
 
     /// The message shown for a refused reference.
     public static let outsideRootMessage = "outside the image root"
+
+    /// A resolved reference (resolvers other than `ImageLocator`, and tests, make these).
+    public init(reference: String, path: String, exists: Bool, byteSize: Int? = nil, refusal: String? = nil) {
+        self.reference = reference
+        self.path = path
+        self.exists = exists
+        self.byteSize = byteSize
+        self.refusal = refusal
+    }
 }
 
 /// Resolves image references, and refuses those that would read files outside the folders the

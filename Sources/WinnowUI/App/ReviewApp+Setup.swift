@@ -13,7 +13,9 @@ extension ReviewApp {
                                                    userFile: KeymapLoader.userFilePath(environment: environment))
         var options = options
         options.theme = Theme.forEnvironment(environment, colorsAvailable: colorsAvailable)
-        return ReviewApp(source: source, journal: journal, keymap: keymap, keymapProblems: problems,
-                         options: options, search: search)
+        let app = ReviewApp(source: source, journal: journal, keymap: keymap, keymapProblems: problems,
+                            options: options, search: search)
+        app.environment = environment
+        return app
     }
 }

@@ -1,7 +1,11 @@
 import WinnowCore
 
 /// The review screen: app state plus the dataset, the journal and the injected services.
-/// Pure: handlers change state and return effects; `render` draws into a grid.
+///
+/// Each input event goes through the keymap to a `Command`; `perform` updates `state` and
+/// returns the `Effect` the run loop carries out. `render` builds a `ReviewViewModel` (all
+/// reading, caching and measuring happens there) and hands it to `ReviewScreenView`, which
+/// only draws.
 public final class ReviewApp: TerminalApp {
     /// Finds the next sample containing a phrase: `(phrase, fromIndex, forward)` returns the
     /// first matching dataset index at or after `fromIndex` (at or before, backward).
@@ -21,16 +25,16 @@ public final class ReviewApp: TerminalApp {
     public var imageProvider: (any ImagePreviewProvider)?
     /// The search engine (`scanningSearch` unless the CLI injects one).
     public var search: SearchFunction
-    /// Called by `edit`; the editor plugs in here. Default: enter `.editing`, which shows a
-    /// placeholder until the editor is wired.
-    public var editHook: ((ReviewApp, Int) -> Effect)?
-    /// Called with keys and pastes while `.editing`; nil uses the placeholder handling.
-    public var editorInput: ((ReviewApp, InputEvent) -> Effect)?
-    /// Draws the editor into the body area while `.editing`.
-    public var editorRender: ((ReviewApp, inout ScreenGrid, Rect) -> Void)?
-    let imageLocator: ImageLocator
-    var layoutCache = DialogueLayoutCache()
-    var taskTypeCache: [Int: TaskType] = [:]
+    /// Where image references point and whether the files exist (the CLI's file system).
+    public var imageResolver: any ImageResolver
+    /// The process environment the CLI passes in (`$VISUAL`, `$EDITOR`, `$TMPDIR` for the
+    /// external editor); the UI layer never reads the environment itself.
+    public var environment: [String: String] = [:]
+    /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
+    let cache = SampleCache()
+    /// The image preview last asked for, and whether it was still loading (for `tick`).
+    var lastImageRequest: ImageRequest?
+    var prefetchedFor: Int?
 
     /// Opens at `options.startIndex`, else at the first undecided sample of the base order.
     public init(source: any SampleSource, journal: (any DecisionLog)?, keymap: Keymap,
@@ -40,8 +44,8 @@ public final class ReviewApp: TerminalApp {
         self.journal = journal
         self.keymap = keymap
         self.options = options
-        self.imageLocator = ImageLocator(imageRoots: (options.imageRoot.map { [$0] } ?? []) + options.moreImageRoots,
-                                         allowedFolders: options.allowedImageFolders, datasetPath: source.path)
+        self.imageResolver = ImageLocator(imageRoots: (options.imageRoot.map { [$0] } ?? []) + options.moreImageRoots,
+                                          allowedFolders: options.allowedImageFolders, datasetPath: source.path)
         let base: SampleOrder = options.baseOrder.map { .list($0.filter { $0 >= 0 && $0 < source.count }) }
             ?? .all(count: source.count)
         self.state = AppState(base: base, autoAdvance: options.autoAdvance)
@@ -53,18 +57,15 @@ public final class ReviewApp: TerminalApp {
         } else {
             state.position = firstPosition(from: 0, forward: true, where: isUndecided) ?? 0
         }
-        if !keymapProblems.isEmpty {
-            let first = keymapProblems[0].description
-            let more = keymapProblems.count > 1 ? " (+\(keymapProblems.count - 1) more; winnow keymap check)" : ""
-            state.message = AppMessage("keymap: \(first)\(more)", isError: true)
+        if let first = keymapProblems.first {
+            state.message = .error(.keymap(first: first.description, more: keymapProblems.count - 1))
         } else if let first = source.fileProblems.first {
             // A truncated or damaged file must not look complete on the review screen.
-            let more = source.fileProblems.count > 1 ? " (+\(source.fileProblems.count - 1) more; winnow validate)" : ""
-            state.message = AppMessage(first + more, isError: true)
+            state.message = .error(.file(first: first, more: source.fileProblems.count - 1))
         } else if let problems = journal?.problems, let first = problems.first {
-            state.message = AppMessage("journal: \(first)", isError: true)
+            state.message = .error(.journal(first))
         } else if state.decidedInBase > 0 {
-            state.message = AppMessage("resumed: \(state.decidedInBase) of \(base.count) decided")
+            state.message = .info(.resumed(decided: state.decidedInBase, total: base.count))
         }
     }
 
@@ -76,13 +77,14 @@ public final class ReviewApp: TerminalApp {
         case .resize(let w, let h):
             state.width = w
             state.height = h
+            fitEditor()
             return .redraw
         case .paste where isTooSmall:
             return .redraw
         case .key(let key) where isTooSmall:
             // Nothing can be seen: a key typed blind must not decide a sample or change a
             // draft. Only quitting from the reading view works (ctrl-c always does).
-            if case .reading = state.mode, keymap.command(for: key, in: .review) == "quit" { return .quit }
+            if case .reading = state.mode, keymap.command(for: key, in: .review) == .quit { return .quit }
             return .redraw
         case .paste(let text):
             switch state.mode {
@@ -91,9 +93,9 @@ public final class ReviewApp: TerminalApp {
                 state.mode = .prompt(p)
                 return .redraw
             case .editing:
-                return editorInput?(self, event) ?? handleEditorEvent(event)
-            default:
-                state.message = AppMessage("paste ignored here (paste into a prompt or the editor)")
+                return editorEvent(event, command: nil)
+            case .reading, .reasonPicker, .help:
+                state.message = .info(.pasteIgnored)
                 return .redraw
             }
         case .key(let key):
@@ -101,19 +103,19 @@ public final class ReviewApp: TerminalApp {
         }
     }
 
-    /// Whether the last size is below the smallest usable one (the too-small notice shows).
+    /// Whether the terminal is below the smallest usable size (the too-small notice shows).
     var isTooSmall: Bool {
         state.width < ReviewLayout.minimumWidth || state.height < ReviewLayout.minimumHeight
     }
 
-    /// Reports a viewer that failed.
+    /// Reports a viewer that failed, or reads back the external editor's file.
     public func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
         if program.purpose == ExternalEdit.purpose {
             // The editor reports its own failures (and removes its temporary file).
             return finishExternalEdit(program, exitStatus: exitStatus)
         }
         if exitStatus != 0 {
-            state.message = AppMessage("\(program.arguments.first ?? "program") exited with status \(exitStatus)", isError: true)
+            state.message = .error(.programExited(name: program.arguments.first ?? "program", status: exitStatus))
         }
         return .redraw
     }
@@ -122,73 +124,81 @@ public final class ReviewApp: TerminalApp {
     public func tick() -> Effect {
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
-        if pendingImage, let req = lastImageRequest, let provider = imageProvider,
+        if let req = lastImageRequest, req.loading, let provider = imageProvider,
            provider.preview(path: req.path, width: req.width, height: req.height) != .loading {
-            pendingImage = false
+            lastImageRequest?.loading = false
             return .redraw
         }
         prefetchNextImage()
+        // A long dialogue wrapped only as far as the screen: count the rest while idle, so
+        // the position line's "~N" becomes exact.
+        if case .reading = state.mode, let (_, layout) = currentDialogue(), !layout.isComplete, !layout.wrapped.isEmpty {
+            layout.ensure(through: layout.wrapped.count + 2_000)
+            return .redraw
+        }
         return .none
     }
 
     /// Once the shown preview is done, starts decoding the next sample's image at the same
     /// size so that moving on finds it ready.
     private func prefetchNextImage() {
-        guard !pendingImage, let req = lastImageRequest, let provider = imageProvider,
+        guard let req = lastImageRequest, !req.loading, let provider = imageProvider,
               prefetchedFor != state.position else { return }
         prefetchedFor = state.position
         guard let next = state.visible[state.position + 1], case .success(let sample) = source.sample(at: next),
               let ref = sample.images.first else { return }
-        let img = imageLocator.resolve(ref)
+        let img = imageResolver.resolve(ref)
         if img.exists { provider.prefetch(path: img.path, width: req.width, height: req.height) }
     }
-
-    var pendingImage = false
-    var lastLayout: ReviewLayout?
-    var sampleCache: (index: Int, result: Result<Sample, UnreadableSample>)?
-    var charCountCache: (index: Int, counts: [Int])?
-    var lastImageRequest: (path: String, width: Int, height: Int)?
-    var prefetchedFor: Int?
 
     // MARK: Keys
 
     func handleKey(_ key: KeyPress) -> Effect {
-        let context = state.mode.keyContext
-        if case .editing(let editing) = state.mode {
-            if let editorInput { return editorInput(self, .key(key)) }
-            if editing.session != nil { return handleEditorEvent(.key(key)) }
-        }
-        let command = keymap.command(for: key, in: context)
-        if case .prompt(var p) = state.mode, command == nil {
+        let command = keymap.command(for: key, in: state.mode.keyContext)
+        switch state.mode {
+        case .editing:
+            return editorEvent(.key(key), command: command)
+        case .prompt(var p) where command == nil:
             if case .character(let c) = key.base, !key.control, !key.alt {
                 p.input.insert(String(c))
                 state.mode = .prompt(p)
                 return .redraw
             }
-        }
-        if case .reasonPicker(var picker) = state.mode, command == nil,
-           case .character(let c) = key.base, !key.control, !key.alt,
-           let digit = c.wholeNumberValue, digit >= 1, digit <= picker.reasons.count {
+        case .reasonPicker(var picker) where command == nil:
             // Digits tick reasons directly (not rebindable: they follow the list).
-            if picker.ticked.contains(digit - 1) { picker.ticked.remove(digit - 1) } else { picker.ticked.insert(digit - 1) }
-            picker.selected = digit - 1
-            state.mode = .reasonPicker(picker)
-            return .redraw
+            if case .character(let c) = key.base, !key.control, !key.alt,
+               let digit = c.wholeNumberValue, digit >= 1, digit <= picker.reasons.count {
+                if picker.ticked.contains(digit - 1) { picker.ticked.remove(digit - 1) } else { picker.ticked.insert(digit - 1) }
+                picker.selected = digit - 1
+                state.mode = .reasonPicker(picker)
+                return .redraw
+            }
+        case .reading:
+            // A message stays until the next key in the reading view.
+            state.message = nil
+        case .prompt, .reasonPicker, .help:
+            break
         }
-        // A message stays until the next key in the reading view.
-        if case .reading = state.mode { state.message = nil }
         guard let command else {
             // Esc is pressed by reflex to get out of things: when it means nothing here it
             // only clears the message row, without a lecture.
             if key == .named(.escape) { return .redraw }
             if case .help = state.mode {
-                let close = keymap.hint(for: "help-close", in: .help) ?? "esc"
-                state.message = AppMessage("\(KeyName.format(key)) is not bound in the help (\(close) closes it)")
+                state.message = .info(.notBoundInHelp(key: KeyName.format(key),
+                                                      closeKey: keymap.hint(for: .helpClose, in: .help) ?? "esc"))
                 return .redraw
             }
-            state.message = AppMessage("\(KeyName.format(key)) is not bound here (\(keymap.hint(for: "help", in: .review) ?? "f1") for help)")
+            state.message = .info(.notBound(key: KeyName.format(key), helpKey: keymap.hint(for: .help, in: .review) ?? "f1"))
             return .redraw
         }
         return perform(command)
     }
+}
+
+/// The image preview the last frame asked for.
+struct ImageRequest: Equatable {
+    var path: String
+    var width: Int
+    var height: Int
+    var loading: Bool
 }

@@ -9,6 +9,9 @@ struct EditorLine: Sendable, Equatable {
     var width: Int
     /// Whether a line break (`\n` or `\r\n`) follows the line, rather than a soft wrap.
     var endsParagraph: Bool
+    /// Whether the wrapper carried nothing into this line (a paragraph start, or a break
+    /// that moved no characters down): wrapping afresh from here gives the same lines.
+    var startsClean = true
 }
 
 /// The editor's wrapped lines, kept in step with the text by re-wrapping only the
@@ -29,12 +32,15 @@ struct EditorLayout: Sendable, Equatable {
     /// Re-wraps after the UTF-8 range `old` of the previous text was replaced by
     /// `newLength` bytes (the text passed in is the new one).
     ///
-    /// Only the paragraphs the edit touched are re-wrapped; later lines are shifted. Why not
-    /// a smaller window: the reading view's wrapper carries state across a line start (the
-    /// break opportunities of characters moved down by kinsoku are not looked at again), so
-    /// wrapping from a mid-paragraph line start can differ from wrapping the paragraph; only
-    /// a paragraph start is a clean restart. In CJK text every inserted character moves every
-    /// later break of the paragraph anyway.
+    /// Re-wrapping starts at the line before the edited one (it may take characters back
+    /// after a deletion) and stops as soon as a new line starts where an old line did (moved
+    /// by the edit's length) after the edit: from such a line on, the wrapper sees the same
+    /// text from the same line start, so every later line is the old one moved. Why a line
+    /// start is a clean restart: the characters the wrapper carries into a new line are those
+    /// after the break it chose, and it chooses the latest allowed break, so no break is
+    /// allowed among them that a restart could find (tests compare with a fresh wrap after
+    /// many random edits). Typing into one long Chinese paragraph thus re-wraps until the
+    /// next space or punctuation absorbs the change, not the whole paragraph.
     mutating func update(text: String, replaced old: Range<Int>, newLength: Int) {
         guard !lines.isEmpty else {
             self = EditorLayout(text: text, width: width)
@@ -42,11 +48,44 @@ struct EditorLayout: Sendable, Equatable {
         }
         let delta = newLength - old.count
         var first = lineIndex(containing: old.lowerBound)
-        while first > 0, !lines[first - 1].endsParagraph { first -= 1 }
+        // The line before may take characters back (a deletion): start before it, at a line
+        // the wrapper started clean.
+        if first > 0, !lines[first - 1].endsParagraph { first -= 1 }
+        while first > 0, !lines[first].startsClean { first -= 1 }
         var last = lineIndex(containing: old.upperBound)
         while last < lines.count - 1, !lines[last].endsParagraph { last += 1 }
-        let fresh = EditorLayout.wrap(text, from: lines[first].start, to: lines[last].end + delta, width: width)
-        splice(first..<(last + 1), with: fresh, delta: delta)
+        let start = lines[first].start
+        let end = lines[last].end + delta
+        let editEnd = old.lowerBound + newLength
+        let utf8 = text.utf8
+        let piece = String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        let pieceUTF8 = piece.utf8
+        var wrapper = LineWrapper(piece, width: width)
+        var fresh: [EditorLine] = []
+        // Old lines that start after the edit, the candidates to meet again.
+        var candidate = lineIndex(containing: old.upperBound) + 1
+        var met: Int? = nil
+        var clean = true
+        wrapping: while !wrapper.isFinished {
+            var batch: [(WrappedLine, Bool)] = []
+            wrapper.next(lines: 4) { batch.append(($0, $1)) }
+            for (line, nextClean) in batch {
+                let s = start + pieceUTF8.distance(from: pieceUTF8.startIndex, to: line.range.lowerBound)
+                if s > editEnd && clean {
+                    // Met again only where both wraps start a line clean at the same text.
+                    while candidate <= last, lines[candidate].start + delta < s { candidate += 1 }
+                    if candidate <= last, lines[candidate].start + delta == s, lines[candidate].startsClean {
+                        met = candidate
+                        break wrapping
+                    }
+                }
+                let e = start + pieceUTF8.distance(from: pieceUTF8.startIndex, to: line.range.upperBound)
+                fresh.append(EditorLine(start: s, end: e, width: line.width, endsParagraph: EditorLayout.isBreak(in: text, at: e),
+                                        startsClean: clean))
+                clean = nextClean
+            }
+        }
+        splice(first..<(met ?? (last + 1)), with: fresh, delta: delta)
     }
 
     /// Replaces `range` of the lines with `fresh` and shifts every later line by `delta`.
@@ -77,15 +116,16 @@ struct EditorLayout: Sendable, Equatable {
         let lower = utf8.index(utf8.startIndex, offsetBy: from)
         let upper = utf8.index(utf8.startIndex, offsetBy: to)
         let piece = String(text[lower..<upper])
-        let wrapped = TextWrapper.wrap(piece, width: width)
         let pieceUTF8 = piece.utf8
         var result: [EditorLine] = []
-        result.reserveCapacity(wrapped.count)
-        for line in wrapped {
+        var wrapper = LineWrapper(piece, width: width)
+        var clean = true
+        wrapper.next(lines: .max) { line, nextClean in
             let s = pieceUTF8.distance(from: pieceUTF8.startIndex, to: line.range.lowerBound) + from
             let e = pieceUTF8.distance(from: pieceUTF8.startIndex, to: line.range.upperBound) + from
             result.append(EditorLine(start: s, end: e, width: line.width,
-                                     endsParagraph: isBreak(in: text, at: e)))
+                                     endsParagraph: isBreak(in: text, at: e), startsClean: clean))
+            clean = nextClean
         }
         if result.isEmpty {
             // The wrapper promises one line for empty text; never leave the layout empty.

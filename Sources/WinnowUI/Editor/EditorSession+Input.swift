@@ -54,7 +54,7 @@ extension EditorSession {
         }
         guard let text = result, edit.sampleIndex == sampleIndex, edit.turnIndex < turns.count else {
             message = "No change"
-            return .redraw
+            return .unchanged
         }
         if edit.turnIndex != turnIndex { _ = perform(edit.turnIndex > turnIndex ? .nextTurn : .previousTurn) }
         replaceCurrentText(with: text)

@@ -11,6 +11,8 @@ public enum EditorOutcome: Sendable, Equatable {
     case close
     /// Hand the current turn to the external editor (`ExternalEdit.begin`).
     case external
+    /// The external editor returned the text unchanged: nothing to save.
+    case unchanged
 }
 
 /// A question the session is waiting for the reviewer to answer with y or n.

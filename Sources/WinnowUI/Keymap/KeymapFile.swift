@@ -7,7 +7,7 @@ public struct KeymapFile: Sendable {
         public var context: KeyContext
         public var key: KeyPress
         /// nil unbinds the key (`none`, `null` or `~` in the file).
-        public var command: String?
+        public var command: Command?
         public var line: Int
     }
 
@@ -93,21 +93,21 @@ public struct KeymapFile: Sendable {
                 entries.append(Entry(context: context, key: key, command: nil, line: line))
                 continue
             }
-            guard let info = CommandRegistry.info(name) else {
+            guard let command = Command(name: name) else {
                 problems.append(KeymapProblem(path: path, line: line, message: "unknown command '\(name)'\(suggestion(for: name))"))
                 continue
             }
-            guard info.contexts.contains(context) || context == .global else {
-                let where_ = info.contexts.map(\.rawValue).sorted().joined(separator: ", ")
+            guard command.contexts.contains(context) || context == .global else {
+                let where_ = command.contexts.map(\.rawValue).sorted().joined(separator: ", ")
                 problems.append(KeymapProblem(path: path, line: line, message: "command '\(name)' cannot be used in [\(context.rawValue)] (only in: \(where_))"))
                 continue
             }
-            entries.append(Entry(context: context, key: key, command: name, line: line))
+            entries.append(Entry(context: context, key: key, command: command, line: line))
         }
     }
 
     private func suggestion(for name: String) -> String {
-        let close = CommandRegistry.all.map(\.name).filter { $0.hasPrefix(name) || name.hasPrefix($0) || $0.contains(name) }
+        let close = Command.allCases.map(\.name).filter { $0.hasPrefix(name) || name.hasPrefix($0) || $0.contains(name) }
         return close.isEmpty ? "" : " (did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 

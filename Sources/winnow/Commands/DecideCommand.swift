@@ -50,7 +50,7 @@ struct DecideCommand: ParsableCommand {
     @Option(name: .long, help: "Edit the sample at this index.")
     var edit: Int?
 
-    @Option(name: .long, help: "The turn to edit (0-based).")
+    @Option(name: .long, help: "The turn to edit (1 for the first, as the review screen numbers them).")
     var turn: Int?
 
     @Option(name: .long, help: "The new text of the turn.")
@@ -74,7 +74,7 @@ struct DecideCommand: ParsableCommand {
         let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
         if edit != nil && (turn == nil || text == nil) { throw ValidationError("--edit needs --turn T and --text TEXT") }
-        if let turn, turn < 0 { throw ValidationError("--turn must be 0 or more (turns are counted from 0), not \(turn)") }
+        if let turn, turn < 1 { throw ValidationError("--turn must be 1 or more (turns are counted from 1, as on the review screen), not \(turn)") }
         if let edit, edit < 0 { throw ValidationError("--edit must be a sample index (0 or more), not \(edit)") }
         // Checked here, before the journal is opened (or created), so that a mistyped word is
         // reported with this command's usage and leaves no file behind.
@@ -121,7 +121,7 @@ struct DecideCommand: ParsableCommand {
         }
         let request: DecisionRequest
         if let edit, let turn, let text {
-            request = DecisionRequest(target: .index(edit), decision: .edit(.turns([turn: text]), note: note))
+            request = DecisionRequest(target: .index(edit), decision: .edit(.turns([turn - 1: text]), note: note))
         } else {
             let (target, decision) = try targetAndDecision()
             request = DecisionRequest(target: target, decision: decision)

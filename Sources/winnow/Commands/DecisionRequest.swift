@@ -72,9 +72,10 @@ struct DecisionRequest {
             note = s
         }
         if word == "edit" {
-            guard let t = value["turn"].flatMap(DecisionRequest.int), t >= 0 else { throw Failure(message: "an edit needs \"turn\" (a non-negative integer)") }
+            // Turns are numbered from 1, as on the review screen and in `winnow diff`.
+            guard let t = value["turn"].flatMap(DecisionRequest.int), t >= 1 else { throw Failure(message: "an edit needs \"turn\" (1 for the first turn)") }
             guard let text = value["text"]?.stringValue else { throw Failure(message: "an edit needs \"text\" (a string)") }
-            return DecisionRequest(target: target, decision: .edit(.turns([t: text]), note: note))
+            return DecisionRequest(target: target, decision: .edit(.turns([t - 1: text]), note: note))
         }
         var seq: Int? = nil
         if let s = value["seq"] {
@@ -131,7 +132,7 @@ struct DecisionRequest {
         }
         if case .edit(.turns(let turns), _) = d, case .success(let sample) = dataset.sample(at: index) {
             for t in turns.keys where t < 0 || t >= sample.turns.count {
-                throw Failure(message: "sample \(index) has \(sample.turns.count) turns; there is no turn \(t)")
+                throw Failure(message: "sample \(index) has \(sample.turns.count) turns; there is no turn \(t + 1)")
             }
         }
         return try journal.append(d, index: index)

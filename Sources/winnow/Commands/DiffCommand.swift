@@ -85,15 +85,16 @@ struct DiffCommand: ParsableCommand {
             for change in changes {
                 switch change {
                 case .changed(let oldIndex, let newIndex, let role, let runs):
-                    let place = oldIndex == newIndex ? "turn \(oldIndex)" : "turn \(oldIndex) → \(newIndex)"
+                    // Turns are numbered from 1, as on the review screen.
+                    let place = oldIndex == newIndex ? "turn \(oldIndex + 1)" : "turn \(oldIndex + 1) → \(newIndex + 1)"
                     let counts = GraphemeDiff.changeCounts(runs)
                     out += "  \(place) (\(s(role))): -\(counts.deleted) +\(counts.inserted) characters\n"
                     out += indent(GraphemeDiff.format(runs, marking: marking)) + "\n"
                 case .deleted(let oldIndex, let turn):
-                    out += "  turn \(oldIndex) (\(s(turn.roleName))) deleted\n"
+                    out += "  turn \(oldIndex + 1) (\(s(turn.roleName))) deleted\n"
                     out += indent(GraphemeDiff.format([DiffRun(.delete, turn.text)], marking: marking)) + "\n"
                 case .inserted(let newIndex, let turn):
-                    out += "  turn \(newIndex) (\(s(turn.roleName))) added\n"
+                    out += "  turn \(newIndex + 1) (\(s(turn.roleName))) added\n"
                     out += indent(GraphemeDiff.format([DiffRun(.insert, turn.text)], marking: marking)) + "\n"
                 }
             }

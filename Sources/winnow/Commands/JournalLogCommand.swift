@@ -71,7 +71,7 @@ struct JournalLogCommand: ParsableCommand {
             case .edit(let edit, let note):
                 switch edit {
                 case .turns(let turns):
-                    line += "edit " + turns.keys.sorted().map { "turn \($0): \(q(turns[$0] ?? ""))" }.joined(separator: "; ")
+                    line += "edit " + turns.keys.sorted().map { "turn \($0 + 1): \(q(turns[$0] ?? ""))" }.joined(separator: "; ")
                 case .conversation(let turns):
                     line += "edit whole conversation (\(turns.count) turns): " + turns.map { "\(s($0.roleName)): \(q($0.text))" }.joined(separator: "; ")
                 }

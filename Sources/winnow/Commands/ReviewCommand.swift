@@ -137,6 +137,7 @@ struct ReviewCommand: ParsableCommand {
         app.imageProvider = images.makeProvider()
 
         if benchFirstFrame {
+            _ = app.handle(.resize(width: 80, height: 24))
             let built = DispatchTime.now()
             let grid = app.render(width: 80, height: 24)
             let done = DispatchTime.now()
@@ -148,6 +149,8 @@ struct ReviewCommand: ParsableCommand {
                          ms(journalOpened, built), ms(built, done), grid.rows.count))
             return
         }
+        // Keys need the terminal's size (a page of dialogue) before the first resize event.
+        if let (width, height) = ReviewCommand.terminalSize() { _ = app.handle(.resize(width: width, height: height)) }
         let backend = TerminalBackend(app: DatasetChangeWatchingApp(app, dataset: dataset))
         do {
             try backend.run()
@@ -156,6 +159,13 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
         try DatasetChangeCheck.stopIfChanged(dataset)
+    }
+
+    /// The size of the terminal on standard output, if it is one.
+    static func terminalSize() -> (Int, Int)? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
     }
 
     static func absolute(_ path: String) -> String {

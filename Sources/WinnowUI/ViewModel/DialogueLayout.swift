@@ -10,21 +10,26 @@ public enum DialogueLine: Sendable, Equatable {
     case blank
 }
 
-/// The wrapped dialogue of one sample at one width: built once, reused while scrolling.
+/// The wrapped dialogue of one sample at one width, wrapped lazily: only as far as a frame
+/// or a key needs (the screen and the lines above it), resumed where it stopped, and kept
+/// while the sample stays near the screen. A 200,000-character turn thus costs a screenful
+/// on its first frame; the rest is wrapped when scrolled to (or counted on idle ticks).
 public final class DialogueLayout: @unchecked Sendable {
     public let sampleIndex: Int
     /// The pane width it was wrapped for.
     public let width: Int
-    /// Every screen line of the dialogue, in order.
-    public let lines: [DialogueLine]
+    /// The screen lines wrapped so far, in order.
+    public private(set) var wrapped: [DialogueLine] = []
     /// The texts the ranges point into: a layout is reused only for these exact texts, so a
     /// range can never index a different string.
     let texts: [String]
-    /// Image placeholder tokens per turn: `<image>` (LLaVA) and `<IMG_CONTEXT>` (InternVL,
-    /// XTuner), in text order.
-    let imageMarkers: [[Range<String.Index>]]
-    /// Markdown headings and bold per turn.
-    let emphasis: [MarkdownEmphasis]
+    private let turnCount: Int
+    /// The turn being wrapped and its wrapper (nil: the next turn starts with its label).
+    private var turnInProgress: (turn: Int, wrapper: LineWrapper)?
+    private var nextTurn = 0
+    /// Image placeholder tokens and Markdown emphasis per turn, found on first use.
+    private var markerCache: [Int: [Range<String.Index>]] = [:]
+    private var emphasisCache: [Int: MarkdownEmphasis] = [:]
     /// Search matches per turn for `matchPhrase`, computed on first use.
     private var matchPhrase: String?
     private var matches: [Int: [Range<String.Index>]] = [:]
@@ -50,28 +55,109 @@ public final class DialogueLayout: @unchecked Sendable {
         min(maxTextWidth, max(2, width - indent - hangMargin))
     }
 
-    /// Wraps every turn of `sample` for a pane `width` columns wide.
+    /// A layout of `sample`'s turns for a pane `width` columns wide; nothing is wrapped yet.
     public init(sample: Sample, width: Int) {
         self.sampleIndex = sample.index
         self.width = width
-        // Two spare columns on the right for punctuation that hangs (see TextWrapper).
-        let textWidth = Self.textWidth(forLayoutWidth: width)
-        var lines: [DialogueLine] = []
-        var markers: [[Range<String.Index>]] = []
-        var emphasis: [MarkdownEmphasis] = []
-        for (t, turn) in sample.turns.enumerated() {
-            if t > 0 { lines.append(.blank) }
-            lines.append(.label(turn: t))
-            TextWrapper.wrap(turn.text, width: textWidth) { lines.append(.text(turn: t, range: $0.range)) }
-            markers.append(Self.imageTokens.flatMap { Self.ranges(of: $0, in: turn.text) }
-                .sorted { $0.lowerBound < $1.lowerBound })
-            emphasis.append(MarkdownEmphasis(turn.text))
-        }
-        if sample.turns.isEmpty { lines.append(.blank) }
-        self.lines = lines
-        self.imageMarkers = markers
-        self.emphasis = emphasis
         self.texts = sample.turns.map(\.text)
+        self.turnCount = sample.turns.count
+        if sample.turns.isEmpty { wrapped = [.blank] }
+    }
+
+    /// Whether every line has been wrapped.
+    public var isComplete: Bool { nextTurn >= turnCount && turnInProgress == nil }
+
+    /// Wraps until line `n` exists (or the dialogue ends).
+    public func ensure(through n: Int) {
+        // In steps of 512 lines (about 2 ms of wrapping): an ordinary sample is wrapped whole
+        // at once, so its line count is exact, and scrolling does not resume the wrapper per
+        // line; only a very long turn is left partly unwrapped.
+        while wrapped.count <= n && !isComplete { wrapMore(lines: max(512, n + 1 - wrapped.count)) }
+    }
+
+    /// Every screen line (wraps whatever is left).
+    public var lines: [DialogueLine] {
+        ensure(through: Int.max - 1)
+        return wrapped
+    }
+
+    /// The number of lines, exact once complete; before that an estimate from the share of
+    /// the text wrapped so far (and at least the lines known).
+    public var lineCount: (count: Int, exact: Bool) {
+        if isComplete { return (wrapped.count, true) }
+        var doneBytes = 0
+        var totalBytes = 0
+        for (t, text) in texts.enumerated() {
+            let n = text.utf8.count
+            totalBytes += n
+            if t < nextTurn - (turnInProgress == nil ? 0 : 1) { doneBytes += n }
+        }
+        if let progress = turnInProgress { doneBytes += progress.wrapper.consumedUTF8 }
+        let known = wrapped.count
+        guard doneBytes > 0 else { return (max(known, totalBytes / max(1, width)), false) }
+        let estimate = known * totalBytes / doneBytes + 2 * (turnCount - nextTurn)
+        return (max(known + 1, estimate), false)
+    }
+
+    /// Wraps about `lines` more lines.
+    private func wrapMore(lines: Int) {
+        let goal = wrapped.count + lines
+        let textWidth = Self.textWidth(forLayoutWidth: width)
+        while wrapped.count < goal {
+            if case var (t, wrapper)? = turnInProgress {
+                wrapper.next(lines: goal - wrapped.count) { wrapped.append(.text(turn: t, range: $0.range)) }
+                turnInProgress = wrapper.isFinished ? nil : (t, wrapper)
+                continue
+            }
+            guard nextTurn < turnCount else { return }
+            let t = nextTurn
+            nextTurn += 1
+            if t > 0 { wrapped.append(.blank) }
+            wrapped.append(.label(turn: t))
+            turnInProgress = (t, LineWrapper(texts[t], width: textWidth))
+        }
+    }
+
+    /// Image placeholder tokens (`<image>` for LLaVA, `<IMG_CONTEXT>` for InternVL and
+    /// XTuner) in turn `t`, in text order.
+    func imageMarkers(turn t: Int) -> [Range<String.Index>] {
+        if let m = markerCache[t] { return m }
+        guard texts.indices.contains(t) else { return [] }
+        let m = Self.imageTokens.flatMap { Self.asciiRanges(of: $0, in: texts[t]) }.sorted { $0.lowerBound < $1.lowerBound }
+        markerCache[t] = m
+        return m
+    }
+
+    /// Markdown headings and bold in turn `t`.
+    func emphasis(turn t: Int) -> MarkdownEmphasis? {
+        if let e = emphasisCache[t] { return e }
+        guard texts.indices.contains(t) else { return nil }
+        let e = MarkdownEmphasis(texts[t])
+        emphasisCache[t] = e
+        return e
+    }
+
+    /// Every occurrence of an ASCII `token` in `text`, found on the UTF-8 bytes (a
+    /// 200,000-character turn in well under a millisecond; `firstRange(of:)` compares
+    /// `Character`s and takes tens of milliseconds).
+    static func asciiRanges(of token: String, in text: String) -> [Range<String.Index>] {
+        let pattern = Array(token.utf8)
+        guard let first = pattern.first, text.utf8.count >= pattern.count else { return [] }
+        var result: [Range<String.Index>] = []
+        let u = text.utf8
+        var i = u.startIndex
+        while let start = u[i...].firstIndex(of: first) {
+            var j = start
+            var k = 0
+            while k < pattern.count, j < u.endIndex, u[j] == pattern[k] { j = u.index(after: j); k += 1 }
+            if k == pattern.count {
+                result.append(start..<j)
+                i = j
+            } else {
+                i = u.index(after: start)
+            }
+        }
+        return result
     }
 
     /// Every occurrence of `phrase` in `text`, in order.

@@ -26,10 +26,9 @@ extension ReviewApp {
     /// matches outside the visible order.
     func runSearch(forward: Bool, includeCurrent: Bool) -> Effect {
         guard let phrase = state.searchPhrase, !phrase.isEmpty else {
-            state.message = AppMessage("no search yet (\(keymap.hint(for: "search-forward", in: .review) ?? "/") to search)")
+            state.message = .info(.noSearchYet(key: keymap.hint(for: .searchForward, in: .review) ?? "/"))
             return .redraw
         }
-        let shown = DisplayText.sanitized(phrase)
         let current = state.currentIndex ?? (forward ? -1 : source.count)
         var from = includeCurrent ? current : current + (forward ? 1 : -1)
         var wrapped = false
@@ -51,13 +50,13 @@ extension ReviewApp {
                 move(to: p)
                 state.scroll = 0
                 forward ? scrollToFirstMatch() : scrollToLastMatch()
-                state.message = AppMessage("\(wrapped ? "search wrapped: " : "")found \"\(shown)\" in #\(hit)")
+                state.message = .info(.found(phrase: phrase, index: hit, wrapped: wrapped))
                 return .redraw
             }
             if wrapped && (forward ? hit >= current : hit <= current) { break }
             from = hit + (forward ? 1 : -1)
         }
-        state.message = AppMessage("not found: \"\(shown)\"\(state.filter.isActive ? " (filter: \(state.filter.summary))" : "")", isError: true)
+        state.message = .error(.notFound(phrase: phrase, filter: state.filter.isActive ? state.filter.summary : nil))
         return .redraw
     }
 
@@ -66,7 +65,7 @@ extension ReviewApp {
         let forward = reverse ? !state.searchForward : state.searchForward
         if let phrase = state.searchPhrase, let index = state.currentIndex,
            case .success(let sample) = decodedSample(at: index) {
-            let lines = dialogueLayout(for: sample, width: lastDialogueWidth).matchLines(of: phrase, in: sample)
+            let lines = cache.layout(for: sample, width: dialogueWidth).matchLines(of: phrase, in: sample)
             // From the match last jumped to in this sample (by match number, so two matches
             // on one line are two steps).
             let current = state.searchMatch ?? (forward ? -1 : lines.count)
@@ -74,9 +73,9 @@ extension ReviewApp {
             if next >= 0 && next < lines.count {
                 let target = lines[next]
                 state.searchMatch = next
-                state.scroll = max(0, target - 2)
+                state.scroll = clampedDialogueScroll(target - 2)
                 let number = next + 1
-                state.message = AppMessage("match \(number) of \(lines.count) in #\(index)")
+                state.message = .info(.match(number: number, of: lines.count, index: index))
                 return .redraw
             }
         }
@@ -88,14 +87,15 @@ extension ReviewApp {
     func jumpToMatchInView(forward: Bool) -> Effect? {
         guard let phrase = state.searchPhrase, let index = state.currentIndex,
               case .success(let sample) = decodedSample(at: index) else { return nil }
-        let lines = dialogueLayout(for: sample, width: lastDialogueWidth).matchLines(of: phrase, in: sample)
+        let lines = cache.layout(for: sample, width: dialogueWidth).matchLines(of: phrase, in: sample)
+        let rows = dialogueRows
         let target = forward ? lines.firstIndex { $0 >= state.scroll }
-                             : lines.lastIndex { $0 < state.scroll + state.dialogueRows }
+                             : lines.lastIndex { $0 < state.scroll + rows }
         guard let k = target else { return nil }
         state.searchMatch = k
         // Scroll only when the match is not already in view.
-        if lines[k] < state.scroll || lines[k] >= state.scroll + state.dialogueRows { state.scroll = max(0, lines[k] - 2) }
-        state.message = AppMessage("found \"\(DisplayText.sanitized(phrase))\" in this sample (#\(index)): match \(k + 1) of \(lines.count)")
+        if lines[k] < state.scroll || lines[k] >= state.scroll + rows { state.scroll = clampedDialogueScroll(lines[k] - 2) }
+        state.message = .info(.foundInView(phrase: phrase, index: index, number: k + 1, of: lines.count))
         return .redraw
     }
 
@@ -103,10 +103,10 @@ extension ReviewApp {
     func scrollToLastMatch() {
         guard let phrase = state.searchPhrase, let index = state.currentIndex,
               case .success(let sample) = decodedSample(at: index) else { return }
-        let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
+        let layout = cache.layout(for: sample, width: dialogueWidth)
         let lines = layout.matchLines(of: phrase, in: sample)
         if let line = lines.last {
-            state.scroll = max(0, line - 2)
+            state.scroll = clampedDialogueScroll(line - 2)
             state.searchMatch = lines.count - 1
         }
     }
@@ -115,9 +115,9 @@ extension ReviewApp {
     func scrollToFirstMatch() {
         guard let phrase = state.searchPhrase, let index = state.currentIndex,
               case .success(let sample) = decodedSample(at: index) else { return }
-        let layout = dialogueLayout(for: sample, width: lastDialogueWidth)
+        let layout = cache.layout(for: sample, width: dialogueWidth)
         if let line = layout.firstLine(containing: phrase, in: sample) {
-            state.scroll = max(0, line - 2)
+            state.scroll = clampedDialogueScroll(line - 2)
             state.searchMatch = 0
         }
     }

@@ -4,12 +4,12 @@ extension ReviewApp {
     /// Moves to `position` in the visible order (clamped), resetting the scroll.
     func move(to position: Int) {
         guard state.visible.count > 0 else {
-            state.message = AppMessage("no samples match the filter (\(state.filter.summary))", isError: true)
+            state.message = .error(.noMatchingSamples(filter: state.filter.summary))
             return
         }
         let p = min(max(0, position), state.visible.count - 1)
         if p == state.position && position != p {
-            state.message = AppMessage(position < 0 ? "first sample" : "last sample")
+            state.message = .info(position < 0 ? .firstSample : .lastSample)
         }
         if p != state.position {
             state.scroll = 0
@@ -35,52 +35,60 @@ extension ReviewApp {
         return nil
     }
 
-    /// Next (or previous) undecided sample, wrapping around once.
-    func moveToUndecided(forward: Bool) {
+    /// Where `moveToUndecided` went.
+    enum UndecidedMove { case moved, wrapped, onlyThisOne, allDecided }
+
+    /// Next (or previous) undecided sample, wrapping around once; says what it did.
+    @discardableResult
+    func moveToUndecided(forward: Bool) -> UndecidedMove {
         let step = forward ? 1 : -1
         if let p = firstPosition(from: state.position + step, forward: forward, where: isUndecided) {
             move(to: p)
+            return .moved
         } else if let p = firstPosition(from: forward ? 0 : state.visible.count - 1, forward: forward, where: isUndecided),
                   p != state.position {
             move(to: p)
-            state.message = AppMessage("wrapped around")
+            state.message = .info(.wrappedAround)
+            return .wrapped
         } else if let i = state.currentIndex, isUndecided(i) {
-            state.message = AppMessage("this is the only undecided sample")
+            state.message = .info(.onlyUndecided)
+            return .onlyThisOne
         } else {
-            state.message = AppMessage("every sample here is decided (\(state.decidedInBase) / \(state.base.count))")
+            state.message = .info(.everyDecided(decided: state.decidedInBase, total: state.base.count))
+            return .allDecided
         }
     }
 
     func goToIndex(_ index: Int) -> Effect {
         guard index >= 0, index < source.count else {
-            state.message = AppMessage("no sample \(index) (the dataset has 0...\(max(0, source.count - 1)))", isError: true)
+            state.message = .error(.noSuchIndex(index, last: max(0, source.count - 1)))
             return .redraw
         }
-        return show(index: index, what: "sample \(index)")
+        return show(index: index, as: .index(index))
     }
 
     func goToID(_ id: String) -> Effect {
         guard !id.isEmpty else { return .redraw }
         guard let index = source.index(ofID: id) else {
-            state.message = AppMessage("no sample with id \(DisplayText.sanitized(id))", isError: true)
+            state.message = .error(.noSuchID(id))
             return .redraw
         }
-        return show(index: index, what: "id \(DisplayText.sanitized(id))")
+        return show(index: index, as: .id(id))
     }
 
     /// Shows dataset sample `index`, clearing the filter if it hides it.
-    func show(index: Int, what: String) -> Effect {
+    func show(index: Int, as what: AppMessage.SampleRef) -> Effect {
         if let p = state.visible.position(of: index) {
             move(to: p)
             return .redraw
         }
         guard state.base.position(of: index) != nil else {
-            state.message = AppMessage("\(what) is not in this review (\(options.baseLabel ?? "base list"))", isError: true)
+            state.message = .error(.notInReview(what, base: options.baseLabel ?? "base list"))
             return .redraw
         }
         applyFilter(ReviewFilter())
         if let p = state.visible.position(of: index) { move(to: p) }
-        state.message = AppMessage("filter cleared to show \(what)")
+        state.message = .info(.filterClearedToShow(what))
         return .redraw
     }
 
@@ -99,7 +107,7 @@ extension ReviewApp {
         guard filter.isActive else {
             state.visible = state.base
             state.position = current.flatMap { state.base.position(of: $0) } ?? 0
-            state.message = AppMessage("filter cleared — \(state.base.count) samples")
+            state.message = .info(.filterCleared(total: state.base.count))
             return
         }
         state.visible = .list([])
@@ -138,11 +146,11 @@ extension ReviewApp {
         }
         if done {
             state.filterScan = nil
-            state.message = AppMessage("filter: \(filter.summary) — \(scan.kept.count) of \(state.base.count)")
+            state.message = .info(.filterDone(summary: filter.summary, kept: scan.kept.count, total: state.base.count))
         } else {
             state.filterScan = scan
             let percent = scan.next * 100 / max(1, state.base.count)
-            state.message = AppMessage("filtering: \(filter.summary) — \(scan.kept.count) so far (\(percent)%)")
+            state.message = .info(.filtering(summary: filter.summary, kept: scan.kept.count, percent: percent))
         }
         return true
     }
@@ -158,13 +166,6 @@ extension ReviewApp {
             return !SampleLinter().lint(s).isEmpty
         }
         return true
-    }
-
-    func taskType(of index: Int) -> TaskType? {
-        if let t = taskTypeCache[index] { return t }
-        guard case .success(let s) = source.sample(at: index) else { return nil }
-        taskTypeCache[index] = s.taskType
-        return s.taskType
     }
 
     func countDecided(in order: SampleOrder) -> Int {

@@ -13,7 +13,7 @@ extension ReviewApp {
     func decide(_ decision: Decision, at index: Int? = nil) -> Effect {
         guard let index = index ?? state.currentIndex else { return noSample() }
         guard let journal else {
-            state.message = AppMessage("read-only: decisions are not saved (no journal)", isError: true)
+            state.message = .error(.readOnlyDecisions)
             return .redraw
         }
         let before = journal.review(at: index).status
@@ -21,23 +21,23 @@ extension ReviewApp {
         do {
             entry = try journal.append(decision, index: index)
         } catch {
-            state.message = AppMessage("NOT saved: \(error.description)", isError: true)
+            state.message = .notSaved(.decision(reason: error.description))
             return .redraw
         }
         let after = journal.review(at: index).status
         invalidateSample(index)
         updateDecidedCount(index: index, before: before, after: after)
         state.undoStack.append(entry)
-        state.message = AppMessage("saved: \(describe(decision)) #\(index)")
+        var then: AppMessage.Info? = nil
         if isDecision(decision), state.autoAdvance, state.currentIndex == index {
-            let message = state.message
-            moveToUndecided(forward: true)
-            if state.message?.text.hasPrefix("wrapped") == true || state.message?.text.hasPrefix("every") == true {
-                state.message = AppMessage("\(message?.text ?? "saved") — \(state.message?.text ?? "")")
-            } else {
-                state.message = message
+            // Moving on wrapped, or found nothing to move to: say so after "saved".
+            switch moveToUndecided(forward: true) {
+            case .moved, .onlyThisOne: break
+            case .wrapped: then = .wrappedAround
+            case .allDecided: then = .everyDecided(decided: state.decidedInBase, total: state.base.count)
             }
         }
+        state.message = .saved(.decision(decision, index: index), then: then)
         return .redraw
     }
 
@@ -45,7 +45,7 @@ extension ReviewApp {
     /// force when the session has none), journalled as an undo entry.
     func undo() -> Effect {
         guard let journal else {
-            state.message = AppMessage("read-only: nothing to undo", isError: true)
+            state.message = .error(.readOnlyUndo)
             return .redraw
         }
         var target: JournalEntry? = nil
@@ -58,7 +58,7 @@ extension ReviewApp {
             target = journal.entries.last(where: { $0.sequence == seq })
         }
         guard let target else {
-            state.message = AppMessage("nothing to undo")
+            state.message = .info(.nothingToUndo)
             return .redraw
         }
         let before = journal.review(at: target.index).status
@@ -66,13 +66,13 @@ extension ReviewApp {
             try journal.append(.undo(sequence: target.sequence), index: target.index)
         } catch {
             state.undoStack.append(target)
-            state.message = AppMessage("NOT saved (undo): \(error.description)", isError: true)
+            state.message = .notSaved(.undo(reason: error.description))
             return .redraw
         }
         invalidateSample(target.index)
         updateDecidedCount(index: target.index, before: before, after: journal.review(at: target.index).status)
-        _ = show(index: target.index, what: "sample \(target.index)")
-        state.message = AppMessage("saved: undid \(describe(target.decision)) #\(target.index)")
+        _ = show(index: target.index, as: .index(target.index))
+        state.message = .saved(.undid(target.decision, index: target.index))
         return .redraw
     }
 
@@ -86,19 +86,6 @@ extension ReviewApp {
         switch d {
         case .accept, .reject, .skip, .edit: return true
         case .undo, .note: return false
-        }
-    }
-
-    func describe(_ d: Decision) -> String {
-        switch d {
-        case .accept: return "accepted"
-        case .reject(let reasons, _): return "rejected (\(reasons.joined(separator: ", ")))"
-        case .skip: return "skipped"
-        case .edit: return "edited"
-        case .undo: return "undo"
-        case .note(let text, let flag):
-            if let flag { return "flag \(DisplayText.sanitized(flag))" }
-            return text == nil ? "note" : "note added"
         }
     }
 }

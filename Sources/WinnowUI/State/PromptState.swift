@@ -1,0 +1,9 @@
+/// A prompt in progress.
+public struct PromptState: Sendable, Equatable {
+    /// What the answer is for.
+    public var purpose: PromptPurpose
+    /// The text typed so far.
+    public var input: LineInput
+    /// Position in the history while browsing it (nil: editing a new line).
+    public var historyIndex: Int?
+}
