@@ -125,6 +125,7 @@ enum JournalCodec {
             if let text { b.string("text", text) }
             if let flag { b.string("flag", flag) }
         }
+        entry.ruling?.encode(into: &b)
         return b.finish()
     }
 
@@ -181,6 +182,7 @@ enum JournalCodec {
                 case "reasons": f.reasons = try p.readValue()
                 case "turns": f.turns = try p.readValue()
                 case "conversation": f.conversation = try p.readValue()
+                case "ruling": f.ruling = try p.readValue()
                 default: _ = try p.readValue()  // crc, and members of later versions
                 }
             }
@@ -201,7 +203,7 @@ enum JournalCodec {
         var seq: Int?, index: Int?, undo: Int?, version: Int?
         var time: String?, reviewer: String?, id: String?, hash: String?, decision: String?
         var note: String?, text: String?, flag: String?, fingerprint: String?, tool: String?, created: String?
-        var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?
+        var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?, ruling: JSONValue?
 
         func entry() throws(DecodeFailure) -> JournalEntry {
             guard let seq else { throw DecodeFailure("entry without a number 'seq'") }
@@ -247,7 +249,7 @@ enum JournalCodec {
                 throw DecodeFailure("entry \(seq): unknown decision '\(kind)'")
             }
             return JournalEntry(sequence: seq, time: time ?? "", reviewer: reviewer ?? "", index: index,
-                                id: id ?? "", sampleHash: hash ?? "", decision: d)
+                                id: id ?? "", sampleHash: hash ?? "", decision: d, ruling: ruling.flatMap(Ruling.init(json:)))
         }
     }
 
