@@ -21,6 +21,7 @@ struct Winnow: ParsableCommand {
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
             DiffCommand.self, LintCommand.self,
+            AssignCommand.self, AgreeCommand.self, AdjudicateCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

@@ -48,6 +48,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Review only share K of N (K/N, 1-based).")
     var shard: String?
 
+    @Option(help: "Review your share of a plan made by `winnow assign` (with --reviewer).")
+    var plan: String?
+
     @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
     var readOnly = false
 
@@ -95,7 +98,7 @@ struct ReviewCommand: ParsableCommand {
 
         let journalOpened = DispatchTime.now()
         var options = ReviewOptions(imageRoot: imageRoot)
-        (options.baseOrder, options.baseLabel) = baseOrder(dataset)
+        (options.baseOrder, options.baseLabel) = try plan.map { try planOrder($0, dataset: dataset, reviewer: name) } ?? baseOrder(dataset)
         if let start {
             guard let index = resolveStart(start, in: dataset) else {
                 FileHandle.standardError.write(Data("winnow: --start \(VisibleText.sanitize(start)): no sample with that index or id\n".utf8))
