@@ -12,9 +12,11 @@ enum TeamCommandSupport {
                      arguments: DatasetArguments) throws -> (Dataset, TeamJournals) {
         if journals.count < minimum {
             let what = journals.isEmpty ? "no journal was given" : "only one journal was given"
+            let need = minimum > 1 ? "agreement needs the journals of two or more reviewers of the same dataset"
+                : "give the reviewers' journals"
             JournalCommandSupport.warn("""
-                winnow \(command): \(what); agreement needs the journals of two or more reviewers of the same \
-                dataset: winnow \(command) DATASET --journal ann.jsonl --journal bob.jsonl [...]
+                winnow \(command): \(what); \(need): \
+                winnow \(command) DATASET --journal ann.jsonl --journal bob.jsonl [...]
                 """)
             throw WinnowExit.usage
         }
