@@ -39,7 +39,11 @@ public struct AgreementReport: Sendable {
         self.basis = basis
         reviewers = states.map(\.reviewer)
         sources = states.map(\.source)
-        let table = AgreementTable(states, on: basis)
+        // One pass over every reviewer's reviews, on the finest labels; the decision and
+        // per-reason tables are recodings of it.
+        let (fine, labels) = AgreementTable.build(states, acceptsAlike: true) { ReviewerLabel($0, on: .reasons) }
+        let table = basis == .reasons ? fine
+            : fine.recoded(categories: ["accept", "reject"], map: labels.map { $0.verdict == .accept ? 0 : 1 })
         let counts = AgreementStats.UnitCounts(table)
         samples = counts.judged
         let n = table.coders.count
@@ -53,10 +57,9 @@ public struct AgreementReport: Sendable {
         gwetAC1 = AgreementStats.gwetAC1(counts, categoryCount: basis == .decision ? 2 : max(2, table.categories.count))
         pairs = PairAgreement.all(table)
         singleReviewer = table.singleJudgmentUnits
-        var reasonNames = Set<String>()
-        for s in states { for r in s.reviews.values where r.status == .rejected { reasonNames.formUnion(r.reasons) } }
-        reasons = reasonNames.sorted().map { reason in
-            let t = AgreementTable(states, reason: reason)
+        let reasonNames = Set(labels.flatMap(\.reasons)).sorted()
+        reasons = reasonNames.map { reason in
+            let t = fine.recoded(categories: ["no", "yes"], map: labels.map { $0.reasons.contains(reason) ? 1 : 0 })
             let yes = t.categories.firstIndex(of: "yes").map { k in t.codes.reduce(0) { $0 + ($1 == Int32(k) ? 1 : 0) } } ?? 0
             return ReasonAgreement(reason: reason, yes: yes, alpha: AgreementStats.krippendorffAlpha(t))
         }

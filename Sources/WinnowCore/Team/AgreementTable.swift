@@ -42,7 +42,7 @@ public struct AgreementTable: Sendable, Equatable {
 
     /// Reviewers' labels on `basis`; categories are ordered (accept first, then rejects).
     public init(_ states: [ReviewerState], on basis: LabelBasis) {
-        self.init(states) { ReviewerLabel($0, on: basis) }
+        self = Self.build(states, acceptsAlike: true) { ReviewerLabel($0, on: basis) }.table
     }
 
     /// The yes/no table "rejected for `reason`" (categories `no`, `yes`).
@@ -55,7 +55,14 @@ public struct AgreementTable: Sendable, Equatable {
 
     /// Labels from any function of a review (nil = no judgment).
     public init(_ states: [ReviewerState], label: (SampleReview) -> ReviewerLabel?) {
-        coders = states.map(\.reviewer)
+        self = Self.build(states, label: label).table
+    }
+
+    /// The table and the label behind each category code.
+    /// `acceptsAlike`: `label` gives every accepted review the same label (true of the
+    /// decision, reasons and per-reason labels), so it is computed once.
+    static func build(_ states: [ReviewerState], acceptsAlike: Bool = false,
+                      label: (SampleReview) -> ReviewerLabel?) -> (table: AgreementTable, labels: [ReviewerLabel]) {
         let n = states.count
         // One pass per reviewer over their own reviews: a row number per sample index, kept
         // in an array (indices are dataset positions, so dense) rather than a dictionary.
@@ -65,16 +72,24 @@ public struct AgreementTable: Sendable, Equatable {
         var labels: [ReviewerLabel] = []
         var perCoder: [[(Int, Int32)]] = []
         var judged = [Bool](repeating: false, count: maxIndex + 1)
+        // Most reviews are plain accepts: skip the label hashing for them.
+        var acceptCode: Int32? = nil
         for s in states {
             var cells: [(Int, Int32)] = []
             cells.reserveCapacity(s.reviews.count)
             for (index, review) in s.reviews {
-                guard index >= 0, let l = label(review) else { continue }
+                guard index >= 0 else { continue }
                 let code: Int32
-                if let k = labelCodes[l] { code = k } else {
-                    code = Int32(labels.count)
-                    labels.append(l)
-                    labelCodes[l] = code
+                if acceptsAlike, review.status == .accepted, let a = acceptCode {
+                    code = a
+                } else {
+                    guard let l = label(review) else { continue }
+                    if let k = labelCodes[l] { code = k } else {
+                        code = Int32(labels.count)
+                        labels.append(l)
+                        labelCodes[l] = code
+                    }
+                    if review.status == .accepted { acceptCode = code }
                 }
                 cells.append((index, code))
                 judged[index] = true
@@ -85,19 +100,38 @@ public struct AgreementTable: Sendable, Equatable {
         let order = labels.indices.sorted { labels[$0] < labels[$1] }
         var remap = [Int32](repeating: 0, count: labels.count)
         for (newCode, old) in order.enumerated() { remap[old] = Int32(newCode) }
-        categories = order.map { labels[$0].description }
         var rowOf = [Int32](repeating: -1, count: maxIndex + 1)
         var units: [Int] = []
         for i in 0...max(0, maxIndex) where i <= maxIndex && judged[i] {
             rowOf[i] = Int32(units.count)
             units.append(i)
         }
-        self.units = units
         var codes = [Int32](repeating: Self.missing, count: units.count * n)
         for (c, cells) in perCoder.enumerated() {
             for (index, code) in cells { codes[Int(rowOf[index]) * n + c] = remap[Int(code)] }
         }
-        self.codes = codes
+        let sorted = order.map { labels[$0] }
+        return (AgreementTable(coders: states.map(\.reviewer), units: units, categories: sorted.map(\.description), codes: codes), sorted)
+    }
+
+    /// The same judgments under coarser categories: `map[code]` is the new code of each old
+    /// one (into `categories`); categories no judgment uses are dropped.
+    public func recoded(categories names: [String], map: [Int32]) -> AgreementTable {
+        var used = [Bool](repeating: false, count: names.count)
+        for k in map where k >= 0 && Int(k) < names.count { used[Int(k)] = true }
+        var compact = [Int32](repeating: Self.missing, count: names.count)
+        var kept: [String] = []
+        for (k, name) in names.enumerated() where used[k] {
+            compact[k] = Int32(kept.count)
+            kept.append(name)
+        }
+        let full = map.map { $0 >= 0 && Int($0) < names.count ? compact[Int($0)] : Self.missing }
+        var out = codes
+        for i in out.indices {
+            let c = Int(out[i])
+            if c >= 0 { out[i] = c < full.count ? full[c] : Self.missing }
+        }
+        return AgreementTable(coders: coders, units: units, categories: kept, codes: out)
     }
 
     /// The code of `coder` on row `unit`.

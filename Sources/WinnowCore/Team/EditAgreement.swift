@@ -28,10 +28,13 @@ public struct EditAgreement: Sendable, Equatable {
     /// Every pair of reviewers; `original` gives a sample's dialogue before any edit (nil when
     /// it cannot be read, and then the sample is left out).
     public static func pairs(_ states: [ReviewerState], original: (Int) -> [Turn]?) -> [EditAgreement] {
+        // Only edited samples matter: pick them out once per reviewer.
+        let edited = states.map { s in ReviewerState(reviewer: s.reviewer, source: s.source,
+                                                      reviews: s.reviews.filter { $0.value.edit != nil }, entries: []) }
         var out: [EditAgreement] = []
-        for i in states.indices {
-            for j in states.indices where j > i {
-                out.append(pair(states[i], states[j], original: original))
+        for i in edited.indices {
+            for j in edited.indices where j > i {
+                out.append(pair(edited[i], edited[j], original: original))
             }
         }
         return out
