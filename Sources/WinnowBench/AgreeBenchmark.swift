@@ -34,8 +34,8 @@ enum AgreeBenchmark {
         for _ in 0..<3 {
             let t1 = BenchSupport.now()
             var contents: [JournalContents] = []
-            for p in paths {
-                guard let c = try? JournalReader.read(path: p) else { BenchSupport.fail("cannot read \(p)") }
+            for result in TeamJournals.read(paths) {
+                guard case .success(let c) = result else { BenchSupport.fail("cannot read the generated journals") }
                 contents.append(c)
             }
             let t2 = BenchSupport.now()
@@ -55,6 +55,9 @@ enum AgreeBenchmark {
                   + "\(r.reasons.count) reasons, \(r.edits.map(\.samples).reduce(0, +)) edit pairs")
         }
         print(String(format: "  of which: read+check+parse %.0f ms, replay %.0f ms, figures %.0f ms", bestRead * 1000, bestReplay * 1000, bestFigures * 1000))
+        var load = [0.0, 0.0, 0.0]
+        getloadavg(&load, 3)
+        print(String(format: "  load average during the run: %.1f (on %d cores)", load[0], ProcessInfo.processInfo.activeProcessorCount))
         print(String(format: "agree: %d journals x %d decisions: best of 3 %.2f s (target <= 2 s); reading the files' bytes %.3f s; ratio %.1fx",
                      reviewers, count, best, baseline, best / max(baseline, 1e-9)))
         return best <= 2 ? 0 : 1

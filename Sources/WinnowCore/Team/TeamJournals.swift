@@ -56,6 +56,16 @@ public struct TeamJournals: Sendable {
         self.issues = issues
     }
 
+    /// Reads several journals at once (checksums and parsing run on as many cores as the
+    /// system gives), each result in the order of `paths`.
+    public static func read(_ paths: [String]) -> [Result<JournalContents, JournalError>] {
+        let slots = ReadSlots(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            do throws(JournalError) { slots.set(i, .success(try JournalReader.read(path: paths[i]))) } catch { slots.set(i, .failure(error)) }
+        }
+        return slots.values(paths)
+    }
+
     /// One replay per journal, on as many cores as the system gives.
     static func replayAll(_ journals: [JournalContents], dataset: Dataset, matchByID: Bool) -> [JournalReplay] {
         let results = ReplaySlots(count: journals.count)
@@ -73,4 +83,15 @@ private final class ReplaySlots: @unchecked Sendable {
     init(count: Int) { slots = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ r: JournalReplay) { mutex.withLock { slots[i] = r } }
     func values() -> [JournalReplay] { mutex.withLock { slots.map { $0 ?? JournalReplay() } } }
+}
+
+/// Read results written by concurrent workers, each to its own slot.
+private final class ReadSlots: @unchecked Sendable {
+    private var slots: [Result<JournalContents, JournalError>?]
+    private let mutex = Mutex()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<JournalContents, JournalError>) { mutex.withLock { slots[i] = r } }
+    func values(_ paths: [String]) -> [Result<JournalContents, JournalError>] {
+        mutex.withLock { slots.enumerated().map { $0.element ?? .failure(.io(path: paths[$0.offset], reason: "not read")) } }
+    }
 }

@@ -22,13 +22,16 @@ enum TeamCommandSupport {
         }
         let path = try DatasetLocator.resolve(file)
         let data = try arguments.open(path)
+        for p in journals where !FileManager.default.fileExists(atPath: p) {
+            JournalCommandSupport.warn("winnow \(command): \(JournalCommandSupport.sanitize(p)): no such journal")
+            throw WinnowExit.badInput
+        }
         var contents: [JournalContents] = []
-        for p in journals {
-            guard FileManager.default.fileExists(atPath: p) else {
-                JournalCommandSupport.warn("winnow \(command): \(JournalCommandSupport.sanitize(p)): no such journal")
-                throw WinnowExit.badInput
+        for result in TeamJournals.read(journals) {
+            switch result {
+            case .success(let c): contents.append(c)
+            case .failure(let error): throw JournalCommandSupport.fail(error, reading: true)
             }
-            contents.append(try JournalCommandSupport.readJournal(p))
         }
         let team: TeamJournals
         do { team = try TeamJournals(contents, dataset: data) } catch {
