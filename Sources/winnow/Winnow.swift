@@ -22,6 +22,7 @@ struct Winnow: ParsableCommand {
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
             DiffCommand.self, LintCommand.self,
             StoreCommand.self, TeamCommand.self,
+            AssignCommand.self, AgreeCommand.self, AdjudicateCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )

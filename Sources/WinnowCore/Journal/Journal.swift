@@ -15,9 +15,11 @@ public struct JournalEntry: Sendable, Equatable {
     public var id: String
     public var sampleHash: String
     public var decision: Decision
+    /// Set when this entry is an adjudicator's ruling (`winnow adjudicate`).
+    public var ruling: Ruling?
 
     public init(sequence: Int, time: String, reviewer: String, index: Int, id: String,
-                sampleHash: String, decision: Decision) {
+                sampleHash: String, decision: Decision, ruling: Ruling? = nil) {
         self.sequence = sequence
         self.time = time
         self.reviewer = reviewer
@@ -25,6 +27,7 @@ public struct JournalEntry: Sendable, Equatable {
         self.id = id
         self.sampleHash = sampleHash
         self.decision = decision
+        self.ruling = ruling
     }
 }
 
@@ -235,7 +238,7 @@ public final class Journal: @unchecked Sendable {
     /// For `.undo(sequence:)` the entry is recorded on the undone entry's sample, whatever
     /// `index` says.
     @discardableResult
-    public func append(_ decision: Decision, index: Int) throws(JournalError) -> JournalEntry {
+    public func append(_ decision: Decision, index: Int, ruling: Ruling?) throws(JournalError) -> JournalEntry {
         try mutex.withLock { () throws(JournalError) -> JournalEntry in
             guard mode == .readWrite, fd >= 0, let dataset else {
                 throw .io(path: path, reason: "the journal is open read-only")
@@ -259,7 +262,7 @@ public final class Journal: @unchecked Sendable {
             }
             let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
                                      index: target, id: dataset.id(at: target) ?? "#\(target)",
-                                     sampleHash: dataset.sampleHash(at: target), decision: decision)
+                                     sampleHash: dataset.sampleHash(at: target), decision: decision, ruling: ruling)
             let line = JournalCodec.encode(entry)
             // Never write a line that a reader would refuse (a reviewer name or id past the
             // reader's limits): it would be saved now and reported as damaged later.

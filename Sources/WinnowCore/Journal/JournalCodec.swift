@@ -151,6 +151,7 @@ enum JournalCodec {
             if let text { b.string("text", text) }
             if let flag { b.string("flag", flag) }
         }
+        entry.ruling?.encode(into: &b)
         return b.finish()
     }
 
@@ -210,6 +211,7 @@ enum JournalCodec {
                 case "reasons": f.reasons = try p.readValue()
                 case "turns": f.turns = try p.readValue()
                 case "conversation": f.conversation = try p.readValue()
+                case "ruling": f.ruling = try p.readValue()
                 default: _ = try p.readValue()  // crc, and members of later versions
                 }
             }
@@ -229,7 +231,7 @@ enum JournalCodec {
         var seq: Int?, index: Int?, undo: Int?, version: Int?
         var time: String?, reviewer: String?, id: String?, hash: String?, decision: String?
         var note: String?, text: String?, flag: String?, fingerprint: String?, tool: String?, created: String?
-        var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?
+        var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?, ruling: JSONValue?
 
         func checkLengths() throws(DecodeFailure) {
             let short: [(String, String?)] = [("time", time), ("reviewer", reviewer), ("id", id), ("hash", hash),
@@ -296,7 +298,7 @@ enum JournalCodec {
                 throw DecodeFailure("entry \(seq): unknown decision '\(kind)'")
             }
             return JournalEntry(sequence: seq, time: time ?? "", reviewer: reviewer ?? "", index: index,
-                                id: id ?? "", sampleHash: hash ?? "", decision: d)
+                                id: id ?? "", sampleHash: hash ?? "", decision: d, ruling: ruling.flatMap(Ruling.init(json:)))
         }
     }
 

@@ -12,6 +12,9 @@ public struct MergeOptions: Sendable {
         case rejectWins = "reject-wins"
         /// List the conflicts and write nothing.
         case strict
+        /// An adjudicator's ruling (`winnow adjudicate`) wins; conflicts without one are
+        /// listed and nothing is written.
+        case adjudicated
     }
 
     public var outputPath: String

@@ -8,14 +8,18 @@ public struct MergePlan: Sendable {
 
     /// Replays each journal against `dataset` and combines them under `policy`.
     public init(dataset: Dataset, journals: [JournalContents], policy: MergeOptions.Policy, matchByID: Bool) {
-        var perJournal: [(name: String, replay: JournalReplay, times: [Int: String])] = []
+        var perJournal: [(name: String, replay: JournalReplay, times: [Int: String], rulings: Set<Int>)] = []
         for contents in journals {
             let replay = JournalReplay(contents: contents, dataset: dataset, matchByID: matchByID)
             stale += replay.staleEntries.count
             issues += contents.issues.map(\.description) + replay.issues.map(\.description)
             var times: [Int: String] = [:]
-            for e in replay.entries { times[e.sequence] = e.time }
-            perJournal.append((contents.path, replay, times))
+            var rulings = Set<Int>()
+            for e in replay.entries {
+                times[e.sequence] = e.time
+                if e.ruling != nil { rulings.insert(e.sequence) }
+            }
+            perJournal.append((contents.path, replay, times, rulings))
         }
         if perJournal.count == 1, let only = perJournal.first {
             reviews = only.replay.reviews
@@ -29,6 +33,10 @@ public struct MergePlan: Sendable {
                 return MergeConflict.Side(journal: j.name, review: r, time: r.sequence.flatMap { j.times[$0] } ?? "")
             }
             guard let first = sides.first else { continue }
+            if policy == .adjudicated, let ruled = MergePlan.ruling(at: index, perJournal.map { ($0.replay, $0.times, $0.rulings) }) {
+                reviews[index] = ruled
+                continue
+            }
             if sides.count == 1 { reviews[index] = first.review; continue }
             let outcomes = Set(sides.compactMap { MergePlan.outcome($0.review) })
             let latest = sides.max { $0.time < $1.time } ?? first
@@ -36,7 +44,7 @@ public struct MergePlan: Sendable {
                 conflicts.append(MergeConflict(index: index, id: dataset.id(at: index) ?? "#\(index)", sides: sides))
             }
             switch policy {
-            case .latest, .strict:
+            case .latest, .strict, .adjudicated:
                 // With strict and conflicts nothing is written; without, all sides agree.
                 reviews[index] = latest.review
             case .rejectWins:
@@ -50,6 +58,18 @@ public struct MergePlan: Sendable {
                 reviews[index] = r
             }
         }
+    }
+
+    /// The latest ruling in force on sample `index` in any journal, with the notes and flags of
+    /// the journal that holds it.
+    private static func ruling(at index: Int, _ journals: [(JournalReplay, [Int: String], Set<Int>)]) -> SampleReview? {
+        var best: (SampleReview, String)? = nil
+        for (replay, times, rulings) in journals {
+            guard let r = replay.reviews[index], let seq = r.sequence, rulings.contains(seq) else { continue }
+            let time = times[seq] ?? ""
+            if best == nil || time > (best?.1 ?? "") { best = (r, time) }
+        }
+        return best?.0
     }
 
     /// What a review does to the output, for telling agreement from conflict: `nil` when it

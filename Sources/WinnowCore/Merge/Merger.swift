@@ -13,7 +13,7 @@ public enum Merger {
     public static func merge(dataset: Dataset, journals: [JournalContents], options: MergeOptions) throws(MergeError) -> MergeSummary {
         try checkOutputs(dataset: dataset, options: options, journals: journals.map(\.path))
         let plan = MergePlan(dataset: dataset, journals: journals, policy: options.policy, matchByID: options.matchByID)
-        if options.policy == .strict, !plan.conflicts.isEmpty { throw .conflicts(plan.conflicts) }
+        if options.policy == .strict || options.policy == .adjudicated, !plan.conflicts.isEmpty { throw .conflicts(plan.conflicts) }
         var summary = MergeSummary()
         summary.samples = dataset.count
         summary.stale = plan.stale

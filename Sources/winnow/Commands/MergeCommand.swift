@@ -46,7 +46,7 @@ struct MergeCommand: ParsableCommand {
     @Option(name: .long, help: "Output container: same, json or jsonl.")
     var format: MergeOptions.Format = .same
 
-    @Option(name: .long, help: "When journals disagree: latest, reject-wins, or strict (list conflicts, write nothing).")
+    @Option(name: .long, help: "When journals disagree: latest, reject-wins, strict (list conflicts, write nothing), or adjudicated (rulings first, see winnow adjudicate).")
     var policy: MergeOptions.Policy = .strict
 
     @Flag(name: .long, help: "Print the summary as JSON on stdout.")

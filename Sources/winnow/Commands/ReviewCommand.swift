@@ -47,6 +47,8 @@ struct ReviewCommand: ParsableCommand {
     var shard: String?
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Review your share of a plan made by `winnow assign` (with --reviewer).")
+    var plan: String?
 
     @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
     var readOnly = false
@@ -117,7 +119,7 @@ struct ReviewCommand: ParsableCommand {
         var options = ReviewOptions(imageRoot: images.imageRoots.first)
         options.moreImageRoots = Array(images.imageRoots.dropFirst())
         options.allowedImageFolders = images.allowedImageDirs
-        (options.baseOrder, options.baseLabel) = baseOrder(dataset)
+        (options.baseOrder, options.baseLabel) = try plan.map { try planOrder($0, dataset: dataset, reviewer: name) } ?? baseOrder(dataset)
         if let storeJournal {
             // The header says the store is in use; offline and unsynced counts show at start
             // (the journal problems row) and on quit.
