@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage",
+                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowOCR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Demo", "DemoTools"],
@@ -62,7 +62,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WinnowBench",
-            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage"],
+            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowOCR"],
             swiftSettings: strictSettings
         ),
         // Build-time embedding of Keymaps/*.yaml and the demo dataset into the binary, so the
@@ -74,6 +74,15 @@ let package = Package(
             dependencies: ["EmbedTool"],
             path: "Sources/EmbedPlugin"
         ),
+        // OCR (issue 13): Tesseract's C API in its own system library, behind the OCREngine
+        // protocol of WinnowCore/OCR; WinnowCore never links Tesseract.
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract"),
+        .target(
+            name: "WinnowOCR",
+            dependencies: ["WinnowCore", "WinnowImage", "CTesseract"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "WinnowOCRTests", dependencies: ["WinnowOCR", "WinnowCore", "WinnowImage"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
