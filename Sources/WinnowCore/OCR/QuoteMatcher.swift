@@ -11,15 +11,22 @@ import Foundation
 /// edits: a two-character quote with one edit allowed would be "near" half the lines of a
 /// poster.
 public struct QuoteMatcher: Sendable {
-    /// Largest share of the phrase's characters that may differ for "near".
-    public var maxEditFraction: Double
     /// Phrases shorter than this (in letters and digits) are never "near", only found or not.
     public var minNearLength: Int
     /// OCR lines under this confidence are not trusted to contradict a quote.
     public var minConfidence: Double
 
-    public init(maxEditFraction: Double = 0.34, minNearLength: Int = 3, minConfidence: Double = 0) {
-        self.maxEditFraction = maxEditFraction
+    /// Phrases of at least this many letters and digits may differ by ``maxEditsLong``
+    /// edits, shorter ones by ``maxEditsShort`` (a look-alike counts half, a swap one).
+    public var longPhraseLength = 8
+    public var maxEditsShort = 1
+    public var maxEditsLong = 2
+    /// Share of the phrase's characters that must be equal for "near".
+    public var minNearMatchFraction = 0.6
+    /// Share that must be equal for a phrase only cut at its ends to count as found.
+    public var minEdgeMatchFraction = 0.5
+
+    public init(minNearLength: Int = 3, minConfidence: Double = 0) {
         self.minNearLength = minNearLength
         self.minConfidence = minConfidence
     }
@@ -78,18 +85,61 @@ public struct QuoteMatcher: Sendable {
         let span = target.folded.originalRange(alignment.start..<alignment.end)
         let ocrText = String(target.text[span])
         let box = Self.union(target.lineIndices.compactMap { lines.indices.contains($0) ? lines[$0].box : nil })
+        let n = quote.chars.count
         if alignment.cost == 0 {
+            // The whole line but one character at an end: a sign quoted with its first or
+            // last character dropped (a quote of part of a long line leaves out more).
+            if target.lineIndices.count == 1, n >= minNearLength {
+                let t = target.folded.chars
+                let before = alignment.start, after = t.count - alignment.end
+                if before + after == 1 {
+                    let extra = before == 1 ? t[0] : t[t.count - 1]
+                    if !extra.isASCII {
+                        let char = String(before == 1 ? target.text[target.folded.origin[0]] : target.text[target.folded.origin[t.count - 1]])
+                        let suggestion = before == 1 ? char + phrase.text : phrase.text + char
+                        let whole = String(target.text[target.folded.originalRange(0..<t.count)])
+                        return QuoteMatch(phrase: phrase, status: .near, lineIndices: target.lineIndices, ocrText: whole,
+                                          suggestion: suggestion, box: box, distance: 1,
+                                          diff: GraphemeDiff.diff(phrase.text, suggestion))
+                    }
+                }
+            }
             return QuoteMatch(phrase: phrase, status: .found, lineIndices: target.lineIndices, ocrText: ocrText, box: box)
         }
-        let allowed = Double(max(1, Int(Double(quote.chars.count) * maxEditFraction)))
         let matched = alignment.equalCount
-        guard quote.chars.count >= minNearLength, distance <= allowed, matched * 2 > quote.chars.count else {
+        let inner = alignment.innerOps
+        let innerCost = Alignment.cost(inner, quote: quote.chars, target: target.folded.chars)
+        // Only characters missing at the ends: the image shows the rest; OCR cut the line.
+        if innerCost == 0, Double(matched) >= Double(n) * minEdgeMatchFraction {
+            return QuoteMatch(phrase: phrase, status: .found, lineIndices: target.lineIndices, ocrText: ocrText,
+                              box: box, distance: distance)
+        }
+        let allowed = n >= longPhraseLength ? 2 * maxEditsLong : 2 * maxEditsShort
+        guard n >= minNearLength, innerCost <= allowed, Double(matched) >= Double(n) * minNearMatchFraction,
+              !Self.mixesScripts(inner, quote: quote.chars, target: target.folded.chars) else {
             return QuoteMatch(phrase: phrase, status: .notFound, distance: distance)
         }
         let suggestion = alignment.rewrite(quote: quoteChars, quoteFold: quote, target: target.text, targetFold: target.folded)
+        guard suggestion != phrase.text else {
+            return QuoteMatch(phrase: phrase, status: .found, lineIndices: target.lineIndices, ocrText: ocrText, box: box, distance: distance)
+        }
         return QuoteMatch(phrase: phrase, status: .near, lineIndices: target.lineIndices, ocrText: ocrText,
                           suggestion: suggestion, box: box, distance: distance,
                           diff: GraphemeDiff.diff(phrase.text, suggestion))
+    }
+
+    /// Whether a substitution puts a Latin letter or digit for a Chinese character or back,
+    /// or a Latin letter appears in a phrase that has none: that is OCR reading noise ("地点"
+    /// read as "he", "¥68" as "¥Y68"), not a misquote.
+    static func mixesScripts(_ ops: ArraySlice<Alignment.Op>, quote: [Character], target: [Character]) -> Bool {
+        let quoteHasLatin = quote.contains { $0.isASCII && $0.isLetter }
+        return ops.contains { op in
+            switch op {
+            case .substitute(let a, let b): return quote[a].isASCII != target[b].isASCII
+            case .insertTarget(let b): return !quoteHasLatin && target[b].isASCII && target[b].isLetter
+            default: return false
+            }
+        }
     }
 
     static func union(_ boxes: [OCRBox]) -> OCRBox? {
@@ -137,10 +187,19 @@ struct FoldedText {
     }
 }
 
-/// The cheapest alignment of a whole quote against a stretch of a target (costs doubled so a
-/// look-alike substitution is 1 and any other edit 2).
+/// The cheapest alignment of a whole quote against a stretch of a target. Costs are doubled
+/// so a look-alike substitution is 1 and any other edit (substitution, a character missing on
+/// either side, two neighbours swapped) 2; among equal costs the alignment with more equal
+/// characters wins, so "亲子动" against "亲子活动" inserts 活 rather than substituting 动.
 struct Alignment {
-    enum Op { case equal(q: Int, t: Int), substitute(q: Int, t: Int), dropQuote(Int), insertTarget(Int) }
+    enum Op: Equatable {
+        case equal(q: Int, t: Int)
+        case substitute(q: Int, t: Int)
+        /// Quote characters q and q+1 appear as target t and t+1 in the other order.
+        case swap(q: Int, t: Int)
+        case dropQuote(Int)
+        case insertTarget(Int)
+    }
     var cost: Int
     var start: Int
     var end: Int
@@ -148,56 +207,94 @@ struct Alignment {
 
     var equalCount: Int { ops.reduce(0) { n, op in if case .equal = op { return n + 1 }; return n } }
 
+    /// The ops without the quote characters missing at either end of the match: OCR often
+    /// cuts a line short, or reads its first or last character into another line.
+    var innerOps: ArraySlice<Op> {
+        var slice = ops[...]
+        while case .dropQuote? = slice.first { slice = slice.dropFirst() }
+        while case .dropQuote? = slice.last { slice = slice.dropLast() }
+        return slice
+    }
+
+    /// Doubled edit cost of ops.
+    static func cost(_ ops: some Sequence<Op>, quote q: [Character], target t: [Character]) -> Int {
+        ops.reduce(0) { n, op in
+            switch op {
+            case .equal: return n
+            case .substitute(let a, let b): return n + (Confusables.areConfusable(q[a], t[b]) ? 1 : 2)
+            case .swap, .dropQuote, .insertTarget: return n + 2
+            }
+        }
+    }
+
+    private static let scale = 256
+
     static func best(_ q: [Character], in t: [Character]) -> Alignment {
         let m = q.count, n = t.count
         let width = n + 1
+        // Composite score: doubled cost * 256 - equal characters (a quote is at most 40).
         var d = [Int](repeating: 0, count: (m + 1) * width)
-        for i in 1...max(1, m) where i <= m { d[i * width] = 2 * i }
+        func sub(_ i: Int, _ j: Int) -> Int {
+            q[i] == t[j] ? -1 : (Confusables.areConfusable(q[i], t[j]) ? scale : 2 * scale)
+        }
         if m > 0 {
             for i in 1...m {
-                for j in 1...max(1, n) where j <= n {
-                    let sub = q[i - 1] == t[j - 1] ? 0 : (Confusables.areConfusable(q[i - 1], t[j - 1]) ? 1 : 2)
-                    d[i * width + j] = min(d[(i - 1) * width + j - 1] + sub,
-                                           d[(i - 1) * width + j] + 2,
-                                           d[i * width + j - 1] + 2)
+                d[i * width] = 2 * scale * i
+                for j in stride(from: 1, through: n, by: 1) {
+                    var v = min(d[(i - 1) * width + j - 1] + sub(i - 1, j - 1),
+                                d[(i - 1) * width + j] + 2 * scale,
+                                d[i * width + j - 1] + 2 * scale)
+                    if i >= 2, j >= 2, q[i - 1] == t[j - 2], q[i - 2] == t[j - 1], q[i - 1] != q[i - 2] {
+                        v = min(v, d[(i - 2) * width + j - 2] + 2 * scale)
+                    }
+                    d[i * width + j] = v
                 }
             }
         }
         var end = 0
         for j in 0...n where d[m * width + j] < d[m * width + end] { end = j }
-        // Walk back to where the quote starts in the target.
         var ops: [Op] = []
         var i = m, j = end
         while i > 0 {
             let here = d[i * width + j]
-            if j > 0 {
-                let sub = q[i - 1] == t[j - 1] ? 0 : (Confusables.areConfusable(q[i - 1], t[j - 1]) ? 1 : 2)
-                if here == d[(i - 1) * width + j - 1] + sub {
-                    ops.append(sub == 0 ? .equal(q: i - 1, t: j - 1) : .substitute(q: i - 1, t: j - 1))
-                    i -= 1; j -= 1; continue
-                }
-                if here == d[i * width + j - 1] + 2 { ops.append(.insertTarget(j - 1)); j -= 1; continue }
+            if j > 0, here == d[(i - 1) * width + j - 1] + sub(i - 1, j - 1) {
+                ops.append(q[i - 1] == t[j - 1] ? .equal(q: i - 1, t: j - 1) : .substitute(q: i - 1, t: j - 1))
+                i -= 1; j -= 1; continue
             }
+            if i >= 2, j >= 2, q[i - 1] == t[j - 2], q[i - 2] == t[j - 1], q[i - 1] != q[i - 2],
+               here == d[(i - 2) * width + j - 2] + 2 * scale {
+                ops.append(.swap(q: i - 2, t: j - 2))
+                i -= 2; j -= 2; continue
+            }
+            if j > 0, here == d[i * width + j - 1] + 2 * scale { ops.append(.insertTarget(j - 1)); j -= 1; continue }
             ops.append(.dropQuote(i - 1)); i -= 1
         }
-        return Alignment(cost: d[m * width + end], start: j, end: end, ops: ops.reversed())
+        ops.reverse()
+        return Alignment(cost: cost(ops, quote: q, target: t), start: j, end: end, ops: ops)
     }
 
     /// The quote with its letters and digits replaced by the aligned target characters; the
-    /// quote's punctuation and spaces stay where they were.
+    /// quote's punctuation and spaces stay where they were, and so do quote characters
+    /// missing at the ends of the match (the OCR line may be cut short).
     func rewrite(quote: [Character], quoteFold: FoldedText, target: [Character], targetFold: FoldedText) -> String {
-        // What each folded quote character becomes, and what is inserted before it.
         var replacement = [String?](repeating: nil, count: quoteFold.chars.count)
         var before = [String](repeating: "", count: quoteFold.chars.count + 1)
         var nextQuote = 0
-        for op in ops {
+        let inner = innerOps
+        for (k, op) in ops.enumerated() {
+            let isInner = k >= inner.startIndex && k < inner.endIndex
             switch op {
             case .equal(let q, _):
-                replacement[q] = nil; nextQuote = q + 1
+                nextQuote = q + 1
             case .substitute(let q, let t):
                 replacement[q] = String(target[targetFold.origin[t]]); nextQuote = q + 1
+            case .swap(let q, let t):
+                replacement[q] = String(target[targetFold.origin[t]])
+                replacement[q + 1] = String(target[targetFold.origin[t + 1]])
+                nextQuote = q + 2
             case .dropQuote(let q):
-                replacement[q] = ""; nextQuote = q + 1
+                if isInner { replacement[q] = "" }
+                nextQuote = q + 1
             case .insertTarget(let t):
                 before[nextQuote] += String(target[targetFold.origin[t]])
             }
