@@ -46,6 +46,11 @@ public final class TesseractEngine: OCREngine {
         self.settings = Self.settings(languages: languages)
     }
 
+    /// The time limit as the give-up message states it.
+    private var limitText: String {
+        timeLimitMilliseconds >= 1000 ? "\(timeLimitMilliseconds / 1000) s" : "\(timeLimitMilliseconds) ms"
+    }
+
     deinit {
         TessBaseAPIEnd(api)
         TessBaseAPIDelete(api)
@@ -111,7 +116,7 @@ public final class TesseractEngine: OCREngine {
             }
             TessBaseAPISetPageSegMode(api, pageSegMode)
             guard let status = run(image, started: started) else {
-                return OCRPage(lines: [], error: "gave up after \(timeLimitMilliseconds / 1000) s", milliseconds: elapsed())
+                return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed())
             }
             if status != 0 {
                 if scale == 1 { return OCRPage(lines: [], error: "Tesseract could not read the image", milliseconds: elapsed()) }
@@ -133,7 +138,7 @@ public final class TesseractEngine: OCREngine {
         }
         TessBaseAPISetPageSegMode(api, pageSegMode)
         if elapsed() >= timeLimitMilliseconds {
-            return OCRPage(lines: [], error: "gave up after \(timeLimitMilliseconds / 1000) s", milliseconds: elapsed())
+            return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed())
         }
         return OCRPage(lines: lines, milliseconds: elapsed())
     }
