@@ -13,6 +13,14 @@ import WinnowOCR
         }
     }
 
+    /// Whether the page shows `text`, allowing one misread character (the engine's own
+    /// accuracy is measured by winnow-bench ocr, not here).
+    static func shows(_ page: OCRPage, _ text: String) -> OCRLine? {
+        let match = QuoteMatcher().match(QuotedPhrase(text: text, turn: 0, start: 0, length: text.count, openingMark: "“"), lines: page.lines)
+        guard match.status != .notFound, let index = match.lineIndices.first else { return nil }
+        return page.lines[index]
+    }
+
     @Test func readsASignAndItsSmallPrintWithBoxes() throws {
         let dir = RenderedSign.tempFolder()
         let path = dir + "/sign.png"
@@ -21,7 +29,7 @@ import WinnowOCR
                               width: 520, height: 300, path: path)
         let page = try Self.engine().recognize(path: path)
         #expect(page.error == nil)
-        let sign = try #require(page.lines.first { $0.text.contains("鑫源水果店") }, "lines: \(page.lines.map(\.text))")
+        let sign = try #require(Self.shows(page, "鑫源水果店"), "lines: \(page.lines.map(\.text))")
         #expect(sign.confidence > 50)
         // The box is where the text was drawn (Pillow puts the glyph tops a little below y).
         #expect((20...80).contains(sign.box.y))
@@ -35,7 +43,10 @@ import WinnowOCR
         let path = dir + "/big.jpg"
         try RenderedSign.draw([.init(text: "宋记鲜花坊", x: 40, y: 60, size: 170)], width: 1000, height: 400, path: path)
         let page = try Self.engine().recognize(path: path)
-        #expect(page.lines.contains { $0.text.contains("宋记鲜花坊") }, "lines: \(page.lines.map(\.text))")
+        let sign = Self.shows(page, "宋记鲜花坊")
+        #expect(sign != nil, "lines: \(page.lines.map(\.text))")
+        // Found in a reduced copy, the box is still in the original image's pixels.
+        #expect((sign?.box.height ?? 0) > 100)
     }
 
     @Test func givesUpAtTheTimeLimitWithAMessage() throws {
@@ -70,7 +81,7 @@ import WinnowOCR
 
     @Test func batchReadsEachImageOnceThenFromTheCache() throws {
         let dir = RenderedSign.tempFolder()
-        try RenderedSign.draw([.init(text: "鑫源水果店", x: 40, y: 40, size: 72)], width: 520, height: 200, path: dir + "/a.png")
+        try RenderedSign.draw([.init(text: "全场八折", x: 40, y: 40, size: 72)], width: 520, height: 200, path: dir + "/a.png")
         try RenderedSign.draw([.init(text: "老王面馆", x: 40, y: 40, size: 72)], width: 520, height: 200, path: dir + "/b.jpg")
         let jobs = [OCRJob(reference: "a.png", path: dir + "/a.png"), OCRJob(reference: "b.jpg", path: dir + "/b.jpg"),
                     OCRJob(reference: "gone.png", path: dir + "/gone.png")]
@@ -81,8 +92,8 @@ import WinnowOCR
         }
         let one = try first.run()
         #expect(one.summary.recognized == 2)
-        #expect(one.pages[0]?.lines.contains { $0.text.contains("鑫源水果店") } == true)
-        #expect(one.pages[1]?.lines.contains { $0.text.contains("老王面馆") } == true)
+        #expect(one.pages[0].flatMap { Self.shows($0, "全场八折") } != nil, "\(one.pages[0]?.lines.map(\.text) ?? [])")
+        #expect(one.pages[1].flatMap { Self.shows($0, "老王面馆") } != nil)
         #expect(one.pages[2]?.error == "cannot read file")
 
         var cache = OCRCache()
@@ -93,6 +104,7 @@ import WinnowOCR
         let two = try second.run()
         #expect(two.summary.recognized == 0)
         #expect(two.summary.cached == 2)
-        #expect(two.pages[1]?.lines == one.pages[1]?.lines)
+        #expect(two.pages[1]?.lines.map(\.text) == one.pages[1]?.lines.map(\.text))
+        #expect(two.pages[1]?.lines.map(\.box) == one.pages[1]?.lines.map(\.box))
     }
 }
