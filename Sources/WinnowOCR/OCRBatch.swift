@@ -115,7 +115,7 @@ public final class OCRBatch: @unchecked Sendable {
                 fresh = true
             }
             lock.lock()
-            if fresh, let identity, let writer {
+            if fresh, !page.isRetryable, let identity, let writer {
                 do throws(OCRError) {
                     try writer.append(reference: job.reference, identity: identity, settings: settings, page: page)
                 } catch {

@@ -116,7 +116,7 @@ public final class TesseractEngine: OCREngine {
             }
             TessBaseAPISetPageSegMode(api, pageSegMode)
             guard let status = run(image, started: started) else {
-                return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed())
+                return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed(), isRetryable: true)
             }
             if status != 0 {
                 if scale == 1 { return OCRPage(lines: [], error: "Tesseract could not read the image", milliseconds: elapsed()) }
@@ -138,7 +138,7 @@ public final class TesseractEngine: OCREngine {
         }
         TessBaseAPISetPageSegMode(api, pageSegMode)
         if elapsed() >= timeLimitMilliseconds {
-            return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed())
+            return OCRPage(lines: [], error: "gave up after \(limitText)", milliseconds: elapsed(), isRetryable: true)
         }
         return OCRPage(lines: lines, milliseconds: elapsed())
     }

@@ -36,10 +36,14 @@ public struct OCRPage: Sendable, Equatable {
     public var error: String?
     /// Wall-clock time the engine took, in milliseconds.
     public var milliseconds: Int
+    /// Whether the failure may not happen again (the time limit on a busy machine): such a
+    /// page is not cached, so the next run tries again. Not stored in the cache.
+    public var isRetryable: Bool
 
-    public init(lines: [OCRLine], error: String? = nil, milliseconds: Int = 0) {
+    public init(lines: [OCRLine], error: String? = nil, milliseconds: Int = 0, isRetryable: Bool = false) {
         self.lines = lines
         self.error = error
         self.milliseconds = milliseconds
+        self.isRetryable = isRetryable
     }
 }

@@ -23,6 +23,9 @@ public struct QuoteMatcher: Sendable {
     public var maxEditsLong = 2
     /// Share of the phrase's characters that must be equal for "near".
     public var minNearMatchFraction = 0.6
+    /// OCR lines under this confidence may confirm a quote (found) but not contradict it
+    /// (near): Tesseract's misreads come with lower confidence.
+    public var minNearConfidence = 88.0
     /// Share that must be equal for a phrase only cut at its ends to count as found.
     public var minEdgeMatchFraction = 0.5
 
@@ -89,10 +92,19 @@ public struct QuoteMatcher: Sendable {
         if alignment.cost == 0 {
             // The whole line but one character at an end: a sign quoted with its first or
             // last character dropped (a quote of part of a long line leaves out more).
-            if target.lineIndices.count == 1, n >= minNearLength {
+            if target.lineIndices.count == 1, n >= 2 {
                 let t = target.folded.chars
                 let before = alignment.start, after = t.count - alignment.end
-                if before + after == 1 {
+                // The extra character must touch the match in the OCR text: in "太平大道 →一"
+                // the 一 is the arrow's tail, not a character the quote left out.
+                let touching = before == 1
+                    ? target.folded.origin[1] == target.folded.origin[0] + 1
+                    : after == 1 && target.folded.origin[t.count - 1] == target.folded.origin[t.count - 2] + 1
+                // Nor may the quote have a symbol on that side ("← 泰州路" against "所← 泰州路":
+                // the 所 is the arrow misread).
+                let quoteEdge = before == 1 ? quoteChars.first : quoteChars.last
+                let symbolAtEdge = quoteEdge.map { !($0.isLetter || $0.isNumber) } ?? false
+                if before + after == 1, touching, !symbolAtEdge {
                     let extra = before == 1 ? t[0] : t[t.count - 1]
                     if !extra.isASCII {
                         let char = String(before == 1 ? target.text[target.folded.origin[0]] : target.text[target.folded.origin[t.count - 1]])
@@ -115,7 +127,15 @@ public struct QuoteMatcher: Sendable {
                               box: box, distance: distance)
         }
         let allowed = n >= longPhraseLength ? 2 * maxEditsLong : 2 * maxEditsShort
-        guard n >= minNearLength, innerCost <= allowed, Double(matched) >= Double(n) * minNearMatchFraction,
+        // A short phrase is near only a whole line: "单菜" for the sign "菜单", not any line
+        // that happens to hold one of its characters.
+        let wholeLine = target.lineIndices.count == 1 && alignment.start == 0 && alignment.end == target.folded.chars.count
+        let confident = target.lineIndices.allSatisfy { lines.indices.contains($0) && lines[$0].confidence >= minNearConfidence }
+        // A quote character the OCR line lacks is more likely a character OCR lost than one
+        // the answer made up: not reported as near.
+        let quoteLonger = inner.contains { if case .dropQuote = $0 { return true }; return false }
+        guard confident, !quoteLonger, n >= minNearLength || wholeLine, n >= 2, innerCost <= allowed,
+              Double(matched) >= Double(n) * minNearMatchFraction || (n == 2 && wholeLine),
               !Self.mixesScripts(inner, quote: quote.chars, target: target.folded.chars) else {
             return QuoteMatch(phrase: phrase, status: .notFound, distance: distance)
         }
@@ -204,15 +224,18 @@ struct Alignment {
     var start: Int
     var end: Int
     var ops: [Op]
+    /// Folded length of the target.
+    var targetLength: Int
 
     var equalCount: Int { ops.reduce(0) { n, op in if case .equal = op { return n + 1 }; return n } }
 
-    /// The ops without the quote characters missing at either end of the match: OCR often
-    /// cuts a line short, or reads its first or last character into another line.
+    /// The ops without the quote characters missing where the OCR text itself starts or
+    /// ends: OCR often cuts a line short, or reads its first or last character into another
+    /// line. (Missing before a character the OCR did read, they count.)
     var innerOps: ArraySlice<Op> {
         var slice = ops[...]
-        while case .dropQuote? = slice.first { slice = slice.dropFirst() }
-        while case .dropQuote? = slice.last { slice = slice.dropLast() }
+        if start == 0 { while case .dropQuote? = slice.first { slice = slice.dropFirst() } }
+        if end == targetLength { while case .dropQuote? = slice.last { slice = slice.dropLast() } }
         return slice
     }
 
@@ -251,8 +274,10 @@ struct Alignment {
                 }
             }
         }
+        // On a tie the later end wins: "许记饺子管" against "许记饺子馆" substitutes the last
+        // character rather than dropping it and stopping short.
         var end = 0
-        for j in 0...n where d[m * width + j] < d[m * width + end] { end = j }
+        for j in 0...n where d[m * width + j] <= d[m * width + end] { end = j }
         var ops: [Op] = []
         var i = m, j = end
         while i > 0 {
@@ -270,7 +295,7 @@ struct Alignment {
             ops.append(.dropQuote(i - 1)); i -= 1
         }
         ops.reverse()
-        return Alignment(cost: cost(ops, quote: q, target: t), start: j, end: end, ops: ops)
+        return Alignment(cost: cost(ops, quote: q, target: t), start: j, end: end, ops: ops, targetLength: n)
     }
 
     /// The quote with its letters and digits replaced by the aligned target characters; the
