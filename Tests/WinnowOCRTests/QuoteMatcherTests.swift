@@ -106,4 +106,35 @@ import WinnowCore
     @Test func noOCRLinesNoFindings() {
         #expect(OCRMismatchLinter().lint(turns: ["“鑫源水果店”"], ocrLines: []).isEmpty)
     }
+
+    @Test func lastCharacterSubstitutedIsNearNotCutShort() throws {
+        // A tie between "dropped the last character" and "changed it" must not read as an
+        // OCR line cut short (which would count as found).
+        let m = try #require(QuoteMatcher().matches(turns: ["“许记饺子管”"], lines: [Self.line("许记饺子馆")]).first)
+        #expect(m.status == .near)
+        #expect(m.suggestion == "许记饺子馆")
+    }
+
+    @Test func shortQuoteIsNearOnlyAWholeLine() {
+        #expect(QuoteMatcher().matches(turns: ["“单菜”"], lines: [Self.line("菜单")]).map(\.status) == [.near])
+        #expect(QuoteMatcher().matches(turns: ["“单菜”"], lines: [Self.line("本店菜单推荐")]).map(\.status) == [.notFound])
+    }
+
+    @Test func arrowMisreadAsACharacterIsNotAMismatch() {
+        let lines = [Self.line("东安街 →一"), Self.line("东安街一"), Self.line("所← 泰州路")]
+        let m = QuoteMatcher().matches(turns: ["“东安街 →”和“← 泰州路”"], lines: lines)
+        #expect(m.map(\.status) == [.found, .found])
+    }
+
+    @Test func unconfidentLineConfirmsButDoesNotContradict() {
+        let low = [Self.line("自己的店", conf: 60)]
+        #expect(QuoteMatcher().matches(turns: ["“自己的店”"], lines: low).map(\.status) == [.found])
+        #expect(QuoteMatcher().matches(turns: ["“自已的店”"], lines: low).map(\.status) == [.notFound])
+    }
+
+    @Test func characterTheOCRLostIsNotAMismatch() {
+        // The quote has 1 where the OCR line has nothing: more likely OCR lost it.
+        let m = QuoteMatcher().matches(turns: ["“时间：2020年1月3日”"], lines: [Self.line("时间：2020年月3日")])
+        #expect(m.map(\.status) == [.notFound])
+    }
 }

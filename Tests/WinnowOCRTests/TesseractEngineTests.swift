@@ -58,6 +58,21 @@ import WinnowOCR
         let page = engine.recognize(path: path)
         #expect(page.lines.isEmpty)
         #expect(page.error == "gave up after 1 ms")
+        #expect(page.isRetryable)
+
+        // Such a page is not cached: the next run tries again.
+        let cachePath = dir + "/data.json.winnow-ocr"
+        let batch = OCRBatch(jobs: [OCRJob(reference: "sign.png", path: path)], workers: 1, settings: engine.settings,
+                             cache: OCRCache(), writer: try OCRCacheWriter(path: cachePath)) { () throws(OCRError) -> any OCREngine in
+            let slow = try TesseractEngine(languages: "chi_sim+eng")
+            slow.timeLimitMilliseconds = 1
+            return slow
+        }
+        let result = try batch.run()
+        #expect(result.pages[0]?.error == "gave up after 1 ms")
+        var cache = OCRCache()
+        cache.read(file: cachePath)
+        #expect(cache.count == 0)
     }
 
     @Test func undecodableFileIsAPageWithAnError() throws {

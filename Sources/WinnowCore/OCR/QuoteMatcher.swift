@@ -122,7 +122,7 @@ public struct QuoteMatcher: Sendable {
         let inner = alignment.innerOps
         let innerCost = Alignment.cost(inner, quote: quote.chars, target: target.folded.chars)
         // Only characters missing at the ends: the image shows the rest; OCR cut the line.
-        if innerCost == 0, Double(matched) >= Double(n) * minEdgeMatchFraction {
+        if innerCost == 0, matched >= 3, Double(matched) >= Double(n) * minEdgeMatchFraction {
             return QuoteMatch(phrase: phrase, status: .found, lineIndices: target.lineIndices, ocrText: ocrText,
                               box: box, distance: distance)
         }
@@ -268,7 +268,9 @@ struct Alignment {
                                 d[(i - 1) * width + j] + 2 * scale,
                                 d[i * width + j - 1] + 2 * scale)
                     if i >= 2, j >= 2, q[i - 1] == t[j - 2], q[i - 2] == t[j - 1], q[i - 1] != q[i - 2] {
-                        v = min(v, d[(i - 2) * width + j - 2] + 2 * scale)
+                        // Counted as two equal characters, so a swap beats one equal plus one
+                        // dropped character ("单菜" against "菜单").
+                        v = min(v, d[(i - 2) * width + j - 2] + 2 * scale - 2)
                     }
                     d[i * width + j] = v
                 }
@@ -287,7 +289,7 @@ struct Alignment {
                 i -= 1; j -= 1; continue
             }
             if i >= 2, j >= 2, q[i - 1] == t[j - 2], q[i - 2] == t[j - 1], q[i - 1] != q[i - 2],
-               here == d[(i - 2) * width + j - 2] + 2 * scale {
+               here == d[(i - 2) * width + j - 2] + 2 * scale - 2 {
                 ops.append(.swap(q: i - 2, t: j - 2))
                 i -= 2; j -= 2; continue
             }
