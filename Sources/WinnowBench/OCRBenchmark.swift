@@ -18,7 +18,7 @@ enum OCRBenchmark {
             if !arg.hasPrefix("--") { positional.append(arg) }
         }
         guard positional.count >= 2 else {
-            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR]\n".utf8))
+            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses]\n".utf8))
             return 64
         }
         let jobs = BenchSupport.option(args, "--jobs").flatMap(Int.init) ?? 2
@@ -34,18 +34,31 @@ enum OCRBenchmark {
         let cachePath = OCRCache.writePath(forDataset: data.path)
         let writer: OCRCacheWriter
         do { writer = try OCRCacheWriter(path: cachePath) } catch { BenchSupport.fail("\(error)") }
+        // --no-fill: measure on what the cache holds (a `winnow ocr` run stopped early).
+        let noFill = args.contains("--no-fill")
         let fill = OCRBatch(jobs: list.jobs, workers: jobs, settings: settings, cache: OCRCache.load(forDataset: data.path),
-                            writer: writer) { () throws(OCRError) -> any OCREngine in try TesseractEngine(languages: languages) }
-        let filled: [Int: OCRPage]
+                            writer: noFill ? nil : writer) { () throws(OCRError) -> any OCREngine in
+            if noFill { throw OCRError(path: "", message: "not in the cache") }
+            return try TesseractEngine(languages: languages)
+        }
+        var filled: [Int: OCRPage] = [:]
         do {
             let result = try fill.run()
             filled = result.pages
             print(String(format: "cache: %d images read now, %d from %@", result.summary.recognized, result.summary.cached, cachePath))
+        } catch where noFill {
+            // Stopped at the first image not cached; read the cached ones directly.
+            let cache = OCRCache.load(forDataset: data.path)
+            for (k, job) in list.jobs.enumerated() {
+                if let id = ImageIdentity.of(path: job.path), let page = cache.page(for: id, settings: settings) { filled[k] = page }
+            }
+            print("cache: \(filled.count) of \(list.jobs.count) images cached in \(cachePath) (--no-fill: the rest are left out)")
         } catch { BenchSupport.fail("\(error)") }
         accuracy(data, list: list, pages: filled, truth: truth, showMisses: args.contains("--show-misses"))
 
         // 2. Throughput: the engine with `jobs` workers vs the CLI with `jobs` processes.
         let sample = Array(list.jobs.prefix(limit))
+        guard !sample.isEmpty else { print("throughput: skipped (--limit 0)"); return 0 }
         let ours = OCRBatch(jobs: sample, workers: jobs, settings: settings, cache: OCRCache(), writer: nil) {
             () throws(OCRError) -> any OCREngine in try TesseractEngine(languages: languages)
         }
@@ -82,14 +95,18 @@ enum OCRBenchmark {
         let linter = OCRMismatchLinter()
         var flagged: [Int: [LintFinding]] = [:]
         var withImage = 0
+        var measured = Set<Int>()
         for index in 0..<data.count {
-            guard case .success(let sample) = data.sample(at: index), let jobIndices = list.jobsBySample[index] else { continue }
+            guard case .success(let sample) = data.sample(at: index), let jobIndices = list.jobsBySample[index],
+                  jobIndices.allSatisfy({ pages[$0] != nil }) else { continue }
             withImage += 1
+            measured.insert(index)
             let lines = jobIndices.flatMap { pages[$0]?.lines ?? [] }
             let findings = linter.lint(sample, ocrLines: lines)
             if !findings.isEmpty { flagged[index] = findings }
         }
-        let relevant = truth.filter { list.jobsBySample[$0.key] != nil }
+        let relevant = truth.filter { measured.contains($0.key) }
+        let unread = relevant.keys.filter { index in (list.jobsBySample[index] ?? []).contains { pages[$0]?.error != nil } }.count
         let tp = flagged.keys.filter { relevant[$0] != nil }.count
         var fixed = 0
         for (index, findings) in flagged {
@@ -97,8 +114,11 @@ enum OCRBenchmark {
         }
         let precision = flagged.isEmpty ? 1 : Double(tp) / Double(flagged.count)
         let recall = relevant.isEmpty ? 1 : Double(tp) / Double(relevant.count)
-        print(String(format: "ocr-mismatch on %d samples with an image: precision %.3f (%d of %d flagged), recall %.3f (%d of %d); fix equals the drawn text in %d of %d true positives",
+        print(String(format: "ocr-mismatch on %d samples with OCR results: precision %.3f (%d of %d flagged), recall %.3f (%d of %d); fix equals the drawn text in %d of %d true positives",
                      withImage, precision, tp, flagged.count, recall, tp, relevant.count, fixed, tp))
+        let readable = relevant.count - unread
+        print(String(format: "  %d of the %d defective samples have an image OCR could not read (error or time limit); recall on the rest %.3f",
+                     unread, relevant.count, readable > 0 ? Double(tp) / Double(readable) : 1))
         guard showMisses else { return }
         for (index, findings) in flagged.sorted(by: { $0.key < $1.key }) where relevant[index] == nil {
             print("  false positive \(index): \(findings.map(\.message).joined(separator: "; "))")

@@ -12,7 +12,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
     ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),
     ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
-    ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
+    ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--no-fill] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
