@@ -16,7 +16,9 @@ import WinnowOCR
     /// Whether the page shows `text`, allowing one misread character (the engine's own
     /// accuracy is measured by winnow-bench ocr, not here).
     static func shows(_ page: OCRPage, _ text: String) -> OCRLine? {
-        let match = QuoteMatcher().match(QuotedPhrase(text: text, turn: 0, start: 0, length: text.count, openingMark: "“"), lines: page.lines)
+        var matcher = QuoteMatcher()
+        matcher.minNearConfidence = 0
+        let match = matcher.match(QuotedPhrase(text: text, turn: 0, start: 0, length: text.count, openingMark: "“"), lines: page.lines)
         guard match.status != .notFound, let index = match.lineIndices.first else { return nil }
         return page.lines[index]
     }
