@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only (glibc, ncursesw, posix_spawn flags of glibc): no Apple platform is declared
+// because none is built or tested.
 // Layers point one way: WinnowCore <- WinnowUI <- WinnowTerminal <- winnow (CLI).
 // Only WinnowTerminal imports ncurses (through the CNcursesw system library).
 let strictSettings: [SwiftSetting] = [
@@ -10,7 +12,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Winnow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "winnow", targets: ["winnow"]),
         .executable(name: "winnow-bench", targets: ["WinnowBench"]),
@@ -21,7 +22,10 @@ let package = Package(
     ],
     targets: [
         // Pure core: dataset engine, JSON, journal, merge, text width and wrapping.
-        .target(name: "WinnowCore", swiftSettings: strictSettings),
+        .target(name: "WinnowCore", dependencies: ["CMappedGuard"], swiftSettings: strictSettings),
+        // The SIGBUS guard of the memory-mapped dataset (a signal handler must be C; see the
+        // comment at the top of mapped_guard.c).
+        .target(name: "CMappedGuard", path: "Sources/CMappedGuard"),
         // Pure UI: screen grid, layout, views, keymaps, commands, editor, app state.
         .target(
             name: "WinnowUI",
@@ -53,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowOCR",
+                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowStore", "WinnowOCR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Demo", "DemoTools"],
@@ -62,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WinnowBench",
-            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowOCR"],
+            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowStore", "WinnowOCR"],
             swiftSettings: strictSettings
         ),
         // Build-time embedding of Keymaps/*.yaml and the demo dataset into the binary, so the
@@ -74,6 +78,12 @@ let package = Package(
             dependencies: ["EmbedTool"],
             path: "Sources/EmbedPlugin"
         ),
+        // --- Team store (PostgreSQL through libpq); WinnowCore stays free of it. ---
+        .systemLibrary(name: "CLibpq", path: "Sources/CLibpq", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"])]),
+        .target(name: "WinnowStore", dependencies: ["WinnowCore", "CLibpq"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore"], swiftSettings: strictSettings),
+        // --- end of team store ---
         // OCR (issue 13): Tesseract's C API in its own system library, behind the OCREngine
         // protocol of WinnowCore/OCR; WinnowCore never links Tesseract.
         .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract"),
@@ -88,5 +98,7 @@ let package = Package(
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowTerminalTests", dependencies: ["WinnowTerminal", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        // Reads the sources: layering, the one ncurses owner, no I/O in the UI layer.
+        .testTarget(name: "WinnowArchitectureTests", swiftSettings: strictSettings),
     ]
 )

@@ -16,6 +16,25 @@ enum BenchSupport {
         return args[i + 1]
     }
 
+    /// A data file's path: the `option` argument, else the environment variable `variable`.
+    /// There is no built-in default: a path that exists on one machine only would make the
+    /// benchmark fail (or measure something else) everywhere else.
+    static func dataPath(_ args: [String], option name: String, variable: String, what: String) -> String {
+        if let path = option(args, name) { return path }
+        if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty { return path }
+        fail("\(what): pass \(name) PATH or set \(variable) (make one with ../shared/datagen/make_llava_zh.py)")
+    }
+
+    /// The full-size dataset (`make_llava_zh.py` defaults: 641,868 samples, 1.26 GB).
+    static func fullDataset(_ args: [String], option name: String = "--dataset") -> String {
+        dataPath(args, option: name, variable: "WINNOW_BENCH_DATASET", what: "the full-size dataset")
+    }
+
+    /// A small dataset (a few thousand samples, e.g. `make_llava_zh.py -n 2000`).
+    static func smallDataset(_ args: [String]) -> String {
+        dataPath(args, option: "--dataset", variable: "WINNOW_BENCH_SMALL_DATASET", what: "a small dataset")
+    }
+
     static func fail(_ message: String) -> Never {
         FileHandle.standardError.write(Data("winnow-bench: \(message)\n".utf8))
         exit(1)

@@ -3,7 +3,6 @@ import WinnowCore
 
 /// `winnow-bench replay` and `winnow-bench append`: journal replay time and fsynced append rate.
 enum JournalBenchmarks {
-    static let defaultDataset = "/work/data/full.json"
 
     /// Writes a journal of `count` mixed entries (accept, reject, edit, undo, note) for
     /// `dataset` without fsync per line (this is the fixture, not what is measured).
@@ -35,7 +34,7 @@ enum JournalBenchmarks {
     }
 
     static func replay(_ args: [String]) {
-        let path = BenchSupport.option(args, "--dataset") ?? defaultDataset
+        let path = BenchSupport.fullDataset(args)
         let count = Int(BenchSupport.option(args, "--entries") ?? "") ?? 100_000
         let (dataset, openTime) = BenchSupport.openDataset(path)
         print("dataset: \(path), \(dataset.count) samples, opened in \(String(format: "%.2f", openTime)) s")
@@ -69,7 +68,7 @@ enum JournalBenchmarks {
     }
 
     static func append(_ args: [String]) {
-        let path = BenchSupport.option(args, "--dataset") ?? "/work/data/small/llava_zh_2k.json"
+        let path = BenchSupport.smallDataset(args)
         let count = Int(BenchSupport.option(args, "--count") ?? "") ?? 1000
         let (dataset, _) = BenchSupport.openDataset(path)
         let dir = BenchSupport.tempDir(near: path)

@@ -5,7 +5,7 @@ import WinnowCore
 /// `cp` of the same file in the same run.
 enum MergeBenchmark {
     static func run(_ args: [String]) {
-        let path = BenchSupport.option(args, "--dataset") ?? JournalBenchmarks.defaultDataset
+        let path = BenchSupport.fullDataset(args)
         let count = Int(BenchSupport.option(args, "--decisions") ?? "") ?? 10_000
         let rounds = Int(BenchSupport.option(args, "--rounds") ?? "") ?? 3
         let (dataset, openTime) = BenchSupport.openDataset(path)

@@ -49,7 +49,7 @@ enum UIBenchmark {
     }
 
     static func run(_ args: [String]) {
-        let path = BenchSupport.option(args, "--dataset") ?? "/work/data/small/llava_zh_2k.json"
+        let path = BenchSupport.smallDataset(args)
         let count = Int(BenchSupport.option(args, "--count") ?? "") ?? 1000
         let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
         print("winnow-bench ui: key press -> finished frame (handle + render), milliseconds")

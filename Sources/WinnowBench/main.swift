@@ -4,16 +4,17 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("index", "index FILE [--runs N]: indexing vs a memchr scan, warm-cache start, RssAnon", IndexBenchmark.run),
     ("open-sample", "open-sample FILE INDEX: open with the cache and decode one sample (used by index)", IndexBenchmark.openSample),
-    ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp", { MergeBenchmark.run(["merge"] + $0); return 0 }),
-    ("replay", "replay [--entries N]: replay a journal", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
-    ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode", LintBenchmark.run),
-    ("append", "append [--count N]: fsynced appends per second", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp ($WINNOW_BENCH_DATASET)", { MergeBenchmark.run(["merge"] + $0); return 0 }),
+    ("replay", "replay [--dataset PATH] [--entries N]: replay a journal ($WINNOW_BENCH_DATASET)", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
+    ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode ($WINNOW_BENCH_DATASET)", LintBenchmark.run),
+    ("append", "append [--dataset PATH] [--count N]: fsynced appends per second ($WINNOW_BENCH_SMALL_DATASET)", { JournalBenchmarks.append(["append"] + $0); return 0 }),
     ("editor", "editor: keystroke-to-frame time in a 20,000-character turn", { EditorBenchmark.run(arguments: $0); return 0 }),
     ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
     ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),
     ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
     ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--no-fill] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
-    ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer", { UIBenchmark.run(["ui"] + $0); return 0 }),
+    ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge]: team store on a local PostgreSQL", StoreBenchmark.run),
+    ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer ($WINNOW_BENCH_SMALL_DATASET)", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,5 +1,6 @@
 @preconcurrency import CNcursesw
 import Glibc
+import WinnowUI
 
 /// Set by the signal handler; a constant-initialised global, so no lazy initialisation can
 /// run inside the handler.
@@ -21,10 +22,13 @@ enum Curses {
     /// Applies the user's locale so ncursesw reads and writes UTF-8.
     static func setLocale() { _ = setlocale(LC_ALL, "") }
 
-    /// Starts curses on stdin/stdout; nil when TERM is unusable (newterm returns NULL where
-    /// initscr would print and exit the process).
+    /// Starts curses on stdin/stdout; false when TERM is unusable (newterm returns NULL
+    /// where initscr would print and exit the process).
     static func start() -> Bool {
         guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else { return false }
+        // Extended names (kUP5, kDN3…) give modified keys their own key codes; they must be
+        // on before the terminal description is read.
+        _ = use_extended_names(true)
         guard newterm(nil, output, input) != nil else { return false }
         raw()
         noecho()
@@ -62,29 +66,53 @@ enum Curses {
     /// Pushes a character back so the next read returns it.
     static func unread(_ scalar: UInt32) { unget_wch(wchar_t(bitPattern: scalar)) }
 
-    /// The named key for an ncurses key code.
-    static func namedKey(_ code: Int32) -> (name: String, shifted: Bool)? {
+    /// The named key for one of ncurses' standard key codes (shift is dropped: Winnow
+    /// reads shifted arrows as arrows).
+    static func standardKey(_ code: Int32) -> NamedKey? {
         switch code {
-        case KEY_UP: return ("up", false)
-        case KEY_DOWN: return ("down", false)
-        case KEY_LEFT: return ("left", false)
-        case KEY_RIGHT: return ("right", false)
-        case KEY_HOME: return ("home", false)
-        case KEY_END: return ("end", false)
-        case KEY_PPAGE: return ("pgup", false)
-        case KEY_NPAGE: return ("pgdn", false)
-        case KEY_IC: return ("insert", false)
-        case KEY_DC: return ("delete", false)
-        case KEY_BACKSPACE: return ("backspace", false)
-        case KEY_ENTER: return ("enter", false)
-        case KEY_BTAB: return ("btab", false)
-        case KEY_SR: return ("up", true)
-        case KEY_SF: return ("down", true)
-        case KEY_SLEFT: return ("left", true)
-        case KEY_SRIGHT: return ("right", true)
-        case (KEY_F0 + 1)...(KEY_F0 + 12): return ("f\(code - KEY_F0)", false)
+        case KEY_UP, KEY_SR: return .up
+        case KEY_DOWN, KEY_SF: return .down
+        case KEY_LEFT, KEY_SLEFT: return .left
+        case KEY_RIGHT, KEY_SRIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_IC: return .insert
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_BTAB: return .backTab
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return NamedKey(rawValue: "f\(code - KEY_F0)")
         default: return nil
         }
+    }
+
+    /// The key code the running terminal's description gives the extended capability
+    /// `name` (`kUP5`), or nil when the description lacks it.
+    static func extendedKeyCode(_ name: String) -> Int32? {
+        guard let value = tigetstr(name), Int(bitPattern: value) != -1 else { return nil }
+        let code = key_defined(value)
+        return code > 0 ? code : nil
+    }
+
+    /// Loads `term`'s description on a screen writing to /dev/null and runs `body` with it
+    /// current, so tests can read key codes without a terminal (as tig's tests do); nil
+    /// when the description cannot be loaded.
+    static func withTerminalDescription<T>(_ term: String, _ body: () -> T) -> T? {
+        guard let output = fopen("/dev/null", "w") else { return nil }
+        defer { fclose(output) }
+        guard let input = fopen("/dev/null", "r") else { return nil }
+        defer { fclose(input) }
+        _ = use_extended_names(true)
+        guard let screen = newterm(term, output, input) else { return nil }
+        // The key table is built when keypad mode is first switched on.
+        keypad(stdscr, true)
+        defer {
+            endwin()
+            delscreen(screen)
+        }
+        return body()
     }
 
     // MARK: Processes

@@ -1,29 +1,23 @@
 import WinnowUI
 
-/// Copies a `ScreenGrid` to the terminal, writing only cells that changed since the last
-/// frame, with colour pairs allocated on demand.
+/// Turns successive `ScreenGrid`s into the writes a terminal needs: only cells that changed
+/// since the last frame, everything after `invalidate()` or a size change. Pure: the
+/// driver copies the result to the terminal.
 struct GridPainter {
     /// Attributes only (NO_COLOR set or a terminal without colours).
     var monochrome = false
     private var previous: ScreenGrid?
-    private var pairs: [PairKey: Int32] = [:]
-    private var nextPair: Int32 = 1
 
-    private struct PairKey: Hashable {
-        var foreground: Int32
-        var background: Int32
-    }
-
-    /// Forgets the last frame so the next paint writes every cell (after resize, suspend,
+    /// Forgets the last frame so the next one is written in full (after resize, suspend,
     /// an external program or a full-screen image).
     mutating func invalidate() {
         previous = nil
-        Curses.touchAll()
     }
 
-    mutating func paint(_ grid: ScreenGrid) {
+    /// The writes that bring the terminal from the last frame to `grid`.
+    mutating func update(to grid: ScreenGrid) -> FrameUpdate {
         let old = previous.flatMap { $0.width == grid.width && $0.height == grid.height ? $0 : nil }
-        if old == nil { Curses.clearScreen() }
+        var writes: [FrameUpdate.CellWrite] = []
         for row in 0..<grid.height {
             for column in 0..<grid.width {
                 let cell = grid[row, column]
@@ -31,19 +25,17 @@ struct GridPainter {
                 // A continuation cell is covered by its lead cell; a changed continuation
                 // whose lead did not change cannot happen (the grid blanks orphans).
                 if cell.width == 0 { continue }
-                let (attributes, pair) = style(cell.style)
-                Curses.draw(GridPainter.printable(cell.text), row: Int32(row), column: Int32(column),
-                            attributes: attributes, pair: pair)
+                writes.append(FrameUpdate.CellWrite(row: row, column: column,
+                                                    scalars: GridPainter.printable(cell.text),
+                                                    style: effectiveStyle(cell.style)))
             }
         }
-        if let cursor = grid.cursor, cursor.row >= 0, cursor.row < grid.height,
-           cursor.column >= 0, cursor.column < grid.width {
-            Curses.placeCursor(row: Int32(cursor.row), column: Int32(cursor.column), visible: true)
-        } else {
-            Curses.placeCursor(row: 0, column: 0, visible: false)
+        var cursor: CursorPosition?
+        if let c = grid.cursor, c.row >= 0, c.row < grid.height, c.column >= 0, c.column < grid.width {
+            cursor = c
         }
-        Curses.refreshScreen()
         previous = grid
+        return FrameUpdate(fullRepaint: old == nil, writes: writes, cursor: cursor)
     }
 
     /// The cell's scalars with any control character replaced: the grid should already be
@@ -57,30 +49,13 @@ struct GridPainter {
         return out.isEmpty ? [0x20] : out
     }
 
-    private mutating func style(_ style: CellStyle) -> (UInt32, Int32) {
-        var attributes: UInt32 = 0
-        var a = style.attributes
-        if monochrome, style.background != .default, !a.contains(.reverse) {
-            // Without colours a highlighted background is shown as reverse video.
-            a.insert(.reverse)
-        }
-        if a.contains(.bold) { attributes |= Curses.bold }
-        if a.contains(.dim) { attributes |= Curses.dim }
-        if a.contains(.underline) { attributes |= Curses.underline }
-        if a.contains(.reverse) { attributes |= Curses.reverse }
-        if a.contains(.italic) { attributes |= Curses.italic }
-        if monochrome { return (attributes, 0) }
-        let key = PairKey(foreground: GridPainter.colorNumber(style.foreground, available: Curses.colorCount()),
-                          background: GridPainter.colorNumber(style.background, available: Curses.colorCount()))
-        if key.foreground == -1 && key.background == -1 { return (attributes, 0) }
-        if let pair = pairs[key] { return (attributes, pair) }
-        guard Int(nextPair) < Curses.pairCapacity(),
-              Curses.definePair(nextPair, foreground: key.foreground, background: key.background) else {
-            return (attributes, 0)
-        }
-        pairs[key] = nextPair
-        nextPair += 1
-        return (attributes, pairs[key] ?? 0)
+    /// Without colours, colours are dropped and a highlighted background becomes reverse
+    /// video so selections stay visible.
+    private func effectiveStyle(_ style: CellStyle) -> CellStyle {
+        guard monochrome else { return style }
+        var attributes = style.attributes
+        if style.background != .default { attributes.insert(.reverse) }
+        return CellStyle(attributes: attributes)
     }
 
     /// The nearest colour number the terminal has (-1: the default colour).

@@ -1,40 +1,45 @@
 import WinnowUI
 
-/// Turns what `get_wch` returns into input events: named keys, Ctrl and Alt (an ESC prefix
+/// Turns what the driver reads into input events: named keys, Ctrl and Alt (an ESC prefix
 /// within the short ESCDELAY), bracketed paste delivered literally, and resizes.
 struct KeyDecoder {
     private static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
     private static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
-    /// Waits up to 100 ms for input and returns the events it made (none on timeout).
-    mutating func next() -> [InputEvent] {
-        switch Curses.read(timeoutMilliseconds: 100) {
-        case .none:
+    /// Waits up to 100 ms for input from `driver` and returns the events it made (none on
+    /// timeout).
+    mutating func next(from driver: any TerminalDriver) -> [InputEvent] {
+        switch driver.read(timeoutMilliseconds: 100) {
+        case .none, .unnamedKey:
             return []
-        case .keyCode(let code):
-            if code == Curses.keyResize {
-                let (w, h) = Curses.size()
-                return [.resize(width: w, height: h)]
-            }
-            return KeyDecoder.key(code: code, alt: false).map { [.key($0)] } ?? []
+        case .resize:
+            return [KeyDecoder.resize(driver)]
+        case .key(let key):
+            return [.key(key)]
         case .character(let scalar):
-            if scalar == 0x1B { return afterEscape() }
+            if scalar == 0x1B { return afterEscape(driver) }
             return KeyDecoder.key(scalar: scalar, alt: false).map { [.key($0)] } ?? []
         }
     }
 
-    private mutating func afterEscape() -> [InputEvent] {
-        switch Curses.read(timeoutMilliseconds: 25) {
+    private static func resize(_ driver: any TerminalDriver) -> InputEvent {
+        let size = driver.size
+        return .resize(width: size.width, height: size.height)
+    }
+
+    private mutating func afterEscape(_ driver: any TerminalDriver) -> [InputEvent] {
+        switch driver.read(timeoutMilliseconds: 25) {
         case .none:
             return [.key(.named(.escape))]
-        case .keyCode(let code):
-            if code == Curses.keyResize {
-                let (w, h) = Curses.size()
-                return [.key(.named(.escape)), .resize(width: w, height: h)]
-            }
-            return KeyDecoder.key(code: code, alt: true).map { [.key($0)] } ?? []
+        case .unnamedKey:
+            return []
+        case .resize:
+            return [.key(.named(.escape)), KeyDecoder.resize(driver)]
+        case .key(var key):
+            key.alt = true
+            return [.key(key)]
         case .character(let scalar):
-            if scalar == 0x5B || scalar == 0x4F { return afterIntroducer(scalar) }
+            if scalar == 0x5B || scalar == 0x4F { return afterIntroducer(scalar, driver) }
             if scalar == 0x1B { return [.key(.named(.escape)), .key(.named(.escape))] }
             return KeyDecoder.key(scalar: scalar, alt: true).map { [.key($0)] } ?? []
         }
@@ -43,27 +48,27 @@ struct KeyDecoder {
     /// After ESC `[` (CSI) or ESC `O` (SS3). Alone (nothing follows within ESCDELAY) it is
     /// Alt-[ / Alt-O. Otherwise the whole sequence is read up to its final byte and becomes a
     /// key, a paste (`200~`), or nothing: a sequence this terminal's terminfo did not
-    /// describe (tmux's `ESC[4~` End under `TERM=xterm-256color`, say) must never be typed
-    /// into the text as `~` or `4~`.
-    private mutating func afterIntroducer(_ introducer: UInt32) -> [InputEvent] {
+    /// describe (tmux's `ESC[4~` End under `TERM=xterm-256color`, or `ESC[1;5A` Ctrl-Up under
+    /// `TERM=screen`) must never be typed into the text as `~` or `5A`.
+    private mutating func afterIntroducer(_ introducer: UInt32, _ driver: any TerminalDriver) -> [InputEvent] {
         var body: [UInt32] = []
         while body.count < 32 {
-            switch Curses.read(timeoutMilliseconds: 25) {
+            switch driver.read(timeoutMilliseconds: 25) {
             case .none:
                 if body.isEmpty { return KeyDecoder.key(scalar: introducer, alt: true).map { [.key($0)] } ?? [] }
                 return []  // cut short: drop it
-            case .keyCode(let code):
-                if code == Curses.keyResize {
-                    let (w, h) = Curses.size()
-                    return [.resize(width: w, height: h)]
-                }
-                return KeyDecoder.key(code: code, alt: false).map { [.key($0)] } ?? []
+            case .unnamedKey:
+                return []
+            case .resize:
+                return [KeyDecoder.resize(driver)]
+            case .key(let key):
+                return [.key(key)]
             case .character(let s):
                 body.append(s)
                 // Parameter and intermediate bytes continue (CSI only); anything else ends it.
                 if introducer == 0x5B, (0x20...0x3F).contains(s) { continue }
                 if introducer == 0x5B, body == KeyDecoder.pasteStart.dropFirst().map({ $0 }) {
-                    return [.paste(readPaste())]
+                    return [.paste(readPaste(driver))]
                 }
                 guard (0x40...0x7E).contains(s) else { return [] }
                 let params = KeyDecoder.string(Array(body.dropLast()))
@@ -125,20 +130,21 @@ struct KeyDecoder {
     }
 
     /// After ESC `[200~`: the pasted text up to ESC `[201~`.
-    private mutating func readPaste() -> String {
+    private mutating func readPaste(_ driver: any TerminalDriver) -> String {
         var text: [UInt32] = []
         var idle = 0
         // A paste arrives as one burst; give up after about 2 s of silence so a lost end
         // marker cannot freeze the app.
         while idle < 20 {
-            switch Curses.read(timeoutMilliseconds: 100) {
+            switch driver.read(timeoutMilliseconds: 100) {
             case .none:
                 idle += 1
-            case .keyCode(let code):
-                // keypad decoding may turn bytes inside the paste into key codes; keep the
-                // ones with a textual meaning.
-                if code == Curses.keyResize { continue }
-                if let name = Curses.namedKey(code)?.name, name == "enter" { text.append(0x0A) }
+            case .resize, .unnamedKey:
+                continue
+            case .key(let key):
+                // keypad decoding may turn bytes inside the paste into keys; keep the ones
+                // with a textual meaning.
+                if key == .named(.enter) { text.append(0x0A) }
             case .character(let s):
                 idle = 0
                 text.append(s)
@@ -180,13 +186,5 @@ struct KeyDecoder {
             guard let s = Unicode.Scalar(scalar) else { return nil }
             return KeyPress(.character(Character(s)), alt: alt)
         }
-    }
-
-    /// A key from an ncurses key code.
-    static func key(code: Int32, alt: Bool) -> KeyPress? {
-        guard let (name, _) = Curses.namedKey(code), let named = NamedKey(rawValue: name) else {
-            return nil
-        }
-        return KeyPress(.named(named), alt: alt)
     }
 }

@@ -17,10 +17,11 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Runs a `TerminalApp` on the real terminal through ncurses: reads keys, copies the app's
-/// grid to the screen, and carries out effects.
+/// Runs a `TerminalApp` on a terminal driver (ncurses by default): reads keys, copies the
+/// app's grid to the screen, and carries out effects.
 public final class TerminalBackend {
     private let app: any TerminalApp
+    private let driver: any TerminalDriver
     private var painter = GridPainter()
     private var decoder = KeyDecoder()
     private var needsRedraw = true
@@ -29,37 +30,36 @@ public final class TerminalBackend {
     public var onFirstFrame: (() -> Void)?
     private var firstFrameDone = false
 
-    public init(app: any TerminalApp) {
+    /// A backend on the real terminal.
+    public convenience init(app: any TerminalApp) {
+        self.init(app: app, driver: CursesDriver())
+    }
+
+    /// A backend on any driver (a recording fake in tests).
+    public init(app: any TerminalApp, driver: any TerminalDriver) {
         self.app = app
+        self.driver = driver
     }
 
     /// Takes over the terminal until the app quits or a terminating signal arrives; the
     /// terminal is restored on every way out.
     public func run() throws(TerminalError) {
-        guard Curses.stdioAreTerminals() else { throw .notATerminal }
-        Curses.setLocale()
-        guard Curses.start() else {
-            throw .unusableTerminal(term: Curses.environment("TERM") ?? "")
-        }
-        Curses.installSignalHandlers()
-        painter.monochrome = !Curses.hasColors() || !(Curses.environment("NO_COLOR") ?? "").isEmpty
-        Curses.writeRaw(Array("\u{1B}[?2004h".utf8))  // bracketed paste on
-        defer {
-            Curses.writeRaw(Array("\u{1B}[?2004l".utf8))
-            Curses.stop()
-        }
+        try driver.start()
+        defer { driver.stop() }
+        painter.monochrome = !driver.usesColor
+        painter.invalidate()
         loop()
     }
 
     private func loop() {
         while true {
-            if Curses.receivedSignal != 0 { return }
+            if driver.pendingSignal != 0 { return }
             if needsRedraw {
                 draw()
                 needsRedraw = false
             }
-            let events = decoder.next()
-            if Curses.receivedSignal != 0 { return }
+            let events = decoder.next(from: driver)
+            if driver.pendingSignal != 0 { return }
             var effect = Effect.none
             if events.isEmpty {
                 effect = app.tick()
@@ -99,12 +99,9 @@ public final class TerminalBackend {
         case .quit:
             return .stop
         case .suspend:
-            Curses.saveProgramMode()
-            Curses.writeRaw(Array("\u{1B}[?2004l".utf8))
-            Curses.stop()
-            Curses.suspendProcess()
-            Curses.restoreProgramMode()
-            Curses.writeRaw(Array("\u{1B}[?2004h".utf8))
+            driver.suspend()
+            driver.stopProcess()
+            driver.resume()
             painter.invalidate()
             needsRedraw = true
             return .goOn
@@ -121,21 +118,18 @@ public final class TerminalBackend {
 
     private func runExternal(_ program: ExternalProgram) -> Effect {
         if !program.takesTerminal {
-            guard let pid = Curses.spawn(program.arguments, detached: true) else {
+            guard let pid = driver.spawn(program.arguments, detached: true) else {
                 return app.externalProgramFinished(program, exitStatus: 127)
             }
             detachedChildren.append((pid, program))
             return .none
         }
-        Curses.saveProgramMode()
-        Curses.writeRaw(Array("\u{1B}[?2004l".utf8))
-        Curses.stop()
+        driver.suspend()
         var status: Int32 = 127
-        if let pid = Curses.spawn(program.arguments, detached: false) {
-            status = Curses.wait(pid, block: true) ?? 127
+        if let pid = driver.spawn(program.arguments, detached: false) {
+            status = driver.wait(pid, block: true) ?? 127
         }
-        Curses.restoreProgramMode()
-        Curses.writeRaw(Array("\u{1B}[?2004h".utf8))
+        driver.resume()
         painter.invalidate()
         needsRedraw = true
         return app.externalProgramFinished(program, exitStatus: status)
@@ -144,7 +138,7 @@ public final class TerminalBackend {
     private func reapDetached(_ effect: inout Effect) {
         var still: [(pid: Int32, program: ExternalProgram)] = []
         for child in detachedChildren {
-            if let status = Curses.wait(child.pid, block: false) {
+            if let status = driver.wait(child.pid, block: false) {
                 effect = combine(effect, app.externalProgramFinished(child.program, exitStatus: status))
             } else {
                 still.append(child)
@@ -156,24 +150,23 @@ public final class TerminalBackend {
     /// Paints trusted bytes from the image layer over the whole screen, waits for a key,
     /// then repaints the app.
     private func showFullScreen(_ bytes: [UInt8]) {
-        Curses.writeRaw(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H".utf8))
-        Curses.writeRaw(bytes)
-        waiting: while Curses.receivedSignal == 0 {
-            switch Curses.read(timeoutMilliseconds: 100) {
-            case .none: continue
-            case .keyCode(let code) where code == Curses.keyResize: continue
+        driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H".utf8))
+        driver.writeRaw(bytes)
+        waiting: while driver.pendingSignal == 0 {
+            switch driver.read(timeoutMilliseconds: 100) {
+            case .none, .resize: continue
             default: break waiting
             }
         }
-        Curses.writeRaw(Array("\u{1B}[0m\u{1B}[2J".utf8))
+        driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J".utf8))
         painter.invalidate()
         needsRedraw = true
     }
 
     private func draw() {
-        let (width, height) = Curses.size()
-        let grid = app.render(width: width, height: height)
-        painter.paint(grid)
+        let size = driver.size
+        let grid = app.render(width: size.width, height: size.height)
+        driver.draw(painter.update(to: grid))
         if !firstFrameDone {
             firstFrameDone = true
             onFirstFrame?()

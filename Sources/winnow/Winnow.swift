@@ -21,7 +21,14 @@ struct Winnow: ParsableCommand {
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
             DiffCommand.self, LintCommand.self, OcrCommand.self,
+            StoreCommand.self, TeamCommand.self,
         ],
         defaultSubcommand: ReviewCommand.self
     )
+
+    /// Chooses a UTF-8 locale for the process before any command runs (see `TerminalLocale`).
+    static func main() {
+        TerminalLocale.adopt()
+        main(Array(CommandLine.arguments.dropFirst()))
+    }
 }

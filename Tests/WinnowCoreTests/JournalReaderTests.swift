@@ -61,11 +61,13 @@ import Testing
         #expect(!c.hasTornTail)
     }
 
-    @Test func newerFormatVersionIsReported() {
+    @Test func newerFormatVersionIsRefused() {
         let h = JournalCodec.encode(JournalHeader(version: 99, fingerprint: "fp", created: "t"))
         let c = parse(h)
         #expect(c.headers.isEmpty)
-        #expect(c.issues.first?.message.contains("newer") == true)
+        #expect(c.unsupportedVersion?.version == 99)
+        #expect(c.unsupportedVersion?.line == 1)
+        #expect { try JournalReader.checkVersion(c) } throws: { "\($0)".contains("journal format version 99") }
     }
 
     @Test func entriesFollowTheirHeadersFingerprint() {

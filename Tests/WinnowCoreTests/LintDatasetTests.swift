@@ -43,8 +43,9 @@ import Testing
 
     /// The real files raise no role-name finding (ShareGPT's user/assistant, LLaVA's
     /// human/gpt) and, as measured, no finding at all.
-    @Test func realSamplesRaiseNoFalseAlarms() throws {
-        guard let folder = realSamplesFolder() else { return }
+    @Test(.enabled(if: realSamplesFolder() != nil, realSamplesReason))
+    func realSamplesRaiseNoFalseAlarms() throws {
+        let folder = try #require(realSamplesFolder())
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { ["json", "jsonl"].contains($0.pathExtension) } ?? []
         #expect(files.count >= 4)
@@ -60,16 +61,16 @@ import Testing
 
     /// A small clean file from the generator (when python3 and jieba are installed) raises
     /// nothing, and one with injected defects is caught.
-    @Test func generatedFile() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datagen/make_llava_zh.py")
-        let candidates = [script.path, "/work/shared/datagen/make_llava_zh.py"]
-        guard let path = candidates.first(where: FileManager.default.fileExists(atPath:)), Self.hasJieba() else { return }
+    @Test(.enabled(if: LintDatasetTests.generator != nil && LintDatasetTests.hasJieba(),
+                   "needs ../shared/datagen/make_llava_zh.py beside the checkout and python3 with jieba"))
+    func generatedFile() throws {
+        let path = try #require(Self.generator)
         let dir = makeTempDir()
         let clean = dir.appendingPathComponent("clean.json").path
         // One worker (no multiprocessing pool), posix_spawn and waitpid rather than Process,
         // and a time limit: a pooled run under the parallel test runner once hung.
-        guard Self.runQuietly(["python3", path, "-n", "300", "--seed", "11", "--jobs", "1", "--quiet", "-o", clean]) else { return }
+        try #require(Self.runQuietly(["python3", path, "-n", "300", "--seed", "11", "--jobs", "1", "--quiet", "-o", clean]),
+                     "the generator failed")
         let data = try openUncached(clean)
         #expect(data.count == 300)
         var found: [String] = []
@@ -77,6 +78,13 @@ import Testing
         found += DatasetLinter.findings(in: data).map { "\($0.index): \($0.finding.message)" }
         #expect(found.isEmpty, "\(found.prefix(5))")
     }
+
+    /// `../shared/datagen/make_llava_zh.py` beside the checkout, when it is there.
+    static let generator: String? = {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/datagen/make_llava_zh.py")
+        return FileManager.default.fileExists(atPath: script.path) ? script.path : nil
+    }()
 
     static func hasJieba() -> Bool { runQuietly(["python3", "-c", "import jieba"], timeout: 20) }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import WinnowCore
 
 /// Every file in ../shared/real-samples opens with the right sample count and turns.
-@Suite struct RealSamplesTests {
+@Suite(.enabled(if: realSamplesFolder() != nil, realSamplesReason)) struct RealSamplesTests {
     struct Expected: Sendable, CustomStringConvertible {
         var path: String
         var container: DatasetContainer
@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: expected)
     func opensWithRightCounts(_ e: Expected) throws {
-        guard let folder = realSamplesFolder() else { return }  // absent outside the workspace: skip
+        let folder = try #require(realSamplesFolder())
         let path = folder.appendingPathComponent(e.path).path
         let dataset = try openUncached(path)
         #expect(dataset.container == e.container)
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func every_file_in_the_folder_opens() throws {
-        guard let folder = realSamplesFolder() else { return }
+        let folder = try #require(realSamplesFolder())
         let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") } ?? []
         #expect(files.count >= 5)
@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func llavaTurnCountsMatchTheSourceNotes() throws {
-        guard let folder = realSamplesFolder() else { return }
+        let folder = try #require(realSamplesFolder())
         let dataset = try openUncached(folder.appendingPathComponent("llava-instruct-100/llava_instruct_100.json").path)
         var counts = Set<Int>()
         for i in 0..<dataset.count { counts.insert(try dataset.sample(at: i).get().turns.count) }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import WinnowCore
 
 /// A fresh temporary folder per call; tests never share files.
@@ -38,7 +39,9 @@ struct SeededRandom: RandomNumberGenerator {
 /// `<repo>/../shared/real-samples`, found from this file's path; nil when absent.
 func realSamplesFolder(file: String = #filePath) -> URL? {
     let repo = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let candidates = [repo.deletingLastPathComponent().appendingPathComponent("shared/real-samples"),
-                      URL(fileURLWithPath: "/work/shared/real-samples")]
-    return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
+    let folder = repo.deletingLastPathComponent().appendingPathComponent("shared/real-samples")
+    return FileManager.default.fileExists(atPath: folder.path) ? folder : nil
 }
+
+/// Why a test that needs the real samples did not run.
+let realSamplesReason: Comment = "needs ../shared/real-samples beside the checkout"

@@ -3,17 +3,10 @@ import Testing
 
 /// Runs the built `winnow` binary (stats, validate, show) like a user would.
 @Suite struct DatasetCommandsTests {
-    /// `<repo>/.build/debug/winnow` (or release), found from this file; nil when not built.
-    static func binary(file: String = #filePath) -> String? {
-        let repo = URL(fileURLWithPath: file).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return ["debug", "release"].map { repo.appendingPathComponent(".build/\($0)/winnow").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     struct Output { var status: Int32; var stdout: String; var stderr: String }
 
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Output? {
-        guard let binary = binary() else { return nil }
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Output {
+        let binary = try WinnowBinary.path()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -42,7 +35,7 @@ import Testing
     let cache = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-cache").path
 
     @Test func statsOnTheDemoDataset() throws {
-        guard let out = try Self.run(["stats", "--json"], env: ["XDG_CACHE_HOME": cache]) else { return }
+        let out = try Self.run(["stats", "--json"], env: ["XDG_CACHE_HOME": cache])
         #expect(out.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         #expect((json["samples"] as? Int ?? 0) >= 30)
@@ -53,11 +46,12 @@ import Testing
     }
 
     @Test func showSanitisesEscapesAndBidi() throws {
-        guard let list = try Self.run(["validate"], env: ["XDG_CACHE_HOME": cache]) else { return }
+        let list = try Self.run(["validate"], env: ["XDG_CACHE_HOME": cache])
         #expect(list.status == 1)  // the demo has deliberate defects (an empty turn)
         var foundEscape = false, foundBidi = false
         for index in 0..<40 {
-            guard let out = try Self.run(["show", String(index)], env: ["XDG_CACHE_HOME": cache]), out.status == 0 else { continue }
+            let out = try Self.run(["show", String(index)], env: ["XDG_CACHE_HOME": cache])
+            guard out.status == 0 else { continue }
             #expect(!out.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
             if out.stdout.contains("␛[31m") { foundEscape = true }
             if out.stdout.contains("\\u{202E}") { foundBidi = true }
@@ -68,36 +62,36 @@ import Testing
 
     @Test func showByIDAndByIndexOfAFile() throws {
         let path = Self.temp(#"[{"id": "a", "conversations": [{"from": "human", "value": "你好\u001b[2J"}, {"from": "gpt", "value": "好"}]}, {"id": 7, "conversations": [{"from": "human", "value": "q"}]}]"#)
-        guard let out = try Self.run(["show", path, "--id", "7", "--no-index-cache"]) else { return }
+        let out = try Self.run(["show", path, "--id", "7", "--no-index-cache"])
         #expect(out.status == 0)
         #expect(out.stdout.contains("sample 1 of 2 · id 7"))
-        let first = try #require(try Self.run(["show", path, "0", "--no-index-cache"]))
+        let first = try Self.run(["show", path, "0", "--no-index-cache"])
         #expect(first.stdout.contains("你好␛[2J"))
         #expect(first.stdout.contains("── human ──"))
-        let missing = try #require(try Self.run(["show", path, "5", "--no-index-cache"]))
+        let missing = try Self.run(["show", path, "5", "--no-index-cache"])
         #expect(missing.status != 0)
     }
 
     @Test func validateExitCodesAndLocations() throws {
         let clean = Self.temp(#"[{"id": "a", "conversations": [{"from": "human", "value": "q"}, {"from": "gpt", "value": "a"}]}]"#)
-        guard let ok = try Self.run(["validate", clean, "--no-index-cache"]) else { return }
+        let ok = try Self.run(["validate", clean, "--no-index-cache"])
         #expect(ok.status == 0)
         let broken = Self.temp("[\n{\"id\": 1, \"conversations\": [}\n]\n")
-        let bad = try #require(try Self.run(["validate", broken, "--no-index-cache"]))
+        let bad = try Self.run(["validate", broken, "--no-index-cache"])
         #expect(bad.status == 1)
         #expect(bad.stdout.contains(broken + ":2:"))
         #expect(bad.stdout.contains("sample 0"))
         let object = Self.temp("{\n \"a\": 1\n}\n")
-        let unusable = try #require(try Self.run(["validate", object, "--no-index-cache"]))
+        let unusable = try Self.run(["validate", object, "--no-index-cache"])
         #expect(unusable.status == 65)
         #expect(unusable.stderr.contains("one JSON object"))
     }
 
     @Test func formatOverride() throws {
         let path = Self.temp(#"{"id": "x", "conversations": []}"# + "\n", name: "d.txt")
-        guard let out = try Self.run(["stats", path, "--format", "json", "--no-index-cache"]) else { return }
+        let out = try Self.run(["stats", path, "--format", "json", "--no-index-cache"])
         #expect(out.status == 65)
-        let jsonl = try #require(try Self.run(["stats", path, "--format", "jsonl", "--no-index-cache", "--json"]))
+        let jsonl = try Self.run(["stats", path, "--format", "jsonl", "--no-index-cache", "--json"])
         #expect(jsonl.status == 0)
         #expect(jsonl.stdout.contains("\"samples\" : 1"))
     }

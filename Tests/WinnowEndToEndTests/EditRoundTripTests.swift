@@ -3,7 +3,7 @@ import Foundation
 
 /// Edited text must survive `winnow decide --edit` and `winnow merge` exactly, in raw UTF-8
 /// and in \u-escaped datasets.
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+@Suite
 struct EditRoundTripTests {
     /// Text no layer may alter: ZWJ emoji, combining marks, CJK beyond the BMP, CRLF, tab,
     /// quotes, backslashes, a lone surrogate-free astral ideograph, a control character.

@@ -2,22 +2,10 @@ import Foundation
 import Testing
 import WinnowCore
 
-/// Whether the built binary has the interactive review command (it lands with the terminal
-/// backend); these tests need it and tmux.
-enum ReviewCommand {
-    static let available: Bool = {
-        // `winnow review --help` prints the root help when there is no such subcommand, so
-        // look for it in the list; ask tmux only then.
-        guard WinnowCLI.available, let r = try? WinnowCLI.run(["--help"]),
-              r.stdout.split(separator: "\n").contains(where: { $0.hasPrefix("  review ") }) else { return false }
-        return TmuxSession.isAvailable
-    }()
-}
-
 /// The editor in a real terminal: edit a Chinese caption and save, a bracketed paste, and an
 /// $EDITOR round trip with a stand-in editor; each ends with `winnow merge` and looks for
 /// the new text in the output.
-@Suite(.serialized, .enabled(if: ReviewCommand.available, "needs tmux and `winnow review` (terminal backend)"))
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
 struct EditorTerminalTests {
     static let caption = "招牌上写着“东京铁搭”，下面有一行小字。"
 
@@ -33,6 +21,12 @@ struct EditorTerminalTests {
     func quits(_ t: TmuxSession) -> Bool {
         if let status = t.waitForExit(timeout: 3) { return status == 0 }
         return t.paneFormat("#{pane_dead}") == "1"
+    }
+
+    /// Whether the screen says the edit was saved ("NOT saved: ..." also contains "saved",
+    /// so a bare wait for "saved" would pass on a failed save).
+    func saved(_ t: TmuxSession) -> Bool {
+        t.waitUntil { $0.contains("saved") && !$0.contains("NOT saved") }
     }
 
     func mergedAnswer(_ input: String, _ dir: E2ETempDir) throws -> String? {
@@ -64,7 +58,7 @@ struct EditorTerminalTests {
         t.sendKeys("BSpace")
         t.type("塔")
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         // Wait for reading mode before "q": ESC and q sent together read as alt-q.
         #expect(t.waitForAbsence("Editing sample"))
@@ -86,7 +80,7 @@ struct EditorTerminalTests {
         t.paste("\n补充：q a 第二行")
         #expect(t.waitFor("补充：q a 第二行"))
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         #expect(t.waitForAbsence("Editing sample"))
         t.sendKeys("q")
@@ -113,7 +107,7 @@ struct EditorTerminalTests {
         #expect(t.waitFor("前招牌上写着“东京铁搭”，下面有一行小字。后"), "screen: \(t.capture())")
         #expect(!t.capture().contains("~"))
         t.sendKeys("C-s")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         t.sendKeys("Escape")
         #expect(t.waitForAbsence("Editing sample"))
         t.sendKeys("q")
@@ -132,7 +126,7 @@ struct EditorTerminalTests {
         defer { t.close() }
         #expect(t.waitFor("东京铁搭"))
         t.sendKeys("E")
-        #expect(t.waitFor("saved"))
+        #expect(saved(t), "\(t.capture())")
         #expect(t.waitFor("东京铁塔"))
         t.sendKeys("q")
         #expect(quits(t), "screen: \(t.capture())")

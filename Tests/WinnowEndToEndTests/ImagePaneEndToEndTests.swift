@@ -3,7 +3,7 @@ import Testing
 
 /// The image in a real terminal: the preview pane beside the dialogue at 160x48, the toggle,
 /// and the full view (symbols) returning to an intact review screen.
-@Suite(.serialized) struct ImagePaneEndToEndTests {
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason)) struct ImagePaneEndToEndTests {
     /// A dataset of two samples whose images the test draws itself.
     private func makeDataset() throws -> (folder: URL, dataset: String) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-image-\(UUID().uuidString)")
@@ -28,12 +28,6 @@ import Testing
     }
 
     @Test func previewToggleAndFullViewRoundTrip() throws {
-        guard TmuxSession.isAvailable, FileManager.default.fileExists(atPath: TmuxSession.winnowBinary.path) else { return }
-        // Until the review command is wired into this build there is nothing to drive.
-        guard (try? TmuxSession.run([TmuxSession.winnowBinary.path, "review", "--help"]).output)?.contains("--graphics") == true else {
-            print("ImagePaneEndToEndTests: skipped, no `winnow review --graphics` in this build")
-            return
-        }
         let (folder, dataset) = try makeDataset()
         defer { try? FileManager.default.removeItem(at: folder) }
         let t = try TmuxSession(arguments: ["review", dataset, "--graphics", "symbols"], width: 160, height: 48,

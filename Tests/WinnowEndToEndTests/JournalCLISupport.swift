@@ -2,12 +2,10 @@ import Foundation
 import Testing
 import WinnowCore
 
-/// Runs the built `winnow` binary (`swift build` first; `.ci/run` does).
+/// Runs the built `winnow` binary (found or built by `WinnowBinary`).
 enum WinnowCLI {
-    static let repo: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary: String = repo.appendingPathComponent(".build/debug/winnow").path
-
-    static var available: Bool { FileManager.default.isExecutableFile(atPath: binary) }
+    static var repo: URL { WinnowBinary.repositoryRoot }
+    static var binary: String { WinnowBinary.pathOrPlaceholder }
 
     struct Result {
         var status: Int32
@@ -18,7 +16,7 @@ enum WinnowCLI {
     /// Runs `winnow args...` to completion with `input` on stdin.
     static func run(_ args: [String], input: String = "", cwd: String? = nil) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: try WinnowBinary.path())
         p.arguments = args
         if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WinnowCore
 
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+@Suite
 struct JournalCommandTests {
     let dir = E2ETempDir()
 
@@ -103,7 +103,7 @@ struct JournalCommandTests {
     }
 }
 
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+@Suite
 struct JournalMatchByIDCommandTests {
     let dir = E2ETempDir()
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WinnowCore
 
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+@Suite
 struct JournalCrashTests {
     let dir = E2ETempDir()
 

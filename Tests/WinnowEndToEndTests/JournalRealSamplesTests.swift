@@ -4,7 +4,7 @@ import WinnowCore
 
 /// Real files from other tools: a no-op edit (each turn set to its own text) must merge back
 /// to the identical bytes, which proves the writer reproduces each file's own style.
-@Suite(.enabled(if: WinnowCLI.available && RealSamples.root != nil, "needs the built binary and ../shared/real-samples"))
+@Suite(.enabled(if: RealSamples.root != nil, Prerequisite.realSamplesReason))
 struct JournalRealSamplesTests {
     static let files = [
         "llava-instruct-100/llava_instruct_100.json",
@@ -16,7 +16,7 @@ struct JournalRealSamplesTests {
 
     @Test(arguments: files)
     func noOpEditsMergeToIdenticalBytes(_ relative: String) throws {
-        guard let root = RealSamples.root else { return }
+        let root = try #require(RealSamples.root)
         let dir = E2ETempDir()
         let name = (relative as NSString).lastPathComponent
         let data = dir.file(name)

@@ -2,13 +2,16 @@ import Foundation
 import Testing
 
 /// `winnow keymap check|show` through the built binary.
-@Suite(.enabled(if: WinnowCLI.available, "build winnow first"))
+@Suite
 struct KeymapCommandTests {
     @Test func shippedKeymapsCheckClean() throws {
         for name in ["default", "vim", "emacs"] {
             let r = try WinnowCLI.run(["keymap", "check", name])
             #expect(r.status == 0, "\(name): \(r.stdout)")
-            #expect(r.stdout.hasPrefix("Keymaps/\(name).yaml: ok ("))
+            // One line: no problem and no warning (emacs once bound ctrl-h, which arrives as
+            // backspace).
+            #expect(r.stdout.hasPrefix("Keymaps/\(name).yaml: ok ("), "\(r.stdout)")
+            #expect(r.stdout.split(separator: "\n").count == 1, "\(r.stdout)")
         }
     }
 
@@ -31,5 +34,32 @@ struct KeymapCommandTests {
         #expect(r.status == 0)
         #expect(r.stdout.contains("review:\n"))
         #expect(r.stdout.contains("  G            last\n"))
+    }
+}
+
+/// `keymap check` warns about bindings a terminal cannot deliver; the file still loads.
+struct KeymapDeliverabilityCommandTests {
+    @Test func bindingsATerminalCannotSendAreWarnedAbout() throws {
+        let dir = E2ETempDir()
+        let path = dir.file("keymap.yaml")
+        try """
+            review:
+              ctrl-h: help
+              ctrl-c: quit
+              ctrl-1: next
+              f2: next
+            editor:
+              backspace: delete-back
+              ctrl-h: delete-back
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try WinnowCLI.run(["keymap", "check", path])
+        #expect(r.status == 0, "\(r.stdout)")
+        #expect(r.stdout.split(separator: "\n").map(String.init) == [
+            "\(path):2: warning: 'ctrl-h: help' never runs: terminals send ctrl-h as backspace, which is unbound in [review]; bind another key",
+            "\(path):3: warning: 'ctrl-c: quit' never runs: ctrl-c always quits Winnow",
+            "\(path):4: warning: 'ctrl-1: next' never runs: terminals send no code for ctrl-1",
+            "\(path): ok (6 bindings, 3 warnings)",
+        ])
     }
 }

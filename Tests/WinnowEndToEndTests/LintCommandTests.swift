@@ -11,7 +11,6 @@ import WinnowCore
         """#
 
     @Test func linesJSONCountsAndDecisions() throws {
-        guard WinnowCLI.available else { return }
         let dir = E2ETempDir()
         let path = dir.file("d.json")
         FileManager.default.createFile(atPath: path, contents: Data(Self.data.utf8))

@@ -4,7 +4,7 @@ import Testing
 /// A burst of random keys, raw escape fragments, pastes and resizes down to 1x1 against the
 /// real binary in tmux: the program must still be running and answering afterwards, and the
 /// journal it wrote must check clean.
-@Suite(.serialized, .enabled(if: ReviewCommand.available, "needs tmux and `winnow review`"))
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason))
 struct RandomKeysEndToEndTests {
     @Test(arguments: [UInt64(5), 23])
     func randomBurstNeverKillsTheProgram(seed: UInt64) throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The review screen in a real terminal (tmux): the built binary, real ncurses, real keys.
-@Suite(.serialized) struct ReviewEndToEndTests {
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason)) struct ReviewEndToEndTests {
     /// Writes a five-sample dataset into the session's folder; sample 3's answer carries an
     /// escape sequence (colour + window title) that must never reach the terminal raw.
     static func makeDataset(in directory: URL) throws -> String {
@@ -41,16 +41,11 @@ import Testing
         return url
     }()
 
-    static var ready: Bool {
-        TmuxSession.isAvailable && FileManager.default.isExecutableFile(atPath: TmuxSession.winnowBinary.path)
-    }
-
     static func journalText(_ dataset: String) -> String {
         (try? String(contentsOfFile: dataset + ".winnow.jsonl", encoding: .utf8)) ?? ""
     }
 
     @Test func opensTheDemoWithNoArguments() throws {
-        guard Self.ready else { return }
         let t = try TmuxSession(arguments: [])
         defer { t.close() }
         // (The indexing progress line on stderr also names demo.json, so wait for the header.)
@@ -61,7 +56,6 @@ import Testing
     }
 
     @Test func acceptRejectWithReasonAndUndo() throws {
-        guard Self.ready else { return }
         let (t, path) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -85,7 +79,6 @@ import Testing
     }
 
     @Test func searchesInChinese() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -97,12 +90,16 @@ import Testing
     }
 
     @Test func resizeRelaysOutAndTooSmallRecovers() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
         t.resize(width: 120, height: 40)
-        #expect(t.waitUntil { $0.split(separator: "\n").first.map { $0.count > 80 } ?? false || $0.contains("UNDECIDED") })
+        // The header's right-aligned status moves out to the new width (it sat at column 70
+        // before): text that was already on screen cannot satisfy this.
+        #expect(t.waitUntil { screen in
+            guard let header = screen.split(separator: "\n").first else { return false }
+            return header.hasSuffix("UNDECIDED") && header.count > 100
+        }, "\(t.capture())")
         t.resize(width: 30, height: 8)
         #expect(t.waitFor("too small"), "\(t.capture())")
         t.resize(width: 80, height: 24)
@@ -113,7 +110,6 @@ import Testing
     }
 
     @Test func quitAndReopenResumesAtFirstUndecided() throws {
-        guard Self.ready else { return }
         let (t, path) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -134,7 +130,6 @@ import Testing
     }
 
     @Test func killNineLosesNoSavedDecision() throws {
-        guard Self.ready else { return }
         let (t, path) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -157,7 +152,6 @@ import Testing
     }
 
     @Test func badKeymapLineIsShownAndTheRestWorks() throws {
-        guard Self.ready else { return }
         let (t0, path) = try Self.start()
         t0.close()
         let config = FileManager.default.temporaryDirectory
@@ -175,15 +169,13 @@ import Testing
     }
 
     @Test func notATerminalIsAClearErrorAndNonZeroExit() throws {
-        guard Self.ready else { return }
-        let result = try TmuxSession.run([TmuxSession.winnowBinary.path, "review"],
+        let result = try TmuxSession.run([try WinnowBinary.path(), "review"],
                                          environment: ["TERM": "xterm-256color", "HOME": NSTemporaryDirectory()])
         #expect(result.status != 0)
         #expect(result.output.contains("terminal"), "\(result.output)")
     }
 
     @Test func unusableTermIsAClearError() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start(environment: ["TERM": "no-such-terminal-type"])
         defer { t.close() }
         let status = t.waitForExit()
@@ -192,7 +184,6 @@ import Testing
     }
 
     @Test func noColorUsesAttributesOnly() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start(environment: ["NO_COLOR": "1"])
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -204,7 +195,6 @@ import Testing
     }
 
     @Test func escapeSequencesInDataAreNotSentRaw() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start(["--start", "3"])
         defer { t.close() }
         #expect(t.waitFor("id s3"))
@@ -217,7 +207,6 @@ import Testing
     }
 
     @Test func sigtermRestoresTheTerminalAndExits() throws {
-        guard Self.ready else { return }
         let (t, path) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -229,7 +218,6 @@ import Testing
     }
 
     @Test func ctrlCQuitsAndKeepsSavedDecisions() throws {
-        guard Self.ready else { return }
         let (t, path) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -241,7 +229,6 @@ import Testing
     }
 
     @Test func bracketedPasteGoesIntoTheSearchPromptLiterally() throws {
-        guard Self.ready else { return }
         let (t, _) = try Self.start()
         defer { t.close() }
         #expect(t.waitFor("id s0"))
@@ -259,7 +246,6 @@ import Testing
     }
 
     @Test func ctrlZSuspendsAndResumes() throws {
-        guard Self.ready else { return }
         // Job control needs a shell: a stop signal to a pane's lone program is discarded by
         // the kernel (orphaned process group), so run winnow from an interactive bash.
         let scratch = Self.scratchRoot
@@ -270,7 +256,8 @@ import Testing
                                 environment: ["PS1": "PROMPT$ "])
         defer { t.close() }
         #expect(t.waitFor("PROMPT$"))
-        t.type("\(TmuxSession.winnowBinary.path) review \(path)")
+        let binary = try WinnowBinary.path()
+        t.type("\(binary) review \(path)")
         t.sendKeys("Enter")
         #expect(t.waitFor("id s0"), "\(t.capture())")
         t.sendKeys("C-z")
@@ -286,7 +273,6 @@ import Testing
     }
 
     @Test func aLockedJournalNamesItsHolderAndReadOnlyStillOpens() throws {
-        guard Self.ready else { return }
         let (first, path) = try Self.start()
         defer { first.close() }
         #expect(first.waitFor("id s0"))

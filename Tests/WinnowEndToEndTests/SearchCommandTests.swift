@@ -4,14 +4,13 @@ import Testing
 /// `winnow search` prints what the review screen's search finds, for scripts.
 struct SearchCommandTests {
     @Test func printsIndexAndIdCountAndJSON() throws {
-        guard FileManager.default.isExecutableFile(atPath: TmuxSession.winnowBinary.path) else { return }
         let dir = FileManager.default.temporaryDirectory
             .appendingPathComponent("winnow-e2e-search-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try ReviewEndToEndTests.makeDataset(in: dir)
         let env = ["HOME": dir.path, "XDG_CACHE_HOME": dir.path, "LANG": "C.UTF-8"]
-        let bin = TmuxSession.winnowBinary.path
+        let bin = try WinnowBinary.path()
 
         let list = try TmuxSession.run([bin, "search", path, "猫"], environment: env)
         #expect(list.status == 0)

@@ -3,9 +3,8 @@ import Testing
 
 /// The harness itself works: a program runs in a real terminal, sees our keys, and its exit
 /// status is readable.
-@Suite(.serialized) struct TmuxSessionTests {
+@Suite(.serialized, .enabled(if: Prerequisite.tmux, Prerequisite.tmuxReason)) struct TmuxSessionTests {
     @Test func echoesTypedChineseAndReportsExit() throws {
-        guard TmuxSession.isAvailable else { return }
         let t = try TmuxSession(
             arguments: ["-c", "printf 'ready\\n'; read line; printf 'got:%s\\n' \"$line\"; exit 3"],
             executable: "/bin/sh")

@@ -6,17 +6,19 @@ import WinnowCore
 
 /// DisplayWidth must agree with what ncursesw does: it advances by the C library's wcwidth
 /// in a UTF-8 locale. Compares every printable scalar Winnow draws as itself.
-@Suite struct WcwidthAgreementTests {
-    typealias WcwidthFunction = @convention(c) (Int32) -> Int32
+typealias WcwidthFunction = @convention(c) (Int32) -> Int32
 
-    static func systemWcwidth() -> WcwidthFunction? {
-        guard setlocale(LC_ALL, "C.UTF-8") != nil || setlocale(LC_ALL, "en_US.UTF-8") != nil,
-              let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth") else { return nil }
-        return unsafeBitCast(sym, to: WcwidthFunction.self)
-    }
+/// The C library's wcwidth in a UTF-8 locale, or nil when no UTF-8 locale exists.
+func systemWcwidth() -> WcwidthFunction? {
+    guard setlocale(LC_ALL, "C.UTF-8") != nil || setlocale(LC_ALL, "en_US.UTF-8") != nil,
+          let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "wcwidth") else { return nil }
+    return unsafeBitCast(sym, to: WcwidthFunction.self)
+}
 
+@Suite(.enabled(if: systemWcwidth() != nil, "needs a UTF-8 locale (C.UTF-8 or en_US.UTF-8)"))
+struct WcwidthAgreementTests {
     @Test func everyDrawnScalarHasTheTerminalsWidth() throws {
-        guard let wcwidth = Self.systemWcwidth() else { return }   // no UTF-8 locale: nothing to compare
+        let wcwidth = try #require(systemWcwidth())
         var mismatches: [String] = []
         var compared = 0
         for v in UInt32(0x20)...UInt32(0x3FFFF) {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CMappedGuard
 
 /// A read-only memory mapping of a whole file; the pages are page cache, not our memory.
 final class MappedFile: @unchecked Sendable {
@@ -15,6 +16,8 @@ final class MappedFile: @unchecked Sendable {
     /// Kept open to notice the file shrinking under the mapping (reading past its new end
     /// would raise SIGBUS).
     private let fd: Int32
+    /// The mapping's slot in the SIGBUS guard (mapped_guard.c), -1 when unguarded.
+    private var guardSlot: Int32 = -1
 
     /// Maps `path`; throws a readable reason when it cannot.
     init(path: String) throws(DatasetError) {
@@ -55,11 +58,49 @@ final class MappedFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         bytes = UnsafeRawBufferPointer(start: address, count: size)
+        // Another process may truncate the file while we read it: the guard turns the SIGBUS of
+        // a read past the new end into zero bytes and a flag that `changedOnDisk` reports.
+        guardSlot = winnow_guard_register(address, size)
+        MappedFile.live.withLock { $0.files[ObjectIdentifier(self)] = WeakMappedFile(file: self) }
     }
 
     deinit {
+        MappedFile.live.withLock { $0.files[ObjectIdentifier(self)] = nil }
+        winnow_guard_unregister(guardSlot)
         close(fd)
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+    }
+
+    /// Whether the file changed since it was mapped: a read past its new end faulted, or its
+    /// size, modification time or inode (through the path) differ. What was read from it may
+    /// then mix two versions of the file, so callers stop at their next safe point.
+    var changedOnDisk: Bool {
+        if winnow_guard_faulted(guardSlot) != 0 { return true }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return true }
+        return Int(st.st_size) != size || Int64(st.st_mtim.tv_sec) != modificationSeconds
+            || Int64(st.st_mtim.tv_nsec) != modificationNanoseconds
+    }
+
+    /// Whether `pointer` points into this mapping.
+    func contains(_ pointer: UnsafeRawPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return pointer >= base && pointer < base + size
+    }
+
+    /// The live mapping that `pointer` points into, if any.
+    static func containing(_ pointer: UnsafeRawPointer) -> MappedFile? {
+        live.withLock { $0.files.values.lazy.compactMap(\.file).first { $0.contains(pointer) } }
+    }
+
+    private struct WeakMappedFile { weak var file: MappedFile? }
+    private struct LiveFiles { var files: [ObjectIdentifier: WeakMappedFile] = [:] }
+    private static let live = LockedLiveFiles()
+
+    private final class LockedLiveFiles: @unchecked Sendable {
+        private let mutex = Mutex()
+        private var value = LiveFiles()
+        func withLock<R>(_ body: (inout LiveFiles) -> R) -> R { mutex.withLock { body(&value) } }
     }
 
     /// Back to normal read-ahead once the sequential indexing pass is done (MADV_RANDOM would
@@ -87,4 +128,13 @@ final class MappedFile: @unchecked Sendable {
         default: return "not a regular file"
         }
     }
+}
+
+extension Dataset {
+    /// The message for a dataset that changed on disk while it was open.
+    public static let changedOnDiskMessage = "the dataset changed on disk while it was open"
+
+    /// Whether the dataset file was truncated or rewritten since it was opened (checked at safe
+    /// points: what was read since may mix two versions of the file).
+    public var changedOnDisk: Bool { file.changedOnDisk }
 }

@@ -63,19 +63,28 @@ public final class Journal: @unchecked Sendable {
     private var replay = JournalReplay()
     private var nextSequence = 1
     private var readProblems: [JournalIssue] = []
+    private let io: any FileCalls
+    /// The journal's length up to the end of its last line that was written and fsynced: a
+    /// failed write is cut back to here, so the next line never glues onto a fragment.
+    private var goodLength = 0
+    /// Set when a failed write could not be cut back: the file ends in a fragment we could not
+    /// remove, so no further line may be appended after it.
+    private var refusal: String?
 
     init(path: String, reviewer: String) {
         self.path = path
         self.reviewer = reviewer
         self.mode = .readOnly
         self.dataset = nil
+        self.io = SystemFileCalls.shared
     }
 
-    private init(path: String, reviewer: String, mode: Mode, dataset: Dataset) {
+    private init(path: String, reviewer: String, mode: Mode, dataset: Dataset, io: any FileCalls) {
         self.path = path
         self.reviewer = reviewer
         self.mode = mode
         self.dataset = dataset
+        self.io = io
     }
 
     deinit { close() }
@@ -95,7 +104,13 @@ public final class Journal: @unchecked Sendable {
     /// good line; `problems` says so. A new dataset fingerprint gets a new header line.
     public static func open(path: String, dataset: Dataset, reviewer: String, mode: Mode,
                             matchByID: Bool = false) throws(JournalError) -> Journal {
-        let j = Journal(path: path, reviewer: reviewer.isEmpty ? defaultReviewer : reviewer, mode: mode, dataset: dataset)
+        try open(path: path, dataset: dataset, reviewer: reviewer, mode: mode, matchByID: matchByID, io: SystemFileCalls.shared)
+    }
+
+    /// `open` with the file calls to use (tests pass a double that injects failures).
+    package static func open(path: String, dataset: Dataset, reviewer: String, mode: Mode,
+                             matchByID: Bool = false, io: any FileCalls) throws(JournalError) -> Journal {
+        let j = Journal(path: path, reviewer: reviewer.isEmpty ? defaultReviewer : reviewer, mode: mode, dataset: dataset, io: io)
         switch mode {
         case .readOnly:
             let contents = try JournalIO.exists(path) ? JournalReader.read(path: path) : JournalContents(path: path)
@@ -114,7 +129,7 @@ public final class Journal: @unchecked Sendable {
         }
         let lock = try JournalLock.acquire(journal: path)
         let existed = JournalIO.exists(path)
-        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let fd = io.open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let err = errno
             lock.release()
@@ -131,6 +146,9 @@ public final class Journal: @unchecked Sendable {
             let bytes = try JournalIO.readAll(fd: fd, path: path)
             try JournalReader.checkIsJournal(bytes, path: path)
             var contents = bytes.withUnsafeBytes { JournalReader.parse($0, path: path) }
+            // Appending to a journal of a format this build does not know would mix formats.
+            try JournalReader.checkVersion(contents)
+            goodLength = contents.goodLength
             if contents.hasTornTail {
                 let aside = try setAsideTail(bytes, from: contents.goodLength)
                 for i in contents.issues.indices where contents.issues[i].kind == .torn {
@@ -160,13 +178,13 @@ public final class Journal: @unchecked Sendable {
         }
         guard afd >= 0 else { throw .io(path: path, reason: "cannot set aside the torn end into \(aside): \(JournalIO.errorText())") }
         defer { Glibc.close(afd) }
-        try JournalIO.writeAll(fd: afd, bytes[goodLength...], path: aside)
-        try JournalIO.fsync(fd: afd, path: aside)
+        try JournalIO.writeAll(fd: afd, bytes[goodLength...], path: aside, io: io)
+        try JournalIO.fsync(fd: afd, path: aside, io: io)
         JournalIO.fsyncDirectory(of: aside)
-        guard ftruncate(fd, off_t(goodLength)) == 0 else {
+        guard io.ftruncate(fd, goodLength) == 0 else {
             throw .io(path: path, reason: "cannot truncate the torn end: \(JournalIO.errorText())")
         }
-        try JournalIO.fsync(fd: fd, path: path)
+        try JournalIO.fsync(fd: fd, path: path, io: io)
         return aside
     }
 
@@ -174,15 +192,41 @@ public final class Journal: @unchecked Sendable {
         guard let dataset else { return }
         readProblems = contents.issues
         replay = JournalReplay(contents: contents, dataset: dataset, matchByID: matchByID)
+        // lastSequence is at most JournalCodec.maxSequence (the reader refuses larger ones), so
+        // this cannot overflow.
         nextSequence = contents.lastSequence + 1
     }
 
     private func writeLine(_ line: [UInt8]) throws(JournalError) {
         guard fd >= 0 else { throw .io(path: path, reason: "the journal is not open for writing") }
+        if let refusal { throw .io(path: path, reason: refusal) }
         // One write(2) of the whole line on an O_APPEND descriptor, then fsync: after a crash
         // the line is either all there or a torn tail that the next opening sets aside.
-        try JournalIO.writeAll(fd: fd, line[...], path: path)
-        try JournalIO.fsync(fd: fd, path: path)
+        do throws(JournalError) {
+            try JournalIO.writeAll(fd: fd, line[...], path: path, io: io)
+            try JournalIO.fsync(fd: fd, path: path, io: io)
+        } catch {
+            throw cutBack(after: error)
+        }
+        goodLength += line.count
+    }
+
+    /// After a failed write or fsync, cuts the file back to its last good line so that a
+    /// fragment never stays in front of the next line (which would then read as damaged), and
+    /// says that the line was not saved. When even that fails, the journal refuses every later
+    /// line: appending after a fragment we cannot remove would corrupt the next entry too.
+    private func cutBack(after error: JournalError) -> JournalError {
+        let what: String
+        if case .io(_, let reason) = error { what = reason } else { what = error.description }
+        // fsync after the truncate: a failed fsync may have left dirty pages of the fragment
+        // that a later writeback would otherwise put back on disk past the new end.
+        if io.ftruncate(fd, goodLength) == 0, io.fsync(fd) == 0 {
+            return .io(path: path, reason: "\(what); NOT saved (the journal was cut back to its last good line and stays usable)")
+        }
+        let cause = JournalIO.errorText()
+        let message = "the journal no longer accepts decisions: a write failed (\(what)) and cutting it back to its last good line failed too (\(cause)); free space or fix the disk, then reopen it (the next opening sets the fragment aside)"
+        refusal = message
+        return .io(path: path, reason: "\(what); NOT saved; " + message)
     }
 
     /// Appends one decision; returns only after the entry is written and fsynced, so the
@@ -210,10 +254,19 @@ public final class Journal: @unchecked Sendable {
                let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
                 throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
             }
+            guard nextSequence <= JournalCodec.maxSequence else {
+                throw .io(path: path, reason: "the journal has used every sequence number up to \(JournalCodec.maxSequence); start a new journal with --journal PATH")
+            }
             let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
                                      index: target, id: dataset.id(at: target) ?? "#\(target)",
                                      sampleHash: dataset.sampleHash(at: target), decision: decision)
-            try writeLine(JournalCodec.encode(entry))
+            let line = JournalCodec.encode(entry)
+            // Never write a line that a reader would refuse (a reviewer name or id past the
+            // reader's limits): it would be saved now and reported as damaged later.
+            if let reason = JournalCodec.unreadableReason(line) {
+                throw .io(path: path, reason: "this entry would not read back (\(reason)); NOT saved")
+            }
+            try writeLine(line)
             nextSequence += 1
             replay.add(entry)
             return entry

@@ -6,6 +6,32 @@
 enum JournalCodec {
     /// `,"crc":"` + 8 hex digits + `"}`.
     static let crcSuffixLength = 18
+
+    // MARK: Limits on untrusted lines
+    //
+    // Journals come from colleagues, so every member is untrusted. A line outside these limits
+    // is reported as invalid with its line number and skipped; the writer checks its own lines
+    // against the same limits, so it never saves a line the reader would refuse.
+
+    /// The largest sequence number and sample index: 2^53 - 1, the largest integer every JSON
+    /// reader (JavaScript's, Python's float paths) holds exactly. Keeping far below `Int.max`
+    /// also means `seq + 1` and `index + 1` can never overflow anywhere.
+    static let maxSequence = (1 << 53) - 1
+    static let maxIndex = (1 << 53) - 1
+    /// Names, ids, hashes, times, tags: nothing legitimate comes near this.
+    static let maxShortString = 64 * 1024
+    /// A whole line (an edit carries a whole conversation, so this is generous).
+    static let maxLineBytes = 64 * 1024 * 1024
+    static let maxReasons = 1024
+
+    /// Why a line this tool is about to write would be refused by its own reader, or nil.
+    static func unreadableReason(_ line: [UInt8]) -> String? {
+        let body = line.last == 0x0A ? line.dropLast() : line[...]
+        return body.withUnsafeBytes { b -> String? in
+            guard checksumOK(b) else { return "bad checksum" }
+            do throws(DecodeFailure) { _ = try decode(b); return nil } catch { return error.reason }
+        }
+    }
     private static let crcMarker = Array(#","crc":""#.utf8)
 
     // MARK: Encoding
@@ -159,6 +185,9 @@ enum JournalCodec {
 
     /// Decodes a line whose checksum is good; throws a reason when it is not a journal record.
     static func decode(_ line: UnsafeRawBufferPointer) throws(DecodeFailure) -> Record {
+        guard line.count <= maxLineBytes else {
+            throw DecodeFailure("line of \(line.count) bytes, longer than the \(maxLineBytes) this tool reads")
+        }
         var f = Fields()
         do {
             try JSONParser.walkObject(line) { (key, p) throws(JSONParseError) in
@@ -187,10 +216,9 @@ enum JournalCodec {
         } catch {
             throw DecodeFailure("not a valid journal line at byte \(error.byteOffset): \(error.reason)")
         }
+        try f.checkLengths()
         if let v = f.version {
-            guard v <= JournalHeader.currentVersion else {
-                throw DecodeFailure("header: format version \(v) is newer than this tool understands (\(JournalHeader.currentVersion))")
-            }
+            // Any version decodes; the reader refuses the whole journal when it is not ours.
             return .header(JournalHeader(version: v, fingerprint: f.fingerprint ?? "", tool: f.tool ?? "", created: f.created ?? ""))
         }
         return .entry(try f.entry())
@@ -203,9 +231,21 @@ enum JournalCodec {
         var note: String?, text: String?, flag: String?, fingerprint: String?, tool: String?, created: String?
         var reasons: JSONValue?, turns: JSONValue?, conversation: JSONValue?
 
+        func checkLengths() throws(DecodeFailure) {
+            let short: [(String, String?)] = [("time", time), ("reviewer", reviewer), ("id", id), ("hash", hash),
+                                              ("decision", decision), ("flag", flag), ("fingerprint", fingerprint),
+                                              ("tool", tool), ("created", created)]
+            for (name, value) in short where (value?.utf8.count ?? 0) > JournalCodec.maxShortString {
+                throw DecodeFailure("'\(name)' is \(value?.utf8.count ?? 0) bytes long, more than the \(JournalCodec.maxShortString) allowed")
+            }
+        }
+
         func entry() throws(DecodeFailure) -> JournalEntry {
             guard let seq else { throw DecodeFailure("entry without a number 'seq'") }
-            guard let index, index >= 0 else { throw DecodeFailure("entry \(seq) without a valid 'index'") }
+            guard seq >= 1, seq <= JournalCodec.maxSequence else {
+                throw DecodeFailure("sequence number \(seq) is out of range (1 to \(JournalCodec.maxSequence))")
+            }
+            guard let index, index >= 0, index <= JournalCodec.maxIndex else { throw DecodeFailure("entry \(seq) without a valid 'index'") }
             guard let kind = decision else { throw DecodeFailure("entry \(seq) without a 'decision'") }
             let d: Decision
             switch kind {
@@ -215,7 +255,12 @@ enum JournalCodec {
                 guard let list = reasons?.arrayValue ?? (reasons == nil ? [] : nil) else {
                     throw DecodeFailure("entry \(seq): 'reasons' must be a list")
                 }
-                d = .reject(reasons: list.compactMap(\.stringValue), note: note)
+                let tags = list.compactMap(\.stringValue)
+                guard tags.count == list.count, tags.count <= JournalCodec.maxReasons,
+                      tags.allSatisfy({ $0.utf8.count <= JournalCodec.maxShortString }) else {
+                    throw DecodeFailure("entry \(seq): 'reasons' must be a list of at most \(JournalCodec.maxReasons) short strings")
+                }
+                d = .reject(reasons: tags, note: note)
             case "edit":
                 if case .object(let members)? = turns {
                     var map: [Int: String] = [:]
@@ -240,6 +285,10 @@ enum JournalCodec {
                 }
             case "undo":
                 guard let undo else { throw DecodeFailure("entry \(seq): undo without a number 'undo'") }
+                // Undo targets are always earlier entries (the fold relies on it).
+                guard undo >= 1, undo < seq else {
+                    throw DecodeFailure("entry \(seq): undo of entry \(undo), which is not an earlier entry")
+                }
                 d = .undo(sequence: undo)
             case "note":
                 d = .note(text: text, flag: flag)

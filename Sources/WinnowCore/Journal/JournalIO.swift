@@ -46,26 +46,30 @@ enum JournalIO {
     }
 
     /// Writes all of `bytes` (one write(2) in the normal case).
-    static func writeAll(fd: Int32, _ bytes: ArraySlice<UInt8>, path: String) throws(JournalError) {
+    static func writeAll(fd: Int32, _ bytes: ArraySlice<UInt8>, path: String,
+                         io: any FileCalls = SystemFileCalls.shared) throws(JournalError) {
         let error: JournalError? = bytes.withUnsafeBytes { b in
-            do throws(JournalError) { try writeAll(fd: fd, b, path: path); return nil } catch { return error }
+            do throws(JournalError) { try writeAll(fd: fd, b, path: path, io: io); return nil } catch { return error }
         }
         if let error { throw error }
     }
 
     /// Writes all of `bytes` at the descriptor's position (one write(2) in the normal case).
-    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(JournalError) {
+    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String,
+                         io: any FileCalls = SystemFileCalls.shared) throws(JournalError) {
         var done = 0
         while done < bytes.count {
             guard let base = bytes.baseAddress else { return }
-            let r = write(fd, base + done, bytes.count - done)
+            let r = io.write(fd, base + done, bytes.count - done)
             if r < 0 { if errno == EINTR { continue }; throw .io(path: path, reason: "cannot write: \(errorText())") }
+            // A short write is not an error: write the rest. Zero would loop forever.
+            if r == 0 { throw .io(path: path, reason: "cannot write: the file system accepted no bytes") }
             done += r
         }
     }
 
-    static func fsync(fd: Int32, path: String) throws(JournalError) {
-        while Glibc.fsync(fd) != 0 {
+    static func fsync(fd: Int32, path: String, io: any FileCalls = SystemFileCalls.shared) throws(JournalError) {
+        while io.fsync(fd) != 0 {
             if errno == EINTR { continue }
             throw .io(path: path, reason: "cannot flush to disk (fsync): \(errorText())")
         }

@@ -18,8 +18,11 @@ public struct JournalContents: Sendable {
     public var fileLength: Int = 0
     /// The 1-based line where a torn tail starts, if there is one.
     public var tornLine: Int?
-    /// The highest sequence number seen.
+    /// The highest sequence number seen (at most `JournalCodec.maxSequence`).
     public var lastSequence: Int = 0
+    /// A header's format version this build does not know, with its line (the journal must
+    /// then be neither read nor appended to).
+    public var unsupportedVersion: (version: Int, line: Int)?
 
     /// Whether the file ends in bytes that are not a complete good line.
     public var hasTornTail: Bool { goodLength < fileLength }
@@ -32,7 +35,34 @@ public enum JournalReader {
     public static func read(path: String) throws(JournalError) -> JournalContents {
         let bytes = try JournalIO.readAll(path: path)
         try checkIsJournal(bytes, path: path)
-        return bytes.withUnsafeBytes { parse($0, path: path) }
+        let contents = bytes.withUnsafeBytes { parse($0, path: path) }
+        try checkVersion(contents)
+        return contents
+    }
+
+    /// Throws `.invalid` naming the version needed when a header has a format version this
+    /// build does not know: its entries may mean something else, so guessing is worse than
+    /// refusing.
+    static func checkVersion(_ contents: JournalContents) throws(JournalError) {
+        guard let (version, line) = contents.unsupportedVersion else { return }
+        let known = JournalHeader.currentVersion
+        throw .invalid(path: contents.path, line: line,
+                       reason: "journal format version \(version), which this build of Winnow does not know (it reads and writes only version \(known)); use a Winnow that supports journal format version \(version). The journal was left untouched")
+    }
+
+    /// The version in a line that starts like a header, even when its checksum does not match
+    /// (a later format may checksum differently): `{"winnow_journal":2,...`.
+    static func headerVersion(_ line: UnsafeRawBufferPointer) -> Int? {
+        guard line.count > headerStart.count, line.starts(with: headerStart) else { return nil }
+        var value = 0
+        var digits = 0
+        for b in line[headerStart.count...] {
+            guard b >= 0x30, b <= 0x39 else { break }
+            digits += 1
+            if digits > 9 { return Int.max }  // absurd, and still not this version
+            value = value * 10 + Int(b - 0x30)
+        }
+        return digits > 0 ? value : nil
     }
 
     /// Every journal starts with its header line; a crash while creating one can leave only
@@ -60,6 +90,9 @@ public enum JournalReader {
         // torn tail, a bad run followed by good lines is damage in the middle.
         var pendingBad: [JournalIssue] = []
         var pendingStartLine: Int? = nil
+        // Sequence numbers are unique: a second line with a number already used is refused
+        // (it could otherwise undo or shadow the wrong entry).
+        var sequenceLines: [Int: Int] = [:]
         let n = bytes.count
         guard let base = bytes.baseAddress, n > 0 else { return c }
         while start < n {
@@ -73,6 +106,9 @@ public enum JournalReader {
             let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             defer { start = end + 1 }
             guard JournalCodec.checksumOK(line) else {
+                if c.unsupportedVersion == nil, let v = headerVersion(line), v != JournalHeader.currentVersion {
+                    c.unsupportedVersion = (v, lineNo)
+                }
                 if pendingStartLine == nil { pendingStartLine = lineNo }
                 let why = line.isEmpty ? "empty line" : "checksum mismatch (\(line.count) bytes)"
                 pendingBad.append(JournalIssue(kind: .damaged, path: path, line: lineNo,
@@ -86,9 +122,19 @@ public enum JournalReader {
             do throws(JournalCodec.DecodeFailure) {
                 switch try JournalCodec.decode(line) {
                 case .header(let h):
+                    guard h.version == JournalHeader.currentVersion else {
+                        if c.unsupportedVersion == nil { c.unsupportedVersion = (h.version, lineNo) }
+                        continue
+                    }
                     c.headers.append(h)
                     fingerprint = h.fingerprint
                 case .entry(let e):
+                    if let first = sequenceLines[e.sequence] {
+                        c.issues.append(JournalIssue(kind: .invalid, path: path, line: lineNo,
+                                                     message: "entry \(e.sequence): sequence number already used on line \(first); line skipped"))
+                        continue
+                    }
+                    sequenceLines[e.sequence] = lineNo
                     c.items.append(.init(entry: e, line: lineNo, fingerprint: fingerprint))
                     if e.sequence > c.lastSequence { c.lastSequence = e.sequence }
                 }

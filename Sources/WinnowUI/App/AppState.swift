@@ -35,6 +35,10 @@ public struct ReviewOptions: Sendable {
     public var theme: Theme
     /// Resolves image references (`--image-root`, then beside the dataset).
     public var imageRoot: String?
+    /// More `--image-root` folders (after `imageRoot`), and `--allow-image-dir` folders where
+    /// absolute image paths may point (see `ImageLocator`).
+    public var moreImageRoots: [String] = []
+    public var allowedImageFolders: [String] = []
     /// Start here instead of resuming at the first undecided sample.
     public var startIndex: Int?
     /// The base order (a spot check); nil reviews the whole dataset.

@@ -24,7 +24,8 @@ extension ReviewApp {
         let next = (current + 1) % s.images.count
         state.imageChoice = ImageChoice(sample: index, image: next)
         let ref = s.images[next]
-        let missing = imageLocator.resolve(ref).exists ? "" : " (MISSING)"
+        let resolved = imageLocator.resolve(ref)
+        let missing = resolved.exists ? "" : resolved.refusal.map { " (\($0))" } ?? " (MISSING)"
         // Said in the message row too: below 140 columns there is no pane to show it.
         state.message = AppMessage("image \(next + 1)/\(s.images.count): \(ref)\(missing)")
         return .redraw

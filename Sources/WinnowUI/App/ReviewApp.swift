@@ -40,7 +40,8 @@ public final class ReviewApp: TerminalApp {
         self.journal = journal
         self.keymap = keymap
         self.options = options
-        self.imageLocator = ImageLocator(imageRoot: options.imageRoot, datasetPath: source.path)
+        self.imageLocator = ImageLocator(imageRoots: (options.imageRoot.map { [$0] } ?? []) + options.moreImageRoots,
+                                         allowedFolders: options.allowedImageFolders, datasetPath: source.path)
         let base: SampleOrder = options.baseOrder.map { .list($0.filter { $0 >= 0 && $0 < source.count }) }
             ?? .all(count: source.count)
         self.state = AppState(base: base, autoAdvance: options.autoAdvance)

@@ -31,7 +31,7 @@ extension ReviewApp {
                 }
                 v += ")"
             } else {
-                v += " (MISSING)"
+                v += img.refusal.map { " (\($0))" } ?? " (MISSING)"
             }
             // Several images: numbered, the one the pane, `v` and `o` use marked.
             let label = s.images.count == 1 ? "image" : "\(n == chosen ? "▸" : "")image \(n + 1)/\(s.images.count)"
@@ -244,7 +244,7 @@ extension ReviewApp {
         grid.write(title, row: r.row, column: r.column, maxWidth: r.width, style: options.theme.label)
         let area = Rect(row: r.row + 1, column: r.column + 1, width: r.width - 2, height: r.height - 2)
         guard img.exists else {
-            grid.write("missing: \(ref)", row: area.row, column: area.column, maxWidth: area.width, style: options.theme.error)
+            grid.write("\(img.refusal ?? "missing"): \(ref)", row: area.row, column: area.column, maxWidth: area.width, style: options.theme.error)
             return
         }
         lastImageRequest = (img.path, area.width, area.height)
@@ -272,7 +272,7 @@ extension ReviewApp {
         }
         let img = imageLocator.resolve(s.images[chosen])
         guard img.exists else {
-            state.message = AppMessage("image not found: \(img.path)", isError: true)
+            state.message = AppMessage(img.refusal.map { "not opened: \(img.reference) is \($0)" } ?? "image not found: \(img.path)", isError: true)
             return .redraw
         }
         guard let provider = imageProvider else {

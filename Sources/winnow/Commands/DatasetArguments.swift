@@ -19,7 +19,10 @@ struct DatasetArguments: ParsableArguments {
     /// Opens `path` with these options, showing progress on a terminal; maps failures to exit 65.
     func open(_ path: String) throws -> Dataset {
         switch try openResult(path) {
-        case .success(let dataset): return dataset
+        case .success(let dataset):
+            // Truncated while it was being indexed: the index may be built from zero pages.
+            try DatasetChangeCheck.stopIfChanged(dataset)
+            return dataset
         case .failure(let error):
             FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(error.description))\n".utf8))
             throw WinnowExit.badInput

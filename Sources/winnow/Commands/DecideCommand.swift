@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 
 /// `winnow decide`: record decisions from scripts, each reported once it is on disk.
 struct DecideCommand: ParsableCommand {
@@ -67,6 +68,8 @@ struct DecideCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-attach entries of a changed dataset by id.")
     var matchByID = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         let modes = [from != nil, edit != nil, !words.isEmpty || id != nil].filter { $0 }.count
         if modes != 1 { throw ValidationError("give exactly one of: INDEX DECISION, --id ID DECISION, --edit INDEX, --from FILE") }
@@ -103,12 +106,13 @@ struct DecideCommand: ParsableCommand {
         // The decisions' source is opened before the journal, so a wrong --from path leaves no
         // new journal behind.
         let stream = try from.map(Self.openStream)
-        let journalPath = journal ?? Journal.defaultPath(forDataset: data.path)
-        let j: Journal
-        do {
-            j = try Journal.open(path: journalPath, dataset: data, reviewer: reviewer ?? "", mode: .readWrite, matchByID: matchByID)
-        } catch { throw JournalCommandSupport.fail(error) }
-        defer { j.close() }
+        let j = try openStore(data)
+        defer {
+            // A last resend of what the spool holds, then say what is left and where.
+            if let s = j as? StoreJournal, s.unsyncedCount > 0 { s.sync() }
+            j.close()
+            if let s = j as? StoreJournal { StoreSupport.reportUnsynced(s) }
+        }
         for p in j.problems { JournalCommandSupport.warn("winnow: " + JournalCommandSupport.sanitize(p)) }
 
         if let from, let stream {
@@ -137,6 +141,25 @@ struct DecideCommand: ParsableCommand {
         }
     }
 
+    /// The file journal, or the team store with `--store` / `WINNOW_STORE`.
+    private func openStore(_ data: Dataset) throws -> any DecisionStore {
+        // An explicit --journal wins over WINNOW_STORE from the environment.
+        if journal != nil && storeOptions.store != nil {
+            JournalCommandSupport.warn("winnow decide: give --journal or --store, not both")
+            throw WinnowExit.usage
+        }
+        if journal == nil, let location = try storeOptions.location() {
+            do {
+                return try StoreJournal.open(location: location, dataset: data, reviewer: reviewer ?? Journal.defaultReviewer,
+                                             datasetName: storeOptions.datasetName, matchByID: matchByID)
+            } catch { throw StoreSupport.fail(error) }
+        }
+        let journalPath = journal ?? Journal.defaultPath(forDataset: data.path)
+        do {
+            return try Journal.open(path: journalPath, dataset: data, reviewer: reviewer ?? "", mode: .readWrite, matchByID: matchByID)
+        } catch { throw JournalCommandSupport.fail(error) }
+    }
+
     private static func openStream(_ from: String) throws -> LineReader {
         guard let reader = LineReader(path: from) else {
             JournalCommandSupport.warn("winnow decide: \(JournalCommandSupport.sanitize(from)): cannot open: \(String(cString: strerror(errno)))")
@@ -145,7 +168,7 @@ struct DecideCommand: ParsableCommand {
         return reader
     }
 
-    private func runStream(_ from: String, reader: LineReader, journal j: Journal, dataset data: Dataset) throws {
+    private func runStream(_ from: String, reader: LineReader, journal j: any DecisionStore, dataset data: Dataset) throws {
         let name = from == "-" ? "<stdin>" : from
         var lineNo = 0
         while let line = reader.next() {

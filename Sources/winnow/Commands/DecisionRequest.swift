@@ -98,7 +98,7 @@ struct DecisionRequest {
     }
 
     /// Resolves the target and appends; returns the saved entry.
-    func append(to journal: Journal, dataset: Dataset) throws -> JournalEntry {
+    func append(to journal: any DecisionStore, dataset: Dataset) throws -> JournalEntry {
         let index: Int
         switch target {
         case .index(let i):

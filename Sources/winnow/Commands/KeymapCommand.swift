@@ -15,7 +15,7 @@ struct KeymapCommand: ParsableCommand {
 struct KeymapCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Report each problem of a keymap file as path:line: message (exit 1 if any)."
+        abstract: "Report each problem of a keymap file as path:line: message (exit 1 if any), and warn about keys a terminal cannot send."
     )
 
     @Argument(help: "A keymap file, or the name of a built-in keymap (default, vim, emacs).")
@@ -36,10 +36,13 @@ struct KeymapCheckCommand: ParsableCommand {
             path = file
         }
         let (keymap, problems) = KeymapLoader.keymap(fromText: text, path: path)
-        for p in problems { print(p.description) }
+        // Bindings a terminal cannot deliver are warnings: the file still loads and works.
+        let warnings = KeyDeliverability.warnings(in: keymap, path: path)
+        for p in problems + warnings { print(p.description) }
         if !problems.isEmpty { throw WinnowExit.problemsFound }
         let count = KeyContext.allCases.reduce(0) { $0 + keymap.entries(in: $1).count }
-        print("\(path): ok (\(count) bindings)")
+        let warned = warnings.isEmpty ? "" : warnings.count == 1 ? ", 1 warning" : ", \(warnings.count) warnings"
+        print("\(path): ok (\(count) bindings\(warned))")
     }
 }
 

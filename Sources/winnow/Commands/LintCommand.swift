@@ -148,6 +148,7 @@ struct LintCommand: ParsableCommand {
             }
         }
         progress.finish()
+        try DatasetChangeCheck.stopIfChanged(data)
         if count {
             if json {
                 var object: [String: Int] = ["total": total]

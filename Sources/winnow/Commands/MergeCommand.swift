@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 
 extension MergeOptions.Unreviewed: ExpressibleByArgument {}
 extension MergeOptions.Format: ExpressibleByArgument {}
@@ -57,10 +58,20 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .long, help: "Re-attach entries of a changed dataset to samples with the same (unique) id.")
     var matchByID = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
         let data = try JournalCommandSupport.openDataset(dataset)
-        let paths = journal.isEmpty ? [Journal.defaultPath(forDataset: data.path)] : journal
         var contents: [JournalContents] = []
+        // With a store, its reviewers' entries are the journals (plus any --journal files).
+        if let location = try storeOptions.location() {
+            let c = try StoreSupport.connect(location)
+            defer { c.close() }
+            let reg = try StoreSupport.registered(data, client: c, name: storeOptions.datasetName)
+            do { contents = try c.contents(dataset: reg) } catch { throw StoreSupport.fail(error) }
+        }
+        let paths = journal.isEmpty && contents.isEmpty && storeOptions.store == nil && ProcessInfo.processInfo.environment[StoreLocation.environmentKey] == nil
+            ? [Journal.defaultPath(forDataset: data.path)] : journal
         for p in paths {
             guard FileManager.default.fileExists(atPath: p) else {
                 JournalCommandSupport.warn("winnow: \(p): no such journal\(journal.isEmpty ? "; pass --journal PATH" : "")")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 import WinnowTerminal
 import WinnowUI
 
@@ -33,9 +34,6 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Start at this sample index or id instead of the first undecided one.")
     var start: String?
 
-    @Option(name: .customLong("image-root"), help: "Resolve image paths under this folder.")
-    var imageRoot: String?
-
     @Option(help: "Review a random sample of N samples (with --seed).")
     var sample: Int?
 
@@ -47,6 +45,8 @@ struct ReviewCommand: ParsableCommand {
 
     @Option(help: "Review only share K of N (K/N, 1-based).")
     var shard: String?
+
+    @OptionGroup var storeOptions: StoreOptions
 
     @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
     var readOnly = false
@@ -75,6 +75,10 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("winnow: \(TerminalError.notATerminal.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+        if !benchFirstFrame, let problem = TerminalLocale.problem {
+            FileHandle.standardError.write(Data("winnow: cannot open the review screen:\n\(problem)\n".utf8))
+            throw ExitCode(WinnowExit.badInput.rawValue)
+        }
         // An absolute path: image references resolve beside the file, and Foundation's
         // path helpers trap on some bare file names (`d.json`).
         let path = ReviewCommand.absolute(try DatasetLocator.resolve(file))
@@ -82,8 +86,17 @@ struct ReviewCommand: ParsableCommand {
         let opened = DispatchTime.now()
         let journalPath = journal ?? Journal.defaultPath(forDataset: path)
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
-        let log: Journal
-        do {
+        let log: any DecisionLog
+        var storeJournal: StoreJournal? = nil
+        if let location = try storeOptions.location(), !readOnly {
+            do {
+                let j = try StoreJournal.open(location: location, dataset: dataset, reviewer: name.isEmpty ? Journal.defaultReviewer : name,
+                                              datasetName: storeOptions.datasetName)
+                j.startBackgroundSync()
+                storeJournal = j
+                log = j
+            } catch { throw StoreSupport.fail(error) }
+        } else { do {
             log = try Journal.open(path: journalPath, dataset: dataset, reviewer: name,
                                    mode: readOnly ? .readOnly : .readWrite)
         } catch {
@@ -91,11 +104,26 @@ struct ReviewCommand: ParsableCommand {
             if case .locked = error { message += "\n(use --read-only to look without deciding)" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(WinnowExit.journalUnavailable.rawValue)
+        } }
+        defer {
+            if let storeJournal {
+                storeJournal.sync()
+                storeJournal.close()
+                StoreSupport.reportUnsynced(storeJournal)
+            }
         }
 
         let journalOpened = DispatchTime.now()
-        var options = ReviewOptions(imageRoot: imageRoot)
+        var options = ReviewOptions(imageRoot: images.imageRoots.first)
+        options.moreImageRoots = Array(images.imageRoots.dropFirst())
+        options.allowedImageFolders = images.allowedImageDirs
         (options.baseOrder, options.baseLabel) = baseOrder(dataset)
+        if let storeJournal {
+            // The header says the store is in use; offline and unsynced counts show at start
+            // (the journal problems row) and on quit.
+            let tag = storeJournal.syncStatus.map { "team store, \($0)" } ?? "team store"
+            options.baseLabel = options.baseLabel.map { $0 + ", " + tag } ?? tag
+        }
         if let start {
             guard let index = resolveStart(start, in: dataset) else {
                 FileHandle.standardError.write(Data("winnow: --start \(VisibleText.sanitize(start)): no sample with that index or id\n".utf8))
@@ -120,13 +148,14 @@ struct ReviewCommand: ParsableCommand {
                          ms(journalOpened, built), ms(built, done), grid.rows.count))
             return
         }
-        let backend = TerminalBackend(app: app)
+        let backend = TerminalBackend(app: DatasetChangeWatchingApp(app, dataset: dataset))
         do {
             try backend.run()
         } catch {
             FileHandle.standardError.write(Data("winnow: \(error.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+        try DatasetChangeCheck.stopIfChanged(dataset)
     }
 
     static func absolute(_ path: String) -> String {

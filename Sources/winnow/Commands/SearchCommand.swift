@@ -53,6 +53,7 @@ struct SearchCommand: ParsableCommand {
                 }
             }
         }
+        try DatasetChangeCheck.stopIfChanged(dataset)
         FileHandle.standardOutput.write(Data(out.utf8))
         if hits.isEmpty { throw ExitCode(WinnowExit.problemsFound.rawValue) }
     }

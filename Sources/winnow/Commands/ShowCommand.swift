@@ -86,7 +86,7 @@ struct ShowCommand: ParsableCommand {
         let locator = ImageLocator(imageRoot: nil, datasetPath: dataset.path)
         for image in sample.images {
             let resolved = locator.resolve(image)
-            out += "image: \(s(image, false, false))\(resolved.exists ? "" : " (missing)")\n"
+            out += "image: \(s(image, false, false))\(resolved.exists ? "" : " (\(resolved.problem ?? "missing"))")\n"
         }
         for member in sample.extraFields {
             out += "\(s(member.key, false, false)): \(s(JSONPreview.compact(member.value, limit: 200), false, false))\n"

@@ -11,6 +11,16 @@ struct ImageOptions: ParsableArguments {
         valueName: "mode"))
     var graphics: GraphicsMode?
 
+    @Option(name: .customLong("image-root"), help: ArgumentHelp(
+        "Resolve relative image paths under this folder first (repeatable); absolute image paths may point inside it.",
+        valueName: "dir"))
+    var imageRoots: [String] = []
+
+    @Option(name: .customLong("allow-image-dir"), help: ArgumentHelp(
+        "Let absolute image paths in the dataset point inside this folder (repeatable); others are refused.",
+        valueName: "dir"))
+    var allowedImageDirs: [String] = []
+
     /// The image provider for this terminal (graphics detected unless forced).
     func makeProvider() -> ChafaImagePreviewProvider {
         ChafaImagePreviewProvider.forTerminal(forcedGraphics: graphics)

@@ -20,23 +20,6 @@ final class TmuxSession {
     let environment: [String: String]
     private var closed = false
 
-    /// Whether tmux can be run at all (tests skip with a message when it cannot).
-    static var isAvailable: Bool {
-        (try? TmuxSession.run(["tmux", "-V"]).status) == 0
-    }
-
-    /// The repository root, found from this file's path.
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // WinnowEndToEndTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()
-
-    /// `<repo>/.build/debug/winnow` (CI builds before testing).
-    static var winnowBinary: URL {
-        repositoryRoot.appendingPathComponent(".build/debug/winnow")
-    }
-
     /// Starts `executable arguments...` (default: the winnow binary) in a new session of the
     /// given size. `environment` entries override the defaults; a nil value removes one.
     /// `workingDirectory` defaults to the scratch folder.
@@ -70,7 +53,7 @@ final class TmuxSession {
             .write(to: conf, atomically: true, encoding: .utf8)
 
         var command = ["env", "-i"] + env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        command.append(executable ?? TmuxSession.winnowBinary.path)
+        command.append(try executable ?? WinnowBinary.path())
         command += arguments
         // The pane's shell records the program's pid and exit status in files: under a busy
         // test run tmux sometimes marks a pane dead without ever recording its status.
@@ -150,6 +133,23 @@ final class TmuxSession {
     @discardableResult
     func waitForAbsence(_ text: String, timeout: Double = 10) -> Bool {
         waitUntil(timeout: timeout) { !$0.contains(text) }
+    }
+
+    /// Where the terminal cursor is (column, row), as tmux reports it.
+    var cursor: (column: Int, row: Int)? {
+        let parts = paneFormat("#{cursor_x} #{cursor_y}").split(separator: " ").compactMap { Int($0) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
+    }
+
+    /// Waits until the cursor is at (column, row).
+    @discardableResult
+    func waitForCursor(column: Int, row: Int, timeout: Double = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let c = cursor, c.column == column, c.row == row { return true }
+            if Date() > deadline { return false }
+            usleep(30_000)
+        }
     }
 
     /// Resizes the window (the program gets SIGWINCH).

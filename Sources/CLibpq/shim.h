@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's C client (Debian: libpq-dev; pkg-config name libpq).
+#include <libpq-fe.h>

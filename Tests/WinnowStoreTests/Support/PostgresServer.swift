@@ -1,0 +1,4 @@
+@testable import WinnowStore
+
+/// The throw-away server of WinnowStore (shared with winnow-bench).
+typealias PostgresServer = ScratchPostgres
