@@ -57,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "winnow",
             dependencies: [
-                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowStore",
+                "WinnowCore", "WinnowUI", "WinnowTerminal", "WinnowImage", "WinnowStore", "WinnowOCR",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["Demo", "DemoTools"],
@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "WinnowBench",
-            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowStore"],
+            dependencies: ["WinnowCore", "WinnowUI", "WinnowImage", "WinnowStore", "WinnowOCR"],
             swiftSettings: strictSettings
         ),
         // Build-time embedding of Keymaps/*.yaml and the demo dataset into the binary, so the
@@ -84,6 +84,15 @@ let package = Package(
         .target(name: "WinnowStore", dependencies: ["WinnowCore", "CLibpq"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowStoreTests", dependencies: ["WinnowStore", "WinnowCore"], swiftSettings: strictSettings),
         // --- end of team store ---
+        // OCR (issue 13): Tesseract's C API in its own system library, behind the OCREngine
+        // protocol of WinnowCore/OCR; WinnowCore never links Tesseract.
+        .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract"),
+        .target(
+            name: "WinnowOCR",
+            dependencies: ["WinnowCore", "WinnowImage", "CTesseract"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "WinnowOCRTests", dependencies: ["WinnowOCR", "WinnowCore", "WinnowImage"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),

@@ -20,7 +20,7 @@ struct Winnow: ParsableCommand {
             ReviewCommand.self, SearchCommand.self,
             StatsCommand.self, ValidateCommand.self, ShowCommand.self,
             MergeCommand.self, DecideCommand.self, JournalCommand.self, KeymapCommand.self,
-            DiffCommand.self, LintCommand.self,
+            DiffCommand.self, LintCommand.self, OcrCommand.self,
             StoreCommand.self, TeamCommand.self,
             AssignCommand.self, AgreeCommand.self, AdjudicateCommand.self, ReportCommand.self,
         ],

@@ -18,6 +18,9 @@ public enum LintKind: String, Sendable, Equatable, Hashable, CaseIterable, Codab
     case duplicateID = "duplicate-id"
     /// Cross-sample (``DatasetLinter``): the image of another sample.
     case duplicateImage = "duplicate-image"
+    /// Needs OCR results (``OCRMismatchLinter``): a quoted phrase near, but not equal to, the
+    /// text OCR read in the image.
+    case ocrMismatch = "ocr-mismatch"
 
     /// The reject reason tag a reviewer would most likely pick for this kind.
     public var suggestedReason: String {
@@ -40,12 +43,47 @@ public struct LintFinding: Sendable, Equatable, Hashable {
     public var message: String
     /// A reject reason tag (leaked-prefix, truncated, wrong-language, other), if rejecting fits.
     public var suggestedReason: String?
+    /// A replacement that would fix it (an OCR'd sign text for a misquoted one), if known.
+    public var fix: LintFix?
 
-    public init(kind: LintKind, turn: Int? = nil, message: String, suggestedReason: String? = nil) {
+    public init(kind: LintKind, turn: Int? = nil, message: String, suggestedReason: String? = nil, fix: LintFix? = nil) {
         self.kind = kind
         self.turn = turn
         self.message = message
         self.suggestedReason = suggestedReason ?? kind.suggestedReason
+        self.fix = fix
+    }
+}
+
+/// Replace `length` characters (grapheme clusters) at `start` in turn `turn` with `text`.
+public struct LintFix: Sendable, Equatable, Hashable {
+    public var turn: Int
+    public var start: Int
+    public var length: Int
+    /// What the characters are now (to check the turn has not changed since).
+    public var original: String
+    public var text: String
+
+    public init(turn: Int, start: Int, length: Int, original: String, text: String) {
+        self.turn = turn
+        self.start = start
+        self.length = length
+        self.original = original
+        self.text = text
+    }
+
+    /// Applies fixes of one turn to its text, right to left so earlier offsets stay valid;
+    /// nil when a fix no longer matches the text or two fixes overlap.
+    public static func apply(_ fixes: [LintFix], to text: String) -> String? {
+        var chars = Array(text)
+        var limit = chars.count
+        for fix in fixes.sorted(by: { $0.start > $1.start }) {
+            let end = fix.start + fix.length
+            guard fix.start >= 0, end <= limit, String(chars[fix.start..<end]) == fix.original else { return nil }
+            chars.replaceSubrange(fix.start..<end, with: Array(fix.text))
+            limit = fix.start
+        }
+        return String(chars)
     }
 }
 

@@ -17,6 +17,11 @@ struct LintCommand: ParsableCommand {
             those decision lines, one per flagged sample (its reasons merged), sorted by index: \
             winnow lint data.json --kind leaked-prefix --as-decisions | winnow decide data.json --from -
 
+            ocr-mismatch compares quoted phrases with the text of the images read by `winnow ocr` \
+            (its cache, with the same --ocr-lang and --image-root); lint never runs OCR itself. \
+            With --as-decisions its findings become `edit` lines that put the image's text in the \
+            quote (other kinds on the same sample make it a reject instead).
+
             Exit codes: 0 nothing found, 1 findings, 64 usage, 65 the file cannot be read.
             """
     )
@@ -36,6 +41,11 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .customLong("as-decisions"), help: "Print `decide --from` lines (reject, reasons, note) per flagged sample.")
     var asDecisions = false
 
+    @Option(name: .customLong("image-root"), help: "Resolve image paths against this folder first (for ocr-mismatch).")
+    var imageRoot: String?
+
+    @OptionGroup var ocrLanguage: OCRLanguageOption
+
     @OptionGroup var dataset: DatasetArguments
 
     func validate() throws {
@@ -53,7 +63,26 @@ struct LintCommand: ParsableCommand {
         var turn: Int?
         var message: String
         var reason: String?
+        var fix: Fix?
         var decision: DecisionLine
+    }
+
+    /// A suggested replacement in a turn, in characters (grapheme clusters) from its start.
+    struct Fix: Encodable {
+        var turn: Int
+        var start: Int
+        var length: Int
+        var original: String
+        var text: String
+    }
+
+    /// An `edit` line `winnow decide --from -` accepts.
+    struct EditLine: Encodable {
+        var index: Int
+        var decision = "edit"
+        var turn: Int
+        var text: String
+        var note: String
     }
 
     /// A line `winnow decide --from -` accepts.
@@ -74,7 +103,13 @@ struct LintCommand: ParsableCommand {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         var counts: [LintKind: Int] = [:]
         var perSample: [Int: [LintFinding]] = [:]
+        var turnsOfFixed: [Int: [String]] = [:]
         var total = 0
+        let ocr = OCRLintSource(data: data, imageRoot: imageRoot, settings: ocrLanguage.settings,
+                                wanted: kinds?.contains(.ocrMismatch) ?? true)
+        if kinds?.contains(.ocrMismatch) == true, !ocr.hasCache {
+            FileHandle.standardError.write(Data("winnow lint: ocr-mismatch not checked: no OCR cache for \(VisibleText.sanitize(PathText.lastComponent(path))) (run `winnow ocr` on it first)\n".utf8))
+        }
         let progress = ProgressLine(label: "linting \(PathText.lastComponent(path))")
         defer { progress.finish() }
 
@@ -85,8 +120,9 @@ struct LintCommand: ParsableCommand {
             if asDecisions { perSample[index, default: []].append(finding); return }
             let id = data.id(at: index)
             if json {
+                let fix = finding.fix.map { Fix(turn: $0.turn, start: $0.start, length: $0.length, original: $0.original, text: $0.text) }
                 let record = Record(index: index, id: id, kind: finding.kind.rawValue, turn: finding.turn,
-                                    message: finding.message, reason: finding.suggestedReason,
+                                    message: finding.message, reason: finding.suggestedReason, fix: fix,
                                     decision: Self.decision(index, [finding]))
                 progress.finish()
                 print(String(decoding: try encoder.encode(record), as: UTF8.self))
@@ -102,6 +138,9 @@ struct LintCommand: ParsableCommand {
             switch data.sample(at: index) {
             case .success(let sample):
                 for finding in linter.lint(sample) { try emit(index, finding) }
+                let ocrFindings = ocr.findings(for: sample)
+                if asDecisions, !ocrFindings.isEmpty { turnsOfFixed[index] = sample.turns.map(\.text) }
+                for finding in ocrFindings { try emit(index, finding) }
                 if cross.isActive { for f in cross.check(sample) { try emit(f.index, f.finding) } }
             case .failure:
                 // Unreadable samples are `winnow validate`'s business; their ids still count.
@@ -121,10 +160,33 @@ struct LintCommand: ParsableCommand {
             }
         } else if asDecisions {
             for (index, findings) in perSample.sorted(by: { $0.key < $1.key }) {
-                print(String(decoding: try encoder.encode(Self.decision(index, findings)), as: UTF8.self))
+                if let turns = turnsOfFixed[index], let edits = Self.edits(index, findings, turns: turns) {
+                    for edit in edits { print(String(decoding: try encoder.encode(edit), as: UTF8.self)) }
+                } else {
+                    print(String(decoding: try encoder.encode(Self.decision(index, findings)), as: UTF8.self))
+                }
             }
         }
+        if ocr.hasCache, ocr.imagesNotInCache > 0 {
+            FileHandle.standardError.write(Data("winnow lint: ocr-mismatch: \(ocr.imagesNotInCache) image(s) not in the OCR cache (run `winnow ocr` again)\n".utf8))
+        }
         if total > 0 { throw WinnowExit.problemsFound }
+    }
+
+    /// Edit lines for a sample whose findings all carry fixes (the OCR'd sign text), one per
+    /// turn with every fix of that turn applied; nil when a finding has no fix.
+    static func edits(_ index: Int, _ findings: [LintFinding], turns: [String]) -> [EditLine]? {
+        var byTurn: [Int: [LintFix]] = [:]
+        for f in findings {
+            guard let fix = f.fix else { return nil }
+            byTurn[fix.turn, default: []].append(fix)
+        }
+        var out: [EditLine] = []
+        for (turn, fixes) in byTurn.sorted(by: { $0.key < $1.key }) {
+            guard turns.indices.contains(turn), let text = LintFix.apply(fixes, to: turns[turn]) else { return nil }
+            out.append(EditLine(index: index, turn: turn, text: text, note: "lint: ocr-mismatch"))
+        }
+        return out
     }
 
     /// The reject a reviewer would record for these findings on one sample.
