@@ -139,3 +139,71 @@ struct MergeTrustTests {
         #expect(try python([out]) == ["ok"])
     }
 }
+
+/// `winnow decide` refuses to accept or edit an unreadable sample (as the review screen
+/// does), `journal check` flags such entries from older journals, and merge is not stopped by
+/// an unreadable sample that was rejected.
+@Suite(.enabled(if: WinnowCLI.available, "build winnow first (swift build)"))
+struct UnreadableSampleCommandTests {
+    let dir = E2ETempDir()
+
+    func dataset() throws -> String {
+        let path = dir.file("d.jsonl")
+        try ([MergeTrustTests.sample(0),
+              #"{"id": "bad", "conversations": [{"from": "human", "value": "问"}, {"from": "gpt", "value": 42}]}"#,
+              MergeTrustTests.sample(2)].joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func decideRefusesAcceptAndEditButSavesReject() throws {
+        let data = try dataset()
+        let accept = try WinnowCLI.run(["decide", data, "1", "accept"])
+        #expect(accept.status == 65)
+        #expect(accept.stderr.contains("can be rejected but not accepted"), "\(accept.stderr)")
+        let edit = try WinnowCLI.run(["decide", data, "--edit", "1", "--turn", "1", "--text", "四十二"])
+        #expect(edit.status == 65)
+        #expect(edit.stderr.contains("not edited"), "\(edit.stderr)")
+        let reject = try WinnowCLI.run(["decide", data, "1", "reject", "--reason", "broken"])
+        #expect(reject.status == 0, "\(reject.stderr)")
+        let out = dir.file("o.jsonl")
+        let merged = try WinnowCLI.run(["merge", data, "-o", out])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").count == 2)
+    }
+
+    @Test func journalCheckFlagsAnAcceptOfAnUnreadableSample() throws {
+        let data = try dataset()
+        let first = try WinnowCLI.run(["decide", data, "0", "reject"])
+        #expect(first.status == 0)
+        // An accept of the unreadable sample, as an older Winnow's `decide` wrote it.
+        let journal = data + ".winnow.jsonl"
+        let body = #"{"seq":2,"time":"2026-01-01T00:00:00.000Z","reviewer":"old","index":1,"id":"bad","hash":"0","decision":"accept""#
+        let crc = String(CRC32Check.checksum(Array(body.utf8)), radix: 16)
+        let line = body + #","crc":""# + String(repeating: "0", count: 8 - crc.count) + crc + "\"}\n"
+        let handle = try #require(FileHandle(forWritingAtPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data(line.utf8))
+        try handle.close()
+        let check = try WinnowCLI.run(["journal", "check", journal])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains(":3: entry 2: sample 1 cannot be read") || check.stdout.contains("entry 2: sample 1 has a part that cannot be read"), "\(check.stdout)")
+        let out = dir.file("o.jsonl")
+        let merged = try WinnowCLI.run(["merge", data, "-o", out])
+        #expect(merged.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let dropped = try WinnowCLI.run(["merge", data, "-o", out, "--drop-damaged"])
+        #expect(dropped.status == 0, "\(dropped.stderr)")
+    }
+}
+
+/// zlib's CRC-32, as the journal's `crc` member uses.
+enum CRC32Check {
+    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        var c: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            c ^= UInt32(b)
+            for _ in 0..<8 { c = (c >> 1) ^ (0xEDB8_8320 & (0 &- (c & 1))) }
+        }
+        return ~c
+    }
+}
