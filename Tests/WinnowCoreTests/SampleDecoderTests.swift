@@ -121,3 +121,44 @@ import Testing
         #expect(SampleDecoder.infer(early) == .detail)
     }
 }
+
+/// The quick check merge uses never says "readable" where the full decoder does not.
+@Suite struct QuickCheckAgreementTests {
+    @Test func quickCheckNeverDisagreesWithTheDecoder() throws {
+        let base = #"{"id": "a", "image": "x.jpg", "conversations": [{"from": "human", "value": "<image>\n问 \"q\" é"}, {"from": "gpt", "value": "答"}], "meta": {"n": [1, 2.5e3, true, null]}}"#
+        var rng = SeededRandom(seed: 42)
+        let nasty: [UInt8] = Array(",]}[{\"\\:nt0 ".utf8) + [0x01, 0xFF, 0xC3]
+        var plain = 0
+        for round in 0..<3000 {
+            var bytes = Array(base.utf8)
+            if round > 0 {
+                for _ in 0..<(1 + Int(rng.next() % 3)) {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    switch rng.next() % 3 {
+                    case 0: bytes[at] = nasty[Int(rng.next() % UInt64(nasty.count))]
+                    case 1: bytes.remove(at: at)
+                    default: bytes.insert(nasty[Int(rng.next() % UInt64(nasty.count))], at: at)
+                    }
+                    if bytes.isEmpty { bytes = [0x7B] }
+                }
+            }
+            let quick = bytes.withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) }
+            guard quick else { continue }
+            plain += 1
+            let decoded = bytes.withUnsafeBytes {
+                SampleDecoder.decode(bytes: $0, baseOffset: 0, index: 0, file: "t", lines: LineIndex(bytes: $0))
+            }
+            guard case .success(let s) = decoded, !s.isDamaged else {
+                Issue.record("quick check said readable: \(String(decoding: bytes, as: UTF8.self))")
+                continue
+            }
+        }
+        #expect(plain > 100)
+        let deep = #"{"conversations": [{"from": "h", "value": "v", "x": "# + String(repeating: "[", count: 510) + String(repeating: "]", count: 510) + "}]}"
+        #expect(!Array(deep.utf8).withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) })
+        for odd in [#"{"conversations": [{"from": "h", "value": 3}]}"#, #"{"conversations": [{"role": "h", "content": [{"type": "text", "text": "x"}]}]}"#,
+                    #"{"conversations": [], "conversations": []}"#, #"{"messages": [{"from": "h", "role": "u", "value": "x"}]}"#, #"[]"#] {
+            #expect(!Array(odd.utf8).withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) }, "\(odd)")
+        }
+    }
+}

@@ -86,7 +86,7 @@ extension JSONParser {
 
     /// Checks a string starting at its opening quote: raw runs valid UTF-8 without control
     /// bytes, escapes well formed.
-    private mutating func skipString() throws(JSONParseError) {
+    mutating func skipString() throws(JSONParseError) {
         let open = pos
         pos += 1
         var runStart = pos

@@ -13,6 +13,8 @@ struct MergeDamage {
     init(dataset: Dataset, plan: MergePlan, options: MergeOptions) {
         messages = dataset.problems.map(\.description)
         for i in 0..<dataset.count where MergeDamage.willWrite(plan.reviews[i] ?? .undecided, options) {
+            // Most samples have the plain shape and are checked without being decoded.
+            if dataset.isPlainAndReadable(at: i) { continue }
             switch dataset.sample(at: i) {
             case .failure(let bad):
                 samples[i] = bad.description
