@@ -31,3 +31,15 @@ import WinnowCore
         #expect(journal.all.isEmpty)
     }
 }
+
+/// A sample whose only medium is a video says so instead of "image: none".
+@Suite struct VideoMetadataTests {
+    @Test func videoIsShownNotImageNone() {
+        var s = makeSample(0, human: "<video>\n发生了什么？", image: nil)
+        s.videos = ["clips/a.mp4"]
+        let (app, _, _) = makeApp(samples: [s])
+        let lines = app.metadataLines(sample: s, unreadable: nil)
+        #expect(lines.contains { $0.label == "video" && $0.value == "clips/a.mp4" })
+        #expect(!lines.contains { $0.label == "image" && $0.value == "none" })
+    }
+}
