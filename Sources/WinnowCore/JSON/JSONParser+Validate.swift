@@ -85,43 +85,70 @@ extension JSONParser {
     }
 
     /// Checks a string starting at its opening quote: raw runs valid UTF-8 without control
-    /// bytes, escapes well formed.
+    /// bytes, escapes well formed. One pass: plain ASCII eight bytes at a time, multi-byte
+    /// characters validated where they are met (the same RFC 3629 rules as `firstInvalidUTF8`).
     mutating func skipString() throws(JSONParseError) {
         let open = pos
         pos += 1
-        var runStart = pos
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             throw fail("string is not terminated (no closing quote before the end)")
         }
         let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while true {
-            // Eight bytes at a time: stop at a word holding '"', '\' or a byte below 0x20.
-            while pos + 8 <= n {
+            if pos + 8 <= n {
+                // Eight plain ASCII bytes: no high bit, no '"', no '\', nothing below 0x20.
                 let w = UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
                 let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-                let hit = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w)
-                if hit & highs != 0 { break }
-                pos += 8
-            }
-            while pos < n {
-                let b = base[pos]
-                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
-                pos += 1
+                let hit = ((quote &- ones) & ~quote) | ((slash &- ones) & ~slash) | ((w &- ones &* 0x20) & ~w) | w
+                if hit & highs == 0 { pos += 8; continue }
             }
             guard pos < n else {
                 pos = open
                 throw fail("string is not terminated (no closing quote before the end)")
             }
-            let run = UnsafeRawBufferPointer(rebasing: bytes[runStart..<pos])
-            let bad = Self.firstInvalidUTF8(run)
-            if bad < run.count { throw JSONParseError(byteOffset: baseOffset + runStart + bad, reason: "invalid UTF-8 in a string") }
             let b = base[pos]
+            if b >= 0x80 {
+                let length = Self.utf8SequenceLength(base, pos, n)
+                if length == 0 { throw JSONParseError(byteOffset: baseOffset + pos, reason: "invalid UTF-8 in a string") }
+                pos += length
+                continue
+            }
             if b == UInt8(ascii: "\"") { pos += 1; return }
+            if b == UInt8(ascii: "\\") {
+                scratch.removeAll(keepingCapacity: true)
+                try parseEscape()
+                continue
+            }
             if b < 0x20 { throw fail("raw control character 0x\(String(b, radix: 16)) inside a string (must be escaped)") }
-            scratch.removeAll(keepingCapacity: true)
-            try parseEscape()
-            runStart = pos
+            pos += 1
         }
+    }
+
+    /// The length of the valid UTF-8 sequence starting at `i` (a byte >= 0x80), or 0.
+    @inline(__always)
+    static func utf8SequenceLength(_ base: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Int {
+        let b = base[i]
+        // The common case in Chinese text first: a three-byte character without special ranges.
+        if b >= 0xE1, b <= 0xEC || b >= 0xEE, b <= 0xEF, i + 2 < n,
+           base[i + 1] & 0xC0 == 0x80, base[i + 2] & 0xC0 == 0x80 { return 3 }
+        let need: Int
+        var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: need = 1
+        case 0xE0: need = 2; lo = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: need = 2
+        case 0xED: need = 2; hi = 0x9F
+        case 0xF0: need = 3; lo = 0x90
+        case 0xF1...0xF3: need = 3
+        case 0xF4: need = 3; hi = 0x8F
+        default: return 0
+        }
+        guard i + need < n else { return 0 }
+        let second = base[i + 1]
+        guard second >= lo, second <= hi else { return 0 }
+        if need >= 2 { guard base[i + 2] & 0xC0 == 0x80 else { return 0 } }
+        if need == 3 { guard base[i + 3] & 0xC0 == 0x80 else { return 0 } }
+        return need + 1
     }
 }
