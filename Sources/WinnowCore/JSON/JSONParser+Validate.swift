@@ -107,11 +107,17 @@ extension JSONParser {
                 pos = open
                 throw fail("string is not terminated (no closing quote before the end)")
             }
-            let b = base[pos]
+            var b = base[pos]
             if b >= 0x80 {
-                let length = Self.utf8SequenceLength(base, pos, n)
-                if length == 0 { throw JSONParseError(byteOffset: baseOffset + pos, reason: "invalid UTF-8 in a string") }
-                pos += length
+                // A run of multi-byte characters (Chinese text) is walked without trying the
+                // eight-byte ASCII test between characters.
+                repeat {
+                    let length = Self.utf8SequenceLength(base, pos, n)
+                    if length == 0 { throw JSONParseError(byteOffset: baseOffset + pos, reason: "invalid UTF-8 in a string") }
+                    pos += length
+                    guard pos < n else { break }
+                    b = base[pos]
+                } while b >= 0x80
                 continue
             }
             if b == UInt8(ascii: "\"") { pos += 1; return }
