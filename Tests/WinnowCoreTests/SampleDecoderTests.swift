@@ -32,9 +32,27 @@ import Testing
         let s = try decode(#"{"id": 3, "messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "r/dog.jpg"}}, {"type": "text", "text": "颜色？"}]}, {"role": "assistant", "content": "棕色。"}], "images": ["r/cat.jpg"]}"#)
         #expect(s.schema == .messages)
         #expect(s.turns.map(\.role) == [.system, .human, .gpt])
-        #expect(s.turns[1].text == "颜色？")
+        // The image part leaves a marker where it sits in the turn.
+        #expect(s.turns[1].text == "<image>\n颜色？")
         #expect(s.images == ["r/cat.jpg", "r/dog.jpg"])
         #expect(s.id == "3")
+        #expect(!s.isDamaged)
+    }
+
+    /// Layouts from real data: `conversations` with `role`/`content`, content as typed parts
+    /// (text, image, image_url, video); a video part is a video, not "no image".
+    @Test func conversationsWithRoleContentAndTypedParts() throws {
+        let s = try decode(#"{"id": "v1", "conversations": [{"role": "user", "content": [{"type": "video", "video": "clips/a.mp4"}, {"type": "text", "text": "发生了什么？"}, {"type": "image", "image": "p/b.jpg"}]}, {"role": "assistant", "content": "一只猫跳起来。"}]}"#)
+        #expect(s.schema == .llava)
+        #expect(s.turns.map(\.role) == [.human, .gpt])
+        #expect(s.turns[0].text == "<video>\n发生了什么？\n<image>")
+        #expect(s.turns[1].text == "一只猫跳起来。")
+        #expect(s.videos == ["clips/a.mp4"])
+        #expect(s.images == ["p/b.jpg"])
+        #expect(!s.isDamaged)
+        let plain = try decode(#"{"conversations": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#)
+        #expect(plain.turns.map(\.text) == ["hi", "yo"])
+        #expect(plain.problems.isEmpty)
     }
 
     @Test func missingIDIsSynthetic() throws {
@@ -101,5 +119,46 @@ import Testing
         let early = [Turn(role: .human, roleName: "human", text: "请描述" + filler), Turn(role: .gpt, roleName: "gpt", text: "a")]
         #expect(SampleDecoder.infer(late) == .complexReasoning)
         #expect(SampleDecoder.infer(early) == .detail)
+    }
+}
+
+/// The quick check merge uses never says "readable" where the full decoder does not.
+@Suite struct QuickCheckAgreementTests {
+    @Test func quickCheckNeverDisagreesWithTheDecoder() throws {
+        let base = #"{"id": "a", "image": "x.jpg", "conversations": [{"from": "human", "value": "<image>\n问 \"q\" é"}, {"from": "gpt", "value": "答"}], "meta": {"n": [1, 2.5e3, true, null]}}"#
+        var rng = SeededRandom(seed: 42)
+        let nasty: [UInt8] = Array(",]}[{\"\\:nt0 ".utf8) + [0x01, 0xFF, 0xC3]
+        var plain = 0
+        for round in 0..<3000 {
+            var bytes = Array(base.utf8)
+            if round > 0 {
+                for _ in 0..<(1 + Int(rng.next() % 3)) {
+                    let at = Int(rng.next() % UInt64(bytes.count))
+                    switch rng.next() % 3 {
+                    case 0: bytes[at] = nasty[Int(rng.next() % UInt64(nasty.count))]
+                    case 1: bytes.remove(at: at)
+                    default: bytes.insert(nasty[Int(rng.next() % UInt64(nasty.count))], at: at)
+                    }
+                    if bytes.isEmpty { bytes = [0x7B] }
+                }
+            }
+            let quick = bytes.withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) }
+            guard quick else { continue }
+            plain += 1
+            let decoded = bytes.withUnsafeBytes {
+                SampleDecoder.decode(bytes: $0, baseOffset: 0, index: 0, file: "t", lines: LineIndex(bytes: $0))
+            }
+            guard case .success(let s) = decoded, !s.isDamaged else {
+                Issue.record("quick check said readable: \(String(decoding: bytes, as: UTF8.self))")
+                continue
+            }
+        }
+        #expect(plain > 100)
+        let deep = #"{"conversations": [{"from": "h", "value": "v", "x": "# + String(repeating: "[", count: 510) + String(repeating: "]", count: 510) + "}]}"
+        #expect(!Array(deep.utf8).withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) })
+        for odd in [#"{"conversations": [{"from": "h", "value": 3}]}"#, #"{"conversations": [{"role": "h", "content": [{"type": "text", "text": "x"}]}]}"#,
+                    #"{"conversations": [], "conversations": []}"#, #"{"messages": [{"from": "h", "role": "u", "value": "x"}]}"#, #"[]"#] {
+            #expect(!Array(odd.utf8).withUnsafeBytes { SampleDecoder.isPlainAndReadable($0) }, "\(odd)")
+        }
     }
 }

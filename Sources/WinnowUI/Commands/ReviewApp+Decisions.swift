@@ -16,6 +16,10 @@ extension ReviewApp {
             state.message = .error(.readOnlyDecisions)
             return .redraw
         }
+        if let why = DecisionCheck.refusal(of: decision, for: source.sample(at: index)) {
+            state.message = .error(.decisionRefused(why))
+            return .redraw
+        }
         let before = journal.review(at: index).status
         let entry: JournalEntry
         do {

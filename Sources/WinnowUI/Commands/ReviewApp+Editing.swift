@@ -17,7 +17,7 @@ extension ReviewApp {
             state.message = .error(.readOnlyEdits)
             return .redraw
         }
-        guard case .success(let sample) = decodedSample(at: index) else {
+        guard case .success(let sample) = decodedSample(at: index), !sample.isDamaged else {
             state.message = .error(.unreadableForEdit)
             return .redraw
         }

@@ -90,7 +90,8 @@ extension AppMessage.Problem {
         case .imageRefused(let reference, let why): return "not opened: \(reference) is \(why)"
         case .noImageSupport: return "no image support in this build"
         case .cannotShowImage(let reason): return "cannot show this image: \(reason)"
-        case .unreadableForEdit: return "this sample cannot be read, so it cannot be edited"
+        case .unreadableForEdit: return "this sample cannot be read, so it cannot be edited (reject it instead)"
+        case .decisionRefused(let why): return why
         case .noTurnsToEdit: return "this sample has no turns to edit"
         case .editor(let text): return text
         case .noMatchingSamples(let filter): return "no samples match the filter (\(filter))"

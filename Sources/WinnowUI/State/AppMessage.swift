@@ -61,6 +61,8 @@ public enum AppMessage: Sendable, Equatable {
         case readOnlyDecisions, readOnlyEdits, readOnlyUndo
         case noImage, imageNotFound(path: String), imageRefused(reference: String, why: String), noImageSupport, cannotShowImage(reason: String)
         case unreadableForEdit, noTurnsToEdit
+        /// `DecisionCheck` refused the decision (e.g. accepting a sample that cannot be read).
+        case decisionRefused(String)
         case editor(String)
         case noMatchingSamples(filter: String)
         case noSuchIndex(Int, last: Int)

@@ -34,7 +34,8 @@ extension ReviewApp {
             let label = s.images.count == 1 ? "image" : "\(n == chosen ? "▸" : "")image \(n + 1)/\(s.images.count)"
             lines.append(MetadataLine(label: label, value: v, isProblem: img?.exists != true))
         }
-        if s.images.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
+        for video in s.videos { lines.append(MetadataLine(label: "video", value: video)) }
+        if s.images.isEmpty && s.videos.isEmpty { lines.append(MetadataLine(label: "image", value: "none")) }
         // Problems and lint findings come next: they are what a reviewer most needs, and the
         // compact pane at 80x24 has room for only the first few lines.
         for p in s.problems {

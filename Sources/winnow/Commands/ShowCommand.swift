@@ -88,6 +88,7 @@ struct ShowCommand: ParsableCommand {
             let resolved = locator.resolve(image)
             out += "image: \(s(image, false, false))\(resolved.exists ? "" : " (\(resolved.problem ?? "missing"))")\n"
         }
+        for video in sample.videos { out += "video: \(s(video, false, false))\n" }
         for member in sample.extraFields {
             out += "\(s(member.key, false, false)): \(s(JSONPreview.compact(member.value, limit: 200), false, false))\n"
         }

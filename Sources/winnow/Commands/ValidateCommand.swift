@@ -101,7 +101,9 @@ struct ValidateCommand: ParsableCommand {
             case .success(let sample):
                 for p in sample.problems {
                     let location = p.location ?? data.location(ofByte: data.byteRange(at: index).lowerBound)
-                    problems.append(Problem(severity: "warning", file: data.path, line: location.line, column: location.column,
+                    // A damaged part (a turn whose text is not a string, ...) is an error: the
+                    // sample can only be rejected, and merge stops on it.
+                    problems.append(Problem(severity: sample.damage.contains(p) ? "error" : "warning", file: data.path, line: location.line, column: location.column,
                                             byteOffset: location.byteOffset, sample: index,
                                             id: sample.idIsSynthetic ? nil : sample.id, message: p.message))
                 }
