@@ -56,7 +56,7 @@ public struct PosixScratchFiles: ScratchFiles {
         return result
     }
 
-    public func remove(_ path: String) {
+    public func discard(_ path: String) {
         _ = unlink(path)
     }
 }

@@ -127,7 +127,7 @@ public struct ExternalEdit: Sendable, Equatable {
     /// change. One trailing line break that the editor added is dropped when the original
     /// had none (most editors end the last line on save).
     public func finish(exitStatus: Int32, files: any ScratchFiles) throws(ExternalEditError) -> String? {
-        defer { files.remove(path) }
+        defer { files.discard(path) }
         guard exitStatus == 0 else {
             throw .editorFailed(command: arguments.first ?? "editor", status: exitStatus)
         }

@@ -7,6 +7,6 @@ public protocol ScratchFiles: Sendable {
     func create(_ text: String, in directory: String, prefix: String, suffix: String) throws(ExternalEditError) -> String
     /// The bytes of the file at `path`.
     func read(_ path: String) throws(ExternalEditError) -> [UInt8]
-    /// Removes the file at `path`; a missing file is not an error.
-    func remove(_ path: String)
+    /// Deletes the file at `path`; a missing file is not an error.
+    func discard(_ path: String)
 }
