@@ -1,0 +1,78 @@
+import Testing
+import WinnowCore
+@testable import WinnowUI
+
+/// Issue 14, "No surprises": small trips a new reviewer met in a day of reviewing.
+@Suite struct NoSurprisesTests {
+    let five = (0..<5).map { makeSample($0) }
+
+    func readOnlyOptions() -> ReviewOptions {
+        var o = ReviewOptions(theme: .monochrome)
+        o.readOnly = true
+        return o
+    }
+
+    @Test(arguments: [40, 60, 80, 120])
+    func readOnlyShowsInTheHeaderAtEveryWidth(width: Int) {
+        let (app, _, _) = makeApp(samples: five, options: readOnlyOptions(), width: width)
+        let header = app.render(width: width, height: 24).trimmedRows[0]
+        #expect(header.contains("READ-ONLY"), "\(header)")
+        #expect(header.contains("UNDECIDED"), "\(header)")
+    }
+
+    @Test func readOnlyRefusesDecisionPickerNoteFlagAndEditKeysAtOnce() {
+        let (app, _, journal) = makeApp(samples: five, options: readOnlyOptions())
+        for key in ["a", "space", "x", "m", "!", "e", "u"] {
+            app.state.message = nil
+            app.press(key)
+            guard case .reading = app.state.mode else {
+                Issue.record("\(key) opened \(app.state.mode) in read-only")
+                app.press("esc")
+                continue
+            }
+            #expect(app.state.message?.text == "read-only: nothing is saved", "\(key)")
+        }
+        #expect(journal?.entries.isEmpty == true)
+        #expect(app.state.currentIndex == 0)
+    }
+
+    @Test(arguments: [40, 60, 80, 120])
+    func theHeaderNamesTheReviewerAndJournal(width: Int) {
+        var o = ReviewOptions(theme: .monochrome)
+        o.reviewer = "ana"
+        o.journalName = "d.json.journal"
+        let (app, _, _) = makeApp(samples: five, options: o, width: width)
+        let header = app.render(width: width, height: 24).trimmedRows[0]
+        #expect(header.contains("ana → d.js"), "\(header)")
+        #expect(!header.contains("READ-ONLY"))
+    }
+
+    @Test func rejectWithNothingTickedAsksOnceAndRecordsNoReasonOnY() {
+        let (app, _, journal) = makeApp(samples: five)
+        app.press("x", "enter")
+        #expect(journal?.entries.isEmpty == true)
+        #expect(app.state.message?.text == "no reason — reject anyway? y/n")
+        guard case .reasonPicker = app.state.mode else { Issue.record("picker closed"); return }
+        app.press("n")
+        #expect(journal?.entries.isEmpty == true)
+        guard case .reasonPicker = app.state.mode else { Issue.record("picker closed on n"); return }
+        app.press("enter", "y")
+        #expect(journal?.entries.map(\.decision) == [.reject(reasons: [], note: nil)])
+        app.press("x", "2", "enter")
+        #expect(journal?.entries.last?.decision == .reject(reasons: ["ocr-error"], note: nil))
+    }
+
+    /// Issue 14 saw pages 1-19 then 21-39; on the rebuilt screen pages are contiguous at
+    /// every height: this keeps them so.
+    @Test(arguments: [12, 24, 25, 40])
+    func helpPagingShowsEveryLine(height: Int) {
+        let (app, _, _) = makeApp(samples: five, height: height)
+        app.press("?")
+        let first = app.render(width: 80, height: height).trimmedRows[2]
+        app.press("pagedown")
+        let second = app.render(width: 80, height: height).trimmedRows[2]
+        let rows = height - 5
+        #expect(first.hasPrefix(" help · 1-\(rows) of"), "\(first)")
+        #expect(second.hasPrefix(" help · \(rows + 1)-\(2 * rows) of"), "\(second)")
+    }
+}
