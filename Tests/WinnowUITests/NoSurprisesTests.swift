@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WinnowCore
 @testable import WinnowUI
@@ -75,4 +76,51 @@ import WinnowCore
         #expect(first.hasPrefix(" help · 1-\(rows) of"), "\(first)")
         #expect(second.hasPrefix(" help · \(rows + 1)-\(2 * rows) of"), "\(second)")
     }
+
+    @Test func anEmptyIDAndAnEmptyImagePathAreLabelled() {
+        let s = makeSample(0, id: "", image: "")
+        let (app, _, _) = makeApp(samples: [s])
+        let rows = app.render(width: 80, height: 24).trimmedRows
+        #expect(rows[0].contains("id (empty)"), "\(rows[0])")
+        #expect(rows.contains(" id: (empty)"), "\(rows)")
+        #expect(rows.contains(" image: (empty path)"), "\(rows)")
+    }
+
+    @Test func aDatasetFieldNamedNoteIsNotTakenForTheReviewersNote() {
+        let s = makeSample(0, extra: [JSONMember(key: "note", value: .string("from the dataset")),
+                                      JSONMember(key: "source", value: .string("coco"))])
+        let (app, _, _) = makeApp(samples: [s])
+        app.press("m")
+        app.type("mine")
+        app.press("enter")
+        let lines = app.metadataLines(sample: s, unreadable: nil).map { "\($0.label): \($0.value)" }
+        #expect(lines.contains("note: mine"), "\(lines)")
+        #expect(lines.contains("dataset.note: from the dataset"), "\(lines)")
+        #expect(lines.contains("source: coco"), "\(lines)")
+    }
+
+    @Test func graphicsOffSaysSoForFullScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-off-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("images"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("12345".utf8).write(to: dir.appendingPathComponent("images/cat.jpg"))
+        let source = FakeSource(path: dir.appendingPathComponent("data.json").path, samples: [makeSample(0)])
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        let app = ReviewApp(source: source, journal: FakeJournal(), keymap: keymap, options: ReviewOptions(theme: .monochrome))
+        app.imageProvider = GraphicsOffImages()
+        _ = app.handle(.resize(width: 80, height: 24))
+        app.press("v")
+        #expect(app.state.message?.text == "graphics are off (--graphics none); o opens the image in a viewer")
+    }
+}
+
+/// Images with `--graphics none`: previews and facts, no full-screen drawing.
+final class GraphicsOffImages: ImagePreviewProvider, @unchecked Sendable {
+    func preview(path: String, width: Int, height: Int) -> ImagePreview { .unavailable("off") }
+    func info(path: String) -> ImageFileInfo? {
+        ImageFileInfo(format: "JPEG", pixelWidth: 640, pixelHeight: 480, byteSize: 5, problem: nil)
+    }
+    func fullScreen(path: String, width: Int, height: Int) -> [UInt8]? { nil }
+    func viewer(path: String) -> ExternalProgram { ExternalProgram(arguments: ["view", path], takesTerminal: false, purpose: "image") }
+    var graphicsOff: Bool { true }
 }

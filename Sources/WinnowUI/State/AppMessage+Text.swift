@@ -89,6 +89,8 @@ extension AppMessage.Problem {
         case .noImage: return "this sample has no image"
         case .imageNotFound(let path): return "image not found: \(path)"
         case .imageRefused(let reference, let why): return "not opened: \(reference) is \(why)"
+        case .graphicsOff(let key):
+            return "graphics are off (--graphics none)" + (key.map { "; \($0) opens the image in a viewer" } ?? "")
         case .noImageSupport: return "no image support in this build"
         case .cannotShowImage(let reason): return "cannot show this image: \(reason)"
         case .unreadableForEdit: return "this sample cannot be read, so it cannot be edited (reject it instead)"

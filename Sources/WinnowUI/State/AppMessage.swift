@@ -58,6 +58,7 @@ public enum AppMessage: Sendable, Equatable {
         case notHere(Command)
         case noSample(filter: String)
         case readOnly, readOnlyDecisions, readOnlyEdits, readOnlyUndo
+        case graphicsOff(openKey: String?)
         case noImage, imageNotFound(path: String), imageRefused(reference: String, why: String), noImageSupport, cannotShowImage(reason: String)
         case unreadableForEdit, noTurnsToEdit
         /// `DecisionCheck` refused the decision (e.g. accepting a sample that cannot be read).

@@ -45,7 +45,7 @@ struct HeaderView {
         add(showFile ? "  " + model.position : model.position)
         if let index = model.index {
             add("  #\(index)", optional: true)
-            add("  id " + (model.id ?? "?"), limit: max(6, r.width / 4) + 5)
+            add("  id " + (model.id.map { $0.isEmpty ? "(empty)" : $0 } ?? "?"), limit: max(6, r.width / 4) + 5)
             if let t = model.taskType { add("  \(t)", optional: true) }
         }
     }
