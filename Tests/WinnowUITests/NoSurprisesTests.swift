@@ -114,6 +114,31 @@ import WinnowCore
     }
 }
 
+/// Tabs in a turn go to the next multiple of 4 display columns, so tab-aligned tables line up.
+@Suite struct TabStopTests {
+    @Test func tabsInATurnExpandToTabStops() {
+        let s = makeSample(0, gpt: "a\tb\nabcde\tf\n中\tx\n\t|")
+        let (app, _, _) = makeApp(samples: [s], width: 80, height: 30)
+        let rows = app.render(width: 80, height: 30).rows
+        func line(startingWith head: String) -> String? {
+            rows.lazy.compactMap { r -> String? in
+                guard let i = r.range(of: head) else { return nil }
+                return String(r[i.lowerBound...]).replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces)
+            }.first
+        }
+        #expect(line(startingWith: "a   b") == "a   b", "\(rows)")
+        #expect(line(startingWith: "abcde") == "abcde   f", "\(rows)")
+        #expect(line(startingWith: "中") == "中  x", "\(rows)")
+    }
+
+    @Test func theWrapperMeasuresTabsToTabStops() {
+        var w = LineWrapper("ab\tc\n\t\td", width: 40, tabStops: true)
+        var widths: [Int] = []
+        w.next(lines: 10) { widths.append($0.width) }
+        #expect(widths == [5, 9])
+    }
+}
+
 /// Images with `--graphics none`: previews and facts, no full-screen drawing.
 final class GraphicsOffImages: ImagePreviewProvider, @unchecked Sendable {
     func preview(path: String, width: Int, height: Int) -> ImagePreview { .unavailable("off") }
