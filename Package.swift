@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "WinnowOCRTests", dependencies: ["WinnowOCR", "WinnowCore", "WinnowImage"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
-        .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore", "WinnowTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowTerminalTests", dependencies: ["WinnowTerminal", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import WinnowUI
+import WinnowTerminal
 import WinnowCore
 
 /// A journal in memory whose replay combines edits like the real one.
@@ -39,6 +40,7 @@ final class EditingJournal: DecisionLog {
         let source = FakeSource(samples: [makeSample(0, gpt: "图中有一只猫在桌子上。"), makeSample(1)])
         let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
         let app = ReviewApp(source: source, journal: journal, keymap: keymap, options: ReviewOptions(theme: .monochrome))
+        app.scratchFiles = PosixScratchFiles()
         _ = app.handle(.resize(width: 80, height: 24))
         _ = app.render(width: 80, height: 24)
         return (app, journal)
@@ -133,5 +135,18 @@ final class EditingJournal: DecisionLog {
         #expect(journal.all.count == 1)
         #expect(app.state.message == .info(.editorChangedNothing))
         #expect(!FileManager.default.fileExists(atPath: p2))
+    }
+}
+
+@Suite struct EditorWithoutScratchFilesTests {
+    /// A shell that gives no scratch files gets a message, not a crash or a stuck mode.
+    @Test func externalEditorWithoutScratchFilesSaysSo() {
+        let source = FakeSource(samples: [makeSample(0, gpt: "图中有一只猫在桌子上。")])
+        let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
+        let app = ReviewApp(source: source, journal: EditingJournal(), keymap: keymap, options: ReviewOptions(theme: .monochrome))
+        _ = app.handle(.resize(width: 80, height: 24))
+        #expect(app.press("E") == .redraw)
+        #expect(app.state.mode == .reading)
+        #expect(app.state.message?.text.contains("no external editor here") == true)
     }
 }

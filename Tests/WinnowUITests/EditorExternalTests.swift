@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import WinnowUI
+import WinnowTerminal
 
 @Suite struct EditorExternalTests {
     @Test func commandLineSplittingNeverUsesAShell() throws {
@@ -31,7 +32,8 @@ import Foundation
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let original = "东京塔\r\n\t\"引号\" \\ 👨‍👩‍👧 é"
         let (edit, program) = try ExternalEdit.begin(text: original, sampleIndex: 4, turnIndex: 1,
-                                                     environment: ["EDITOR": "my-ed --flag", "TMPDIR": dir])
+                                                     environment: ["EDITOR": "my-ed --flag", "TMPDIR": dir],
+                                                     files: PosixScratchFiles())
         #expect(program.arguments == ["my-ed", "--flag", edit.path])
         #expect(program.takesTerminal)
         #expect(program.purpose == ExternalEdit.purpose)
@@ -42,7 +44,7 @@ import Foundation
         // The "editor" changes one character and ends the file with a newline.
         try (original.replacingOccurrences(of: "东京", with: "京都") + "\n")
             .write(toFile: edit.path, atomically: false, encoding: .utf8)
-        let result = try edit.finish(exitStatus: 0)
+        let result = try edit.finish(exitStatus: 0, files: PosixScratchFiles())
         #expect(result == "京都塔\r\n\t\"引号\" \\ 👨‍👩‍👧 é")
         #expect(!FileManager.default.fileExists(atPath: edit.path))
     }
@@ -51,17 +53,17 @@ import Foundation
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let env = ["EDITOR": "true", "TMPDIR": dir]
-        let (same, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env)
+        let (same, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env, files: PosixScratchFiles())
         try "文字\n".write(toFile: same.path, atomically: false, encoding: .utf8)
-        #expect(try same.finish(exitStatus: 0) == nil)
+        #expect(try same.finish(exitStatus: 0, files: PosixScratchFiles()) == nil)
 
-        let (failed, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env)
-        #expect(throws: ExternalEditError.editorFailed(command: "true", status: 1)) { try failed.finish(exitStatus: 1) }
+        let (failed, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env, files: PosixScratchFiles())
+        #expect(throws: ExternalEditError.editorFailed(command: "true", status: 1)) { try failed.finish(exitStatus: 1, files: PosixScratchFiles()) }
         #expect(!FileManager.default.fileExists(atPath: failed.path))
 
-        let (bad, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env)
+        let (bad, _) = try ExternalEdit.begin(text: "文字", sampleIndex: 0, turnIndex: 0, environment: env, files: PosixScratchFiles())
         try Data([0x61, 0xFF, 0x62]).write(to: URL(fileURLWithPath: bad.path))
-        #expect(throws: ExternalEditError.notUTF8(path: bad.path, byteOffset: 1)) { try bad.finish(exitStatus: 0) }
+        #expect(throws: ExternalEditError.notUTF8(path: bad.path, byteOffset: 1)) { try bad.finish(exitStatus: 0, files: PosixScratchFiles()) }
     }
 
     @Test func trailingNewlineKeptWhenTheOriginalHadOne() {

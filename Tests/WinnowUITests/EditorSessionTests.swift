@@ -1,5 +1,6 @@
 import Testing
 @testable import WinnowUI
+import WinnowTerminal
 import WinnowCore
 import Foundation
 
@@ -112,7 +113,7 @@ import Foundation
     @Test func externalResultIsJournalledOnlyWhenChanged() throws {
         guard var s = EditorSession(sampleIndex: 5, turns: turns, turnIndex: 1) else { Issue.record("no session"); return }
         let dir = NSTemporaryDirectory()
-        guard let (edit, effect) = s.beginExternal(environment: ["EDITOR": "ed -s", "TMPDIR": dir]) else {
+        guard let (edit, effect) = s.beginExternal(environment: ["EDITOR": "ed -s", "TMPDIR": dir], files: PosixScratchFiles()) else {
             Issue.record("could not start: \(s.message ?? "")"); return
         }
         #expect(effect == .runExternal(ExternalProgram(arguments: ["ed", "-s", edit.path], takesTerminal: true,
@@ -123,11 +124,11 @@ import Foundation
             _ = write(fd, raw.baseAddress, raw.count)
             close(fd)
         }
-        #expect(s.finishExternal(edit, exitStatus: 0) == .save(.turns([1: "东京铁塔"])))
+        #expect(s.finishExternal(edit, exitStatus: 0, files: PosixScratchFiles()) == .save(.turns([1: "东京铁塔"])))
         #expect(s.editor.text == "东京铁塔")
 
-        guard let (same, _) = s.beginExternal(environment: ["EDITOR": "true", "TMPDIR": dir]) else { return }
-        #expect(s.finishExternal(same, exitStatus: 0) == .unchanged)
+        guard let (same, _) = s.beginExternal(environment: ["EDITOR": "true", "TMPDIR": dir], files: PosixScratchFiles()) else { return }
+        #expect(s.finishExternal(same, exitStatus: 0, files: PosixScratchFiles()) == .unchanged)
         #expect(s.message == "No change")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WinnowUI
+import WinnowTerminal
 
 @Suite struct KeymapTests {
     @Test func keyNamesRoundTrip() {
@@ -100,7 +101,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let user = dir.appendingPathComponent("keymap.yaml")
         try "review:\n  y: accept\n  a: ~\n  w: nonsense\n".write(to: user, atomically: true, encoding: .utf8)
-        let (k, problems) = KeymapLoader.load(base: nil, userFile: user.path)
+        let (k, problems) = KeymapLoader.load(base: nil, userFile: user.path, files: DiskKeymapFiles())
         #expect(k.command(for: .char("y"), in: .review) == .accept)
         #expect(k.command(for: .char("a"), in: .review) == nil)
         #expect(k.command(for: .char("x"), in: .review) == .reject)        // untouched
@@ -149,11 +150,37 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try "review:\n  y: accept\n  bad key: quit\n".write(to: dir.appendingPathComponent("winnow/keymap.yaml"), atomically: true, encoding: .utf8)
         let app = ReviewApp.start(source: FakeSource(samples: [makeSample(0)]), journal: FakeJournal(), keymap: "vim",
-                                  environment: ["XDG_CONFIG_HOME": dir.path, "NO_COLOR": "1"])
+                                  environment: ["XDG_CONFIG_HOME": dir.path, "NO_COLOR": "1"], keymapFiles: DiskKeymapFiles())
         #expect(app.keymap.name == "vim")
         #expect(app.keymap.command(for: .char("y"), in: .review) == .accept)
         #expect(app.keymap.command(for: .char("G"), in: .review) == .last)
         #expect(app.options.theme == .monochrome)
         #expect(app.state.message?.text.contains("winnow/keymap.yaml:3: bad key name 'bad key'") == true)
+    }
+}
+
+/// The loader reads files only through the `KeymapFiles` the shell gives it.
+@Suite struct KeymapFilesTests {
+    struct MemoryFiles: KeymapFiles {
+        var files: [String: String]
+        func text(atPath path: String) -> String? { files[path] }
+    }
+
+    @Test func pathBasesInheritsAndTheUserFileComeFromTheGivenFiles() {
+        let files = MemoryFiles(files: [
+            "/k/mine.yaml": "inherit: parent.yaml\nreview:\n  y: accept\n",
+            "/k/parent.yaml": "inherit: vim\nreview:\n  z: reject\n",
+            "/u/keymap.yaml": "review:\n  w: quit\n",
+        ])
+        let (k, problems) = KeymapLoader.load(base: "/k/mine.yaml", userFile: "/u/keymap.yaml", files: files)
+        #expect(problems.isEmpty)
+        #expect(k.command(for: .char("y"), in: .review) == .accept)
+        #expect(k.command(for: .char("z"), in: .review) == .reject)
+        #expect(k.command(for: .char("G"), in: .review) == .last)     // from vim, two levels up
+        #expect(k.command(for: .char("w"), in: .review) == .quit)     // the user file
+        // Without files only the embedded keymaps resolve: the path base is missing.
+        let (fallback, missing) = KeymapLoader.load(base: "/k/mine.yaml", userFile: "/u/keymap.yaml")
+        #expect(missing.first?.message.hasPrefix("no such keymap") == true)
+        #expect(fallback.command(for: .char("w"), in: .review) != .quit)
     }
 }

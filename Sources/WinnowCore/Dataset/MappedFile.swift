@@ -90,7 +90,10 @@ final class MappedFile: @unchecked Sendable {
 
     /// The live mapping that `pointer` points into, if any.
     static func containing(_ pointer: UnsafeRawPointer) -> MappedFile? {
-        live.withLock { $0.files.values.lazy.compactMap(\.file).first { $0.contains(pointer) } }
+        // The strong references are taken under the lock but dropped after it: dropping the last
+        // one runs `deinit`, which takes the same (non-recursive) lock; inside it, that deadlocked.
+        let files = live.withLock { $0.files.values.compactMap(\.file) }
+        return files.first { $0.contains(pointer) }
     }
 
     private struct WeakMappedFile { weak var file: MappedFile? }

@@ -18,6 +18,9 @@ public enum Merger {
         // merging without it could put that sample back into the training data.
         if !plan.staleIssues.isEmpty, !options.allowStale { throw .stale(plan.staleIssues) }
         let damage = MergeDamage(dataset: dataset, plan: plan, options: options)
+        // Bytes read after another process truncated the file are zeros: that is a changed
+        // file, not a damaged one, and must be reported as such.
+        if !damage.isEmpty, dataset.changedOnDisk { throw changedOnDisk(dataset, output: options.outputPath) }
         if !damage.isEmpty, !options.dropDamaged { throw .damaged(damage.messages) }
         var summary = MergeSummary()
         summary.leftOut = damage.messages
@@ -57,6 +60,7 @@ public enum Merger {
         } catch {
             out.discard()
             rejectedOut?.discard()
+            if dataset.changedOnDisk { throw changedOnDisk(dataset, output: options.outputPath) }
             throw error
         }
         return summary
@@ -91,5 +95,9 @@ public enum Merger {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let p = realpath(dir, nil) { defer { free(p) }; return String(cString: p) + "/" + name }
         return path
+    }
+
+    private static func changedOnDisk(_ dataset: Dataset, output: String) -> MergeError {
+        .cannotWrite(path: output, reason: "\(dataset.path): \(Dataset.changedOnDiskMessage); nothing was written")
     }
 }

@@ -30,6 +30,9 @@ public final class ReviewApp: TerminalApp {
     /// The process environment the CLI passes in (`$VISUAL`, `$EDITOR`, `$TMPDIR` for the
     /// external editor); the UI layer never reads the environment itself.
     public var environment: [String: String] = [:]
+    /// Creates, reads and removes the external editor's temporary file (the shell's
+    /// `PosixScratchFiles`); nil: `edit-external` says it is unavailable.
+    public var scratchFiles: (any ScratchFiles)?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).

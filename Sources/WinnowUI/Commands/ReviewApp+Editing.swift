@@ -128,7 +128,13 @@ extension ReviewApp {
             state.message = .saved(.edit(index: index))
             return .redraw
         case .external:
-            guard let (external, effect) = session.beginExternal(environment: environment) else {
+            guard let files = scratchFiles else {
+                session.message = "no external editor here (the shell gave no scratch files)"
+                editing.session = session
+                state.mode = .editing(editing)
+                return .redraw
+            }
+            guard let (external, effect) = session.beginExternal(environment: environment, files: files) else {
                 editing.session = session
                 state.mode = .editing(editing)
                 return .redraw
@@ -162,11 +168,12 @@ extension ReviewApp {
     /// The external editor ended: read the file back, journal a change, clean up.
     func finishExternalEdit(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
         guard case .editing(var editing) = state.mode, var session = editing.session,
-              let external = editing.external, external.arguments == program.arguments else {
+              let external = editing.external, external.arguments == program.arguments,
+              let files = scratchFiles else {
             return .redraw
         }
         editing.external = nil
-        let outcome = session.finishExternal(external, exitStatus: exitStatus)
+        let outcome = session.finishExternal(external, exitStatus: exitStatus, files: files)
         editing.session = session
         state.mode = .editing(editing)
         let effect = apply(outcome)

@@ -31,10 +31,11 @@ extension EditorSession {
     }
 
     /// Starts the external editor on the current draft of the turn being edited.
-    public mutating func beginExternal(environment: [String: String]) -> (ExternalEdit, Effect)? {
+    public mutating func beginExternal(environment: [String: String],
+                                       files: any ScratchFiles) -> (ExternalEdit, Effect)? {
         do {
             let (edit, program) = try ExternalEdit.begin(text: editor.text, sampleIndex: sampleIndex,
-                                                         turnIndex: turnIndex, environment: environment)
+                                                         turnIndex: turnIndex, environment: environment, files: files)
             return (edit, .runExternal(program))
         } catch {
             message = error.description
@@ -44,10 +45,11 @@ extension EditorSession {
 
     /// The external editor ended: a changed text replaces the draft and is journalled at
     /// once (`.save`); an unchanged one or a failure only leaves a message.
-    public mutating func finishExternal(_ edit: ExternalEdit, exitStatus: Int32) -> EditorOutcome {
+    public mutating func finishExternal(_ edit: ExternalEdit, exitStatus: Int32,
+                                        files: any ScratchFiles) -> EditorOutcome {
         let result: String?
         do {
-            result = try edit.finish(exitStatus: exitStatus)
+            result = try edit.finish(exitStatus: exitStatus, files: files)
         } catch {
             message = error.description
             return .redraw

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why the external editor could not be used.
 public enum ExternalEditError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `$VISUAL` / `$EDITOR` could not be split into words.
@@ -31,6 +25,7 @@ public enum ExternalEditError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 /// Hands one turn to `$VISUAL` / `$EDITOR` in a private temporary file and reads it back.
+/// The file itself is created, read and removed by the shell's `ScratchFiles`.
 ///
 /// The command is split into words here and run without a shell (see
 /// `splitCommandLine`), so neither the file name nor the variable's value can run other
@@ -115,13 +110,14 @@ public struct ExternalEdit: Sendable, Equatable {
         return words
     }
 
-    /// Writes `text` to a new private temporary file and returns the program to run.
-    public static func begin(text: String, sampleIndex: Int, turnIndex: Int,
-                             environment: [String: String]) throws(ExternalEditError) -> (ExternalEdit, ExternalProgram) {
+    /// Writes `text` to a new private temporary file (in `$TMPDIR`, else `/tmp`) and returns
+    /// the program to run.
+    public static func begin(text: String, sampleIndex: Int, turnIndex: Int, environment: [String: String],
+                             files: any ScratchFiles) throws(ExternalEditError) -> (ExternalEdit, ExternalProgram) {
         let words = try editorWords(environment: environment)
         var directory = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-        let path = try writeTempFile(text, directory: directory)
+        let path = try files.create(text, in: directory, prefix: "winnow-edit-", suffix: ".txt")
         let edit = ExternalEdit(path: path, original: text, sampleIndex: sampleIndex,
                                 turnIndex: turnIndex, arguments: words + [path])
         return (edit, ExternalProgram(arguments: edit.arguments, takesTerminal: true, purpose: purpose))
@@ -130,12 +126,12 @@ public struct ExternalEdit: Sendable, Equatable {
     /// Reads the file back and removes it. Returns the new text, or nil when it did not
     /// change. One trailing line break that the editor added is dropped when the original
     /// had none (most editors end the last line on save).
-    public func finish(exitStatus: Int32) throws(ExternalEditError) -> String? {
-        defer { _ = unlink(path) }
+    public func finish(exitStatus: Int32, files: any ScratchFiles) throws(ExternalEditError) -> String? {
+        defer { files.discard(path) }
         guard exitStatus == 0 else {
             throw .editorFailed(command: arguments.first ?? "editor", status: exitStatus)
         }
-        let bytes = try ExternalEdit.readFile(path)
+        let bytes = try files.read(path)
         guard var text = String(validating: bytes, as: UTF8.self) else {
             throw .notUTF8(path: path, byteOffset: ExternalEdit.firstInvalidUTF8(bytes))
         }
@@ -149,50 +145,6 @@ public struct ExternalEdit: Sendable, Equatable {
         var t = text
         if t.hasSuffix("\r\n") || t.hasSuffix("\n") { t.removeLast() }
         return t
-    }
-
-    static func writeTempFile(_ text: String, directory: String) throws(ExternalEditError) -> String {
-        var template = Array((directory + "/winnow-edit-XXXXXX.txt").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemps(base, 4)  // mkstemp(s) creates the file 0600, O_EXCL
-        }
-        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard fd >= 0 else { throw .tempFile(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        _ = fchmod(fd, 0o600)
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return write(fd, base + written, raw.count - written)
-            }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let reason = String(cString: strerror(errno))
-                _ = unlink(path)
-                throw .tempFile(path: path, reason: reason)
-            }
-            written += n
-        }
-        return path
-    }
-
-    static func readFile(_ path: String) throws(ExternalEditError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw .tempFile(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress, raw.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw .tempFile(path: path, reason: String(cString: strerror(errno))) }
-            if n == 0 { break }
-            result.append(contentsOf: buffer[0..<n])
-        }
-        return result
     }
 
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowTerminal
 import WinnowUI
 
 /// `winnow keymap check FILE` and `winnow keymap show [NAME]`.
@@ -36,7 +37,7 @@ struct KeymapCheckCommand: ParsableCommand {
             text = String(decoding: data, as: UTF8.self)
             path = file
         }
-        let (keymap, problems) = KeymapLoader.keymap(fromText: text, path: path)
+        let (keymap, problems) = KeymapLoader.keymap(fromText: text, path: path, files: DiskKeymapFiles())
         // Bindings a terminal cannot deliver are warnings: the file still loads and works.
         let warnings = KeyDeliverability.warnings(in: keymap, path: path)
         for p in problems + warnings { print(p.description) }
@@ -70,7 +71,8 @@ struct KeymapShowCommand: ParsableCommand {
             }
             return
         }
-        let (keymap, problems) = KeymapLoader.load(base: name, userFile: name == nil ? KeymapLoader.userFilePath() : nil)
+        let userFile = name == nil ? KeymapLoader.userFilePath(environment: ProcessInfo.processInfo.environment) : nil
+        let (keymap, problems) = KeymapLoader.load(base: name, userFile: userFile, files: DiskKeymapFiles())
         for p in problems { FileHandle.standardError.write(Data("\(p.description)\n".utf8)) }
         let keyWidth = KeyContext.allCases.flatMap { keymap.entries(in: $0) }.map { DisplayWidth.of(KeyName.format($0.key)) }.max() ?? 0
         for context in KeyContext.allCases {

@@ -137,7 +137,9 @@ struct ReviewCommand: ParsableCommand {
             options.startIndex = index
         }
         let searcher = DatasetSearch(dataset: dataset)
-        let app = ReviewApp.start(source: dataset, journal: log, keymap: keymap, options: options,
+        let app = ReviewApp.start(source: dataset, journal: log, keymap: keymap,
+                                  environment: ProcessInfo.processInfo.environment, keymapFiles: DiskKeymapFiles(),
+                                  scratchFiles: PosixScratchFiles(), options: options,
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
         app.imageProvider = images.makeProvider()
 
