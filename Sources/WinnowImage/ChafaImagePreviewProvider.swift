@@ -21,6 +21,8 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
     }
 
     public let graphics: GraphicsSupport
+    /// `--graphics none`.
+    public var graphicsOff: Bool { graphics.mode == .off }
     public let colorMode: SymbolColorMode
     private let environment: [String: String]
     private let headerReader = ImageHeaderReader()

@@ -33,7 +33,23 @@ struct KeymapCommandTests {
         let r = try WinnowCLI.run(["keymap", "show", "vim"], cwd: dir.path)
         #expect(r.status == 0)
         #expect(r.stdout.contains("review:\n"))
-        #expect(r.stdout.contains("  G            last\n"))
+        #expect(r.stdout.split(separator: "\n").contains { $0.hasPrefix("  G ") && $0.hasSuffix(" last") })
+    }
+
+    /// Issue 14: names were cut to fixed columns (`editor-delete-turn-pai`); columns now fit
+    /// the longest name, and every command line still lines up.
+    @Test func showSizesColumnsToFitNames() throws {
+        let dir = E2ETempDir()
+        let list = try WinnowCLI.run(["keymap", "show", "--commands"], cwd: dir.path)
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("editor-delete-turn-pair "), "\(list.stdout)")
+        let summaries = Set(list.stdout.split(separator: "\n").map { line in
+            line.firstIndex(of: " ").map { i in line[i...].prefix { $0 == " " }.count + line.distance(from: line.startIndex, to: i) } ?? 0
+        })
+        #expect(summaries.count == 1, "summaries start in different columns: \(summaries)")
+        let show = try WinnowCLI.run(["keymap", "show"], cwd: dir.path)
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("editor-delete-turn-pair\n"), "\(show.stdout)")
     }
 }
 

@@ -26,4 +26,18 @@ struct SearchCommandTests {
         #expect(none.status == 1)
         #expect(none.output.isEmpty)
     }
+
+    /// Issue 14: `winnow search FILE` with the phrase forgotten searched the demo for the
+    /// file's name and exited 1; it is a usage error naming the missing phrase.
+    @Test func aFileWithoutAPhraseIsAUsageError() throws {
+        let dir = FileManager.default.temporaryDirectory
+            .appendingPathComponent("winnow-e2e-search-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = try ReviewEndToEndTests.makeDataset(in: dir)
+        let env = ["HOME": dir.path, "XDG_CACHE_HOME": dir.path, "LANG": "C.UTF-8"]
+        let r = try TmuxSession.run([try WinnowBinary.path(), "search", path], environment: env)
+        #expect(r.status == 64, "\(r.output)")
+        #expect(r.output.contains("missing PHRASE"), "\(r.output)")
+    }
 }

@@ -58,7 +58,7 @@ import WinnowCore
         app.press("x", "down", "down", "space", "up", "esc")
         #expect(app.state.mode == .reading)
         #expect(j?.entries.isEmpty == true)
-        app.press("x", "j", "enter")         // highlighted reason only
+        app.press("x", "j", "space", "enter")   // ticked with space (the highlight alone picks nothing)
         #expect(j?.review(at: 0).reasons == ["ocr-error"])
     }
 

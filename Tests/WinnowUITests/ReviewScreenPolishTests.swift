@@ -16,7 +16,7 @@ import WinnowCore
         }
         #expect(rows[top + 1].contains("│ 1 [ ] hallucination"))
         #expect(rows.contains { $0.contains("└") && $0.contains("┘") })
-        #expect(rows.contains { $0.contains("│ enter rejects as: ocr-error") })
+        #expect(rows.contains { $0.contains("│ enter rejects as: (nothing ticked)") })   // nothing pre-selected
         // The highlighted reason (ocr-error) is reversed; its neighbours are not, so it
         // stands out even without colours.
         let left = rows[top].distance(from: rows[top].startIndex, to: rows[top].firstIndex(of: "┌")!)

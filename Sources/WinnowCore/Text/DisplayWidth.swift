@@ -26,7 +26,10 @@
 // - Controls, bidi controls and standalone zero-width characters are never drawn raw; they
 //   become visible placeholders whose width is measured like any other text (DisplayText).
 // - Tab is expanded to `tabWidth` spaces (fixed, not to a tab stop, so that a wrapped line's
-//   width does not depend on where the view places it).
+//   width does not depend on where the view places it). The reading view's dialogue is the
+//   exception: there a tab goes to the next multiple of `tabWidth` from the screen line's
+//   start (`LineWrapper(tabStops:)` and `ScreenGrid.write(tabStops:)` agree on it), so
+//   tab-aligned tables in answers line up.
 // - Regional indicators (flag halves) are 1 each, as in glibc; a flag is drawn as two cells.
 // - Scalars assigned after Unicode `newestUnicodeMajor` (glibc 2.36's tables) and unassigned
 //   ones are drawn as `<U+XXXX>`: wcwidth says -1 for them and ncurses would not draw them.

@@ -18,9 +18,15 @@ public struct LineWrapper: Sendable {
     private var position: String.Index
     /// Whether every line has been emitted.
     public private(set) var isFinished = false
+    /// A tab goes to the next multiple of `DisplayWidth.tabWidth` columns from the screen
+    /// line's start (as `ScreenGrid.write(tabStops: true)` draws it), instead of a fixed
+    /// `tabWidth` columns.
+    private let tabStops: Bool
 
     /// A wrapper at the start of `text`, for lines at most `width` columns (at least 2).
-    public init(_ text: String, width: Int) {
+    /// `tabStops`: tabs expand to tab stops (the reading view), not to a fixed width.
+    public init(_ text: String, width: Int, tabStops: Bool = false) {
+        self.tabStops = tabStops
         self.text = text
         self.limit = max(2, width)
         self.lineStart = text.startIndex
@@ -72,7 +78,7 @@ public struct LineWrapper: Sendable {
                 if emitted >= lines { position = next; return }
                 continue
             }
-            let w = DisplayWidth.of(c)
+            let w = tabStops && c == "\t" ? DisplayWidth.tabWidth - used % DisplayWidth.tabWidth : DisplayWidth.of(c)
             let cls = LineBreakClass(c, width: w)
             let prevCls = chars.last?.cls ?? .space
             if !chars.isEmpty, LineBreakClass.allowsBreak(between: prevCls, and: cls) {

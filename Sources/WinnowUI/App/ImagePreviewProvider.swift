@@ -44,6 +44,9 @@ public protocol ImagePreviewProvider: AnyObject, Sendable {
     /// Bytes that draw the image over the whole terminal at the best fidelity it supports
     /// (kitty, iTerm2, sixel or symbols), or nil when it cannot be drawn.
     func fullScreen(path: String, width: Int, height: Int) -> [UInt8]?
+    /// Full-screen graphics were turned off (`--graphics none`): `fullScreen` draws nothing,
+    /// and the reviewer is told so rather than that the image is unsupported.
+    var graphicsOff: Bool { get }
     /// The external viewer command for `path` (`$WINNOW_IMAGE_VIEWER`, else `xdg-open`).
     func viewer(path: String) -> ExternalProgram
     /// A counter bumped each time a background result lands, so the app's `tick()` knows to
@@ -56,6 +59,8 @@ public protocol ImagePreviewProvider: AnyObject, Sendable {
 extension ImagePreviewProvider {
     /// No background work: never changes.
     public var completedCount: Int { 0 }
+    /// Graphics on unless a provider says otherwise.
+    public var graphicsOff: Bool { false }
     /// No background work: nothing to prepare.
     public func prefetch(path: String, width: Int, height: Int) {}
 }

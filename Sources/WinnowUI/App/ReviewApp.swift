@@ -157,6 +157,17 @@ public final class ReviewApp: TerminalApp {
     // MARK: Keys
 
     func handleKey(_ key: KeyPress) -> Effect {
+        if case .reasonPicker(var picker) = state.mode, picker.confirmingNoReason {
+            picker.confirmingNoReason = false
+            if key == .char("y") || key == .char("Y") {
+                state.mode = .reading
+                return decide(.reject(reasons: [], note: picker.note), at: picker.sampleIndex)
+            }
+            // Any other key: back to the list, nothing recorded.
+            state.mode = .reasonPicker(picker)
+            state.message = nil
+            return .redraw
+        }
         let command = keymap.command(for: key, in: state.mode.keyContext)
         switch state.mode {
         case .editing:

@@ -20,24 +20,24 @@ extension ReviewApp {
         case .suspend: return .suspend
 
         // Deciding (reading)
-        case .accept: return reading { decide(.accept) }
-        case .skip: return reading { decide(.skip) }
+        case .accept: return writing { decide(.accept) }
+        case .skip: return writing { decide(.skip) }
         case .reject:
-            return reading {
+            return writing {
                 guard let index = state.currentIndex else { return noSample() }
                 state.mode = .reasonPicker(ReasonPicker(reasons: options.reasons, sampleIndex: index))
                 return .redraw
             }
-        case .undo: return reading { undo() }
+        case .undo: return writing { undo() }
         case .edit:
-            return reading {
+            return writing {
                 guard let index = state.currentIndex else { return noSample() }
                 return beginEditing(index)
             }
-        case .editExternal: return reading { beginExternalFromReading() }
+        case .editExternal: return writing { beginExternalFromReading() }
         case .toggleDiff: return reading { toggleDiff() }
-        case .note: return reading { openPrompt(.note) }
-        case .flag: return reading { openPrompt(.flag, initial: "check") }
+        case .note: return writing { openPrompt(.note) }
+        case .flag: return writing { openPrompt(.flag, initial: "check") }
         case .toggleAutoAdvance:
             return reading {
                 state.autoAdvance.toggle()
@@ -163,12 +163,14 @@ extension ReviewApp {
             }
         case .pickerSubmit:
             return picker { pk in
-                state.mode = .reading
                 let reasons = pk.chosen
                 guard !reasons.isEmpty else {
-                    state.message = .error(.noReasonChosen)
-                    return .redraw
+                    // Asked once: the next key answers (y rejects without a reason).
+                    pk.confirmingNoReason = true
+                    state.message = .info(.rejectWithoutReason)
+                    return nil
                 }
+                state.mode = .reading
                 return decide(.reject(reasons: reasons, note: pk.note), at: pk.sampleIndex)
             }
 
@@ -191,10 +193,25 @@ extension ReviewApp {
 
     // MARK: Mode guards
 
+    /// `--read-only`, or no journal at all: nothing can be saved.
+    var isReadOnly: Bool { options.readOnly || journal == nil }
+
     /// Runs `body` only while reading.
     private func reading(_ body: () -> Effect) -> Effect? {
         guard case .reading = state.mode else { return nil }
         return body()
+    }
+
+    /// Runs `body` only while reading with somewhere to save: read-only refuses at once, with
+    /// one short message, before any picker or prompt opens.
+    private func writing(_ body: () -> Effect) -> Effect? {
+        reading {
+            guard !isReadOnly else {
+                state.message = .error(.readOnly)
+                return .redraw
+            }
+            return body()
+        }
     }
 
     /// Runs `body` on the open prompt and stores it back.

@@ -49,6 +49,10 @@ extension ReviewApp {
             return .redraw
         }
         if !fullScreen { return .runExternal(provider.viewer(path: img.path)) }
+        if provider.graphicsOff {
+            state.message = .error(.graphicsOff(openKey: keymap.hint(for: .openImage, in: .review)))
+            return .redraw
+        }
         guard let bytes = provider.fullScreen(path: img.path, width: state.width, height: state.height) else {
             state.message = .error(.cannotShowImage(reason: provider.info(path: img.path)?.problem ?? "unsupported"))
             return .redraw

@@ -17,7 +17,7 @@ extension ScreenGrid {
     @discardableResult
     public mutating func write(_ text: some StringProtocol, row: Int, column: Int, maxWidth: Int? = nil,
                                style: CellStyle = .plain, spans: [StyledSpan] = [],
-                               placeholder: CellAttributes = .dim) -> Int {
+                               placeholder: CellAttributes = .dim, tabStops: Bool = false) -> Int {
         let limit = min(width - column, maxWidth ?? Int.max)
         guard limit > 0, row >= 0, row < height else { return 0 }
         var col = 0
@@ -27,7 +27,13 @@ extension ScreenGrid {
             let next = text.utf8.index(index, offsetBy: c.utf8.count)
             defer { index = next }
             cells.removeAll(keepingCapacity: true)
-            DisplayText.appendCells(of: c, to: &cells)
+            if tabStops && c == "\t" {
+                // To the next tab stop from where this write started (`LineWrapper(tabStops:)`).
+                let n = DisplayWidth.tabWidth - col % DisplayWidth.tabWidth
+                cells.append(contentsOf: repeatElement(DisplayCell(text: " ", width: 1), count: n))
+            } else {
+                DisplayText.appendCells(of: c, to: &cells)
+            }
             var cellStyle = style
             for span in spans where span.range.contains(index) { cellStyle = span.style }
             for cell in cells {

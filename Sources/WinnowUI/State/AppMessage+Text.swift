@@ -21,6 +21,7 @@ extension AppMessage.Info {
         case .autoAdvance(let on): return on ? "after a decision: next undecided" : "after a decision: stay"
         case .searchCleared: return "search cleared"
         case .rejectCancelled: return "reject cancelled"
+        case .rejectWithoutReason: return "no reason — reject anyway? y/n"
         case .metadataHidden(let key): return "metadata hidden (\(key) shows it)"
         case .metadataExpanded: return "metadata expanded"
         case .metadataShown: return "metadata shown"
@@ -81,13 +82,15 @@ extension AppMessage.Problem {
         switch self {
         case .notHere(let command): return "'\(command.name)' does nothing while reading"
         case .noSample(let filter): return "no sample here (filter: \(filter))"
-        case .noReasonChosen: return "no reason chosen"
+        case .readOnly: return "read-only: nothing is saved"
         case .readOnlyDecisions: return "read-only: decisions are not saved (no journal)"
         case .readOnlyEdits: return "read-only: edits are not saved (no journal)"
         case .readOnlyUndo: return "read-only: nothing to undo"
         case .noImage: return "this sample has no image"
         case .imageNotFound(let path): return "image not found: \(path)"
         case .imageRefused(let reference, let why): return "not opened: \(reference) is \(why)"
+        case .graphicsOff(let key):
+            return "graphics are off (--graphics none)" + (key.map { "; \($0) opens the image in a viewer" } ?? "")
         case .noImageSupport: return "no image support in this build"
         case .cannotShowImage(let reason): return "cannot show this image: \(reason)"
         case .unreadableForEdit: return "this sample cannot be read, so it cannot be edited (reject it instead)"

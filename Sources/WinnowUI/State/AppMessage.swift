@@ -16,7 +16,7 @@ public enum AppMessage: Sendable, Equatable {
     public enum Info: Sendable, Equatable {
         case autoAdvance(Bool)
         case searchCleared
-        case rejectCancelled
+        case rejectCancelled, rejectWithoutReason
         case metadataHidden(key: String), metadataExpanded, metadataShown
         case noImagePreviews, imagePaneHidden, imagePaneOn, imagePaneNeedsWidth(Int, fullScreenKey: String?)
         case firstSample, lastSample
@@ -57,8 +57,8 @@ public enum AppMessage: Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         case notHere(Command)
         case noSample(filter: String)
-        case noReasonChosen
-        case readOnlyDecisions, readOnlyEdits, readOnlyUndo
+        case readOnly, readOnlyDecisions, readOnlyEdits, readOnlyUndo
+        case graphicsOff(openKey: String?)
         case noImage, imageNotFound(path: String), imageRefused(reference: String, why: String), noImageSupport, cannotShowImage(reason: String)
         case unreadableForEdit, noTurnsToEdit
         /// `DecisionCheck` refused the decision (e.g. accepting a sample that cannot be read).

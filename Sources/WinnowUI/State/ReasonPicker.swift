@@ -10,11 +10,12 @@ public struct ReasonPicker: Sendable, Equatable {
     public var note: String?
     /// The sample being rejected.
     public var sampleIndex: Int
+    /// Enter was pressed with nothing ticked: the next key answers "reject anyway? y/n".
+    public var confirmingNoReason = false
 
-    /// Reasons to submit: the ticked ones, else the highlighted one.
+    /// Reasons to submit: the ticked ones only. The highlight is where the cursor is, not a
+    /// choice: nothing is pre-selected.
     public var chosen: [String] {
-        let picked = ticked.sorted().compactMap { reasons.indices.contains($0) ? reasons[$0] : nil }
-        if !picked.isEmpty { return picked }
-        return reasons.indices.contains(selected) ? [reasons[selected]] : []
+        ticked.sorted().compactMap { reasons.indices.contains($0) ? reasons[$0] : nil }
     }
 }

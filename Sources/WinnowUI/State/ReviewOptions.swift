@@ -22,6 +22,12 @@ public struct ReviewOptions: Sendable {
     public var incrementalFilterThreshold = 20_000
     /// Time given to each slice of such a filter.
     public var filterSliceBudget: Duration = .milliseconds(40)
+    /// `--read-only`: the header says READ-ONLY and decision, note, flag and edit keys are
+    /// refused at once (a missing journal is read-only too).
+    public var readOnly = false
+    /// Who decides and where it is kept, for the header (e.g. "ana", "d.json.journal").
+    public var reviewer: String?
+    public var journalName: String?
 
     /// The reasons offered when none are configured.
     public static let defaultReasons = [

@@ -114,7 +114,7 @@ public final class DialogueLayout: @unchecked Sendable {
             nextTurn += 1
             if t > 0 { wrapped.append(.blank) }
             wrapped.append(.label(turn: t))
-            turnInProgress = (t, LineWrapper(texts[t], width: textWidth))
+            turnInProgress = (t, LineWrapper(texts[t], width: textWidth, tabStops: true))
         }
     }
 

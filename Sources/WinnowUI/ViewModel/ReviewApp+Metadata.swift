@@ -12,12 +12,19 @@ extension ReviewApp {
             return []
         }
         var lines: [MetadataLine] = []
-        lines.append(MetadataLine(label: "id", value: s.id + (s.idIsSynthetic ? " (no id in the sample)" : "")))
+        // An empty id or image path would show as nothing at all: say it is empty.
+        lines.append(MetadataLine(label: "id", value: (s.id.isEmpty ? "(empty)" : s.id) + (s.idIsSynthetic ? " (no id in the sample)" : ""),
+                                  isProblem: s.id.isEmpty))
         let chosen = chosenImage(of: s)
         let resolved = facts.images(imageResolver)
         for (n, ref) in s.images.enumerated() {
             let img = resolved.indices.contains(n) ? resolved[n] : nil
             var v = ref
+            if ref.isEmpty {
+                lines.append(MetadataLine(label: s.images.count == 1 ? "image" : "image \(n + 1)/\(s.images.count)",
+                                          value: "(empty path)", isProblem: true))
+                continue
+            }
             if let img, img.exists {
                 v += " (\(MetadataFormatter.byteSize(img.byteSize ?? 0))"
                 if let info = facts.info(img.path, provider: imageProvider) {
@@ -68,8 +75,15 @@ extension ReviewApp {
         for n in review.notes { lines.append(MetadataLine(label: "note", value: n)) }
         if !review.flags.isEmpty { lines.append(MetadataLine(label: "flags", value: review.flags.joined(separator: ", "))) }
         // The task type line above already shows the field it was read from.
+        // A dataset field named like the pane's own lines (`note`, `decision`, ...) must not
+        // pass for the reviewer's: it is shown as `dataset.note`.
+        // A raw `type` the type did not come from stays `type`, beside the inferred one.
+        let own = Set(lines.map(\.label))
+            .union(["id", "image", "video", "problem", "lint", "turns", "chars", "decision", "note", "flags", "unreadable"])
+            .subtracting(["type"])
         for (n, m) in s.extraFields.enumerated() where n != typeField {
-            lines.append(MetadataLine(label: m.key, value: MetadataFormatter.inline(m.value)))
+            let label = own.contains(m.key) || m.key.hasPrefix("dataset.") ? "dataset." + m.key : m.key
+            lines.append(MetadataLine(label: label, value: MetadataFormatter.inline(m.value)))
         }
         return lines
     }

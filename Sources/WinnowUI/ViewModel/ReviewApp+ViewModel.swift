@@ -43,6 +43,9 @@ extension ReviewApp {
         var header = HeaderModel()
         header.fileName = PathText.lastComponent(source.path)
         header.position = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
+        header.readOnly = isReadOnly
+        let writer = [options.reviewer, options.journalName].compactMap { $0 }.filter { !$0.isEmpty }
+        header.writer = writer.isEmpty ? nil : writer.joined(separator: " → ")
         if let index = state.currentIndex {
             header.index = index
             header.id = facts?.decoded?.id ?? "?"

@@ -32,6 +32,10 @@ struct HeaderModel {
     var id: String?
     var taskType: String?
     var badge: (text: String, style: CellStyle)?
+    /// Where decisions go: `READ-ONLY`, or the reviewer and the journal in use. Shown at
+    /// every width, left of the badge.
+    var readOnly = false
+    var writer: String?
 }
 
 /// Row 1: progress and what is in force.

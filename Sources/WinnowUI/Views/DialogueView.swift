@@ -86,7 +86,7 @@ struct DialogueView {
                     }
                 }
                 grid.write(text[range], row: row, column: r.column + DialogueLayout.indent,
-                           maxWidth: textWidth - DialogueLayout.indent, spans: spans)
+                           maxWidth: textWidth - DialogueLayout.indent, spans: spans, tabStops: true)
             }
         }
         // Scroll bar in the last column.

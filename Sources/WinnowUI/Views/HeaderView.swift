@@ -1,6 +1,7 @@
 import WinnowCore
 
-/// Row 0: file, position, index, id, task type, and the decision badge at the right.
+/// Row 0: file, position, index, id, task type, then at the right READ-ONLY (or the reviewer
+/// and journal) and the decision badge.
 struct HeaderView {
     let model: HeaderModel
     let theme: Theme
@@ -12,6 +13,23 @@ struct HeaderView {
         if let (badge, style) = model.badge {
             end = max(0, r.width - DisplayWidth.of(badge) - 1)
             grid.write(badge, row: r.row, column: end, style: style)
+        }
+        // Where decisions go is kept at every width: READ-ONLY whole, the reviewer and the
+        // journal cut to a quarter of the row (at least 12 columns) when they are long.
+        if model.readOnly {
+            let text = " READ-ONLY "
+            let start = end - DisplayWidth.of(text) - 1
+            if start > 1 {
+                grid.write(text, row: r.row, column: start, style: theme.error)
+                end = start
+            }
+        } else if let writer = model.writer {
+            let room = min(DisplayWidth.of(writer), max(12, r.width / 4))
+            let start = end - room - 1
+            if start > 1 {
+                _ = grid.writeTruncated(writer, row: r.row, column: start, maxWidth: room, style: theme.header)
+                end = start
+            }
         }
         var col = 1
         /// Writes `text` cut with an ellipsis; an `optional` piece is written whole or not at all.
@@ -27,7 +45,7 @@ struct HeaderView {
         add(showFile ? "  " + model.position : model.position)
         if let index = model.index {
             add("  #\(index)", optional: true)
-            add("  id " + (model.id ?? "?"), limit: max(6, r.width / 4) + 5)
+            add("  id " + (model.id.map { $0.isEmpty ? "(empty)" : $0 } ?? "?"), limit: max(6, r.width / 4) + 5)
             if let t = model.taskType { add("  \(t)", optional: true) }
         }
     }

@@ -34,7 +34,7 @@ struct PickerView {
             grid.write(" \(num) \(mark) \(reason)", row: row, column: left + 1, maxWidth: inner, style: style)
         }
         grid.write(" note: \(picker.note ?? "(none)")", row: top + h - 3, column: left + 1, maxWidth: inner, style: theme.dim)
-        let chosen = picker.chosen.joined(separator: ", ")
+        let chosen = picker.chosen.isEmpty ? "(nothing ticked)" : picker.chosen.joined(separator: ", ")
         grid.writeTruncated(" \(model.submitKey) rejects as: \(chosen)", row: top + h - 2, column: left + 1, maxWidth: inner,
                             style: theme.message)
     }

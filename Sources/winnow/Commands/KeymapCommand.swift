@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WinnowCore
 import WinnowTerminal
 import WinnowUI
 
@@ -62,24 +63,32 @@ struct KeymapShowCommand: ParsableCommand {
 
     func run() throws {
         if commands {
+            // Columns sized to the longest name: names are never cut.
+            let nameWidth = CommandRegistry.all.map { DisplayWidth.of($0.name) }.max() ?? 0
             for c in CommandRegistry.all {
                 let contexts = c.contexts.map(\.rawValue).sorted().joined(separator: ",")
-                print("\(c.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(c.summary) [\(contexts)]")
+                print("\(Self.pad(c.name, to: nameWidth)) \(c.summary) [\(contexts)]")
             }
             return
         }
         let userFile = name == nil ? KeymapLoader.userFilePath(environment: ProcessInfo.processInfo.environment) : nil
         let (keymap, problems) = KeymapLoader.load(base: name, userFile: userFile, files: DiskKeymapFiles())
         for p in problems { FileHandle.standardError.write(Data("\(p.description)\n".utf8)) }
+        let keyWidth = KeyContext.allCases.flatMap { keymap.entries(in: $0) }.map { DisplayWidth.of(KeyName.format($0.key)) }.max() ?? 0
         for context in KeyContext.allCases {
             let entries = keymap.entries(in: context)
             guard !entries.isEmpty else { continue }
             print("\(context.rawValue):")
             for (key, command) in entries {
                 let k = KeyName.format(key)
-                print("  \(k.padding(toLength: 12, withPad: " ", startingAt: 0)) \(command)")
+                print("  \(Self.pad(k, to: keyWidth)) \(command)")
             }
         }
         if !problems.isEmpty { throw WinnowExit.problemsFound }
+    }
+
+    /// `text` followed by spaces up to `width` display columns; never cut.
+    static func pad(_ text: String, to width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 }

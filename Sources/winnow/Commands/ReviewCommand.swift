@@ -119,6 +119,9 @@ struct ReviewCommand: ParsableCommand {
         var options = ReviewOptions(imageRoot: images.imageRoots.first)
         options.moreImageRoots = Array(images.imageRoots.dropFirst())
         options.allowedImageFolders = images.allowedImageDirs
+        options.readOnly = readOnly
+        options.reviewer = name.isEmpty ? Journal.defaultReviewer : name
+        options.journalName = storeJournal == nil ? (journalPath as NSString).lastPathComponent : "team store"
         (options.baseOrder, options.baseLabel) = try plan.map { try planOrder($0, dataset: dataset, reviewer: name) } ?? baseOrder(dataset)
         if let storeJournal {
             // The header says the store is in use; offline and unsynced counts show at start

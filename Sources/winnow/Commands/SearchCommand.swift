@@ -32,6 +32,13 @@ struct SearchCommand: ParsableCommand {
         guard let phrase = arguments.last, !phrase.isEmpty else {
             throw ValidationError("the phrase is empty")
         }
+        // `winnow search d.json` with the phrase forgotten would search the demo for the
+        // file's name: an existing file alone is taken as a missing phrase.
+        var isDirectory: ObjCBool = false
+        if arguments.count == 1, FileManager.default.fileExists(atPath: arguments[0], isDirectory: &isDirectory), !isDirectory.boolValue {
+            let name = VisibleText.sanitize(arguments[0])
+            throw ValidationError("missing PHRASE: '\(name)' is a file; give the phrase to search for: winnow search \(name) PHRASE")
+        }
     }
 
     func run() throws {
