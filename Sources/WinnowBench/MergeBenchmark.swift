@@ -18,23 +18,32 @@ enum MergeBenchmark {
         guard let contents = try? JournalReader.read(path: journal) else { BenchSupport.fail("cannot read the journal") }
         let out = dir + "/merged" + (PathText.fileExtension(path).isEmpty ? "" : "." + PathText.fileExtension(path))
         let copy = dir + "/copy"
-        var bestCP = Double.infinity, bestMerge = Double.infinity
+        var bestCP = Double.infinity, bestMerge = Double.infinity, bestUnchecked = Double.infinity
         var summary = MergeSummary()
         // Warm the page cache once so neither side pays for the first read alone.
         _ = timeCP(path, copy)
         for _ in 0..<rounds {
             bestCP = min(bestCP, timeCP(path, copy))
             try? FileManager.default.removeItem(atPath: copy)
-            let t0 = BenchSupport.now()
-            do {
-                summary = try Merger.merge(dataset: dataset, journals: [contents],
-                                           options: MergeOptions(outputPath: out, rejectedPath: dir + "/rejected.jsonl", policy: .strict))
-            } catch { BenchSupport.fail(error.description) }
-            bestMerge = min(bestMerge, BenchSupport.now() - t0)
-            try? FileManager.default.removeItem(atPath: out)
+            // The same merge with and without reading the output back before the rename, in
+            // alternation so that both see the same machine load.
+            for verify in [true, false] {
+                var options = MergeOptions(outputPath: out, rejectedPath: dir + "/rejected.jsonl", policy: .strict)
+                options.verifyOutput = verify
+                let t0 = BenchSupport.now()
+                do { summary = try Merger.merge(dataset: dataset, journals: [contents], options: options) } catch {
+                    BenchSupport.fail(error.description)
+                }
+                let t = BenchSupport.now() - t0
+                if verify { bestMerge = min(bestMerge, t) } else { bestUnchecked = min(bestUnchecked, t) }
+                try? FileManager.default.removeItem(atPath: out)
+            }
         }
         print("journal: \(count) entries: accepted \(summary.accepted), edited \(summary.edited), rejected \(summary.rejected), unreviewed \(summary.unreviewed)")
         print("cp (incl. fsync): best \(String(format: "%.2f", bestCP)) s; merge (incl. fsync): best \(String(format: "%.2f", bestMerge)) s; ratio \(String(format: "%.2f", bestMerge / bestCP)) (target <= 2.0)")
+        let check = bestMerge - bestUnchecked
+        print("merge without the output check: best \(String(format: "%.2f", bestUnchecked)) s; the check: \(String(format: "%.2f", check)) s; "
+            + "check / merge ratio \(String(format: "%.2f", check / bestMerge)) (target <= 0.30)")
     }
 
     /// `cp SRC DST && sync DST`: merge fsyncs its output, so the copy is fsynced too.

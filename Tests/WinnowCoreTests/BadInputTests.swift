@@ -120,10 +120,6 @@ import Testing
 
     @Test(arguments: [
         (#"{"conversations": "hi"}"#, "`conversations` is a string, expected a list of turns"),
-        (#"{"conversations": [{"value": "x"}]}"#, "conversations[0] has no `from`"),
-        (#"{"conversations": [{"from": "human"}]}"#, "conversations[0] has no `value`"),
-        (#"{"conversations": [{"from": "human", "value": 3}]}"#, "conversations[0]: `value` is a number, expected a string"),
-        (#"{"messages": [{"role": "user", "content": null}]}"#, "messages[0]: `content` is null"),
         (#"{"id": 1}"#, "no `conversations` or `messages`"),
         (#"[1, 2]"#, "the sample is an array, expected an object"),
     ])
@@ -134,6 +130,27 @@ import Testing
         #expect(u.reason.contains(reason), "\(u.reason)")
         #expect(u.location.line == 2)
         #expect(u.location.column == 2)
+    }
+
+    /// One bad turn does not hide the sample: the other turns read, the bad value is shown as
+    /// JSON text, and the sample is flagged as damaged (it can only be rejected).
+    @Test(arguments: [
+        (#"{"conversations": [{"value": "x"}, {"from": "gpt", "value": "ok"}]}"#, "conversations[0] has no `from` or `role`", "x"),
+        (#"{"conversations": [{"from": "human"}, {"from": "gpt", "value": "ok"}]}"#, "conversations[0] has no `value` or `content`", ""),
+        (#"{"conversations": [{"from": "human", "value": 3}, {"from": "gpt", "value": "ok"}]}"#, "conversations[0]: the text is a number", "3"),
+        (#"{"messages": [{"role": "user", "content": null}, {"role": "assistant", "content": "ok"}]}"#, "messages[0]: the text is null", "null"),
+        (#"{"conversations": [{"from": "human", "value": {"a": [1, "\u0007"]}}, {"from": "gpt", "value": "ok"}]}"#, "the text is an object", #"{"a": [1, "\u0007"]}"#),
+        (#"{"messages": [{"role": "user", "content": [{"type": "audio", "audio": "x.wav"}]}, {"role": "assistant", "content": "ok"}]}"#, "content part 0 is of type \"audio\"", #"[{"type": "audio", "audio": "x.wav"}]"#),
+    ])
+    func badTurnKeepsTheRest(sample: String, reason: String, shown: String) throws {
+        let dataset = try openUncached(writeTemp("[\(good),\n \(sample)]"))
+        guard case .success(let s) = dataset.sample(at: 1) else { Issue.record("should be readable: \(sample)"); return }
+        #expect(s.isDamaged)
+        #expect(s.damage.first?.message.contains(reason) == true, "\(s.damage)")
+        #expect(s.problems.contains { $0.message.contains(reason) })
+        #expect(s.turns.count == 2)
+        #expect(s.turns[0].text == shown)
+        #expect(s.turns[1].text == "ok")
     }
 
     @Test func trailingCommaAndMissingComma() throws {

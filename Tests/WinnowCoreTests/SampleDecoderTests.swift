@@ -32,9 +32,27 @@ import Testing
         let s = try decode(#"{"id": 3, "messages": [{"role": "system", "content": "be brief"}, {"role": "user", "content": [{"type": "image_url", "image_url": {"url": "r/dog.jpg"}}, {"type": "text", "text": "颜色？"}]}, {"role": "assistant", "content": "棕色。"}], "images": ["r/cat.jpg"]}"#)
         #expect(s.schema == .messages)
         #expect(s.turns.map(\.role) == [.system, .human, .gpt])
-        #expect(s.turns[1].text == "颜色？")
+        // The image part leaves a marker where it sits in the turn.
+        #expect(s.turns[1].text == "<image>\n颜色？")
         #expect(s.images == ["r/cat.jpg", "r/dog.jpg"])
         #expect(s.id == "3")
+        #expect(!s.isDamaged)
+    }
+
+    /// Layouts from real data: `conversations` with `role`/`content`, content as typed parts
+    /// (text, image, image_url, video); a video part is a video, not "no image".
+    @Test func conversationsWithRoleContentAndTypedParts() throws {
+        let s = try decode(#"{"id": "v1", "conversations": [{"role": "user", "content": [{"type": "video", "video": "clips/a.mp4"}, {"type": "text", "text": "发生了什么？"}, {"type": "image", "image": "p/b.jpg"}]}, {"role": "assistant", "content": "一只猫跳起来。"}]}"#)
+        #expect(s.schema == .llava)
+        #expect(s.turns.map(\.role) == [.human, .gpt])
+        #expect(s.turns[0].text == "<video>\n发生了什么？\n<image>")
+        #expect(s.turns[1].text == "一只猫跳起来。")
+        #expect(s.videos == ["clips/a.mp4"])
+        #expect(s.images == ["p/b.jpg"])
+        #expect(!s.isDamaged)
+        let plain = try decode(#"{"conversations": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "yo"}]}"#)
+        #expect(plain.turns.map(\.text) == ["hi", "yo"])
+        #expect(plain.problems.isEmpty)
     }
 
     @Test func missingIDIsSynthetic() throws {

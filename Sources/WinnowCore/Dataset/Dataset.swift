@@ -128,9 +128,10 @@ public final class Dataset: @unchecked Sendable {
     /// Opens and indexes (or loads the index cache of) the file at `path`.
     public static func open(path: String, options: DatasetOptions = DatasetOptions()) throws(DatasetError) -> Dataset {
         let file = try MappedFile(path: path)
-        let key = IndexCacheKey(file: file)
-        if options.useIndexCache, let cached = IndexCache.load(for: path, key: key),
-           options.container == nil || options.container == cached.result.container {
+        // The key holds the options too: a cache built under `--format` is never reused by a
+        // run without it (or with the other format), and the other way round.
+        let key = IndexCacheKey(file: file, container: options.container)
+        if options.useIndexCache, let cached = IndexCache.load(for: path, key: key) {
             file.adviseNormal()
             return Dataset(path: path, file: file, result: cached.result, style: cached.style,
                            fingerprint: cached.fingerprint, cached: true)

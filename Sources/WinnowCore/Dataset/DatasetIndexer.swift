@@ -71,6 +71,12 @@ struct DatasetIndexer {
         let container: DatasetContainer
         if let forced {
             container = forced
+            let looksLike: DatasetContainer? = base[first] == UInt8(ascii: "[") ? .jsonArray : base[first] == UInt8(ascii: "{") ? .jsonLines : nil
+            if let looksLike, looksLike != forced {
+                report(.warning, first, forced == .jsonLines
+                    ? "--format jsonl was given but the file starts with '[' (a JSON array); samples may be cut wrongly. Leave --format out to detect it"
+                    : "--format json was given but the file starts with '{' (JSON Lines); samples may be cut wrongly. Leave --format out to detect it")
+            }
         } else if base[first] == UInt8(ascii: "[") {
             container = .jsonArray
         } else if base[first] == UInt8(ascii: "{") {

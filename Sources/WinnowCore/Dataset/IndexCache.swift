@@ -13,8 +13,13 @@ struct IndexCacheKey: Equatable {
     var inode: UInt64
     /// Hash of the first and last 64 KB: catches a rewrite that keeps size and mtime.
     var edgeHash: UInt64
+    /// The options the index was built under (0: container detected, 1: forced JSON array,
+    /// 2: forced JSON Lines): an index built under `--format jsonl` cuts a JSON array
+    /// differently, so it is never reused by a run with other options.
+    var options: UInt8 = 0
 
-    init(file: MappedFile) {
+    init(file: MappedFile, container: DatasetContainer? = nil) {
+        options = IndexCacheKey.optionsByte(container)
         size = Int64(file.size)
         mtimeSeconds = file.modificationSeconds
         mtimeNanoseconds = file.modificationNanoseconds
@@ -24,6 +29,14 @@ struct IndexCacheKey: Equatable {
         let head = UnsafeRawBufferPointer(rebasing: bytes[0..<min(window, bytes.count)])
         let tail = UnsafeRawBufferPointer(rebasing: bytes[max(0, bytes.count - window)..<bytes.count])
         edgeHash = Hashing.words(tail, seed: Hashing.words(head))
+    }
+
+    static func optionsByte(_ container: DatasetContainer?) -> UInt8 {
+        switch container {
+        case nil: return 0
+        case .jsonArray?: return 1
+        case .jsonLines?: return 2
+        }
     }
 }
 
@@ -40,7 +53,7 @@ struct CachedIndex {
 /// damaged or foreign file is rebuilt rather than trusted.
 enum IndexCache {
     static let magic: [UInt8] = Array("WINNOWIX".utf8)
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
 
     /// Where the cache for `path` lives: beside it when that folder is writable.
     static func candidatePaths(for path: String) -> [String] {
@@ -106,6 +119,7 @@ enum IndexCache {
         w.i64(cached.key.mtimeNanoseconds)
         w.u64(cached.key.inode)
         w.u64(cached.key.edgeHash)
+        w.u8(cached.key.options)
         w.u8(cached.result.container == .jsonArray ? 0 : 1)
         w.i64(Int64(cached.result.contentStart))
         w.u8(cached.style.indent == nil ? 0 : 1)
@@ -142,7 +156,7 @@ enum IndexCache {
             var r = ByteReader(bytes: body)
             guard r.bytes(magic.count) == magic, r.u32() == version else { return nil }
             guard let size = r.i64(), let sec = r.i64(), let nsec = r.i64(), let inode = r.u64(),
-                  let edge = r.u64(), let containerByte = r.u8(), let contentStart = r.i64(),
+                  let edge = r.u64(), let optionsByte = r.u8(), let containerByte = r.u8(), let contentStart = r.i64(),
                   let hasIndent = r.u8(), let indent = r.string(), let ascii = r.u8(),
                   let keySep = r.string(), let itemSep = r.string(), let slash = r.u8(),
                   let fingerprint = r.string(), let problemCount = r.u32() else { return nil }
@@ -162,6 +176,7 @@ enum IndexCache {
             key.mtimeNanoseconds = nsec
             key.inode = inode
             key.edgeHash = edge
+            key.options = optionsByte
             let table = SampleTable(starts: starts, ends: ends, idOffsets: idOffsets, idLengths: idLengths, idHashes: idHashes)
             let result = IndexResult(container: containerByte == 0 ? .jsonArray : .jsonLines, table: table,
                                      problems: problems, contentStart: Int(contentStart))

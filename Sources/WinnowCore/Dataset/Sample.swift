@@ -84,6 +84,16 @@ public struct Sample: Sendable, Equatable {
     public var problems: [SampleProblem]
     /// The whole sample as parsed, for faithful rewriting.
     public var json: JSONValue
+    /// Parts that could not be read (a turn whose text is not a string, a turn without a
+    /// role, a content part of unknown type). The readable turns are still shown and the bad
+    /// value is shown as JSON text, but such a sample can only be rejected: accepting or
+    /// editing it would put a sample training code cannot use into the cleaned data.
+    public var damage: [SampleProblem] = []
+    /// Video paths from typed `video` content parts (shown as `<video>` in their turn).
+    public var videos: [String] = []
+
+    /// Whether the sample has a part that could not be read (see `damage`).
+    public var isDamaged: Bool { !damage.isEmpty }
 
     public init(
         index: Int, id: String, idIsSynthetic: Bool, images: [String], turns: [Turn],
@@ -122,4 +132,11 @@ public struct UnreadableSample: Sendable, Equatable, Error, CustomStringConverti
     public var description: String {
         "\(file):\(location.line):\(location.column): sample \(index) (byte \(location.byteOffset)): \(reason)"
     }
+}
+
+extension Sample {
+    /// Markers put into a turn's text where a typed image or video content part sits, so the
+    /// dialogue shows where the picture comes; an edit's text has them taken out again.
+    public static let imageMarker = "<image>"
+    public static let videoMarker = "<video>"
 }

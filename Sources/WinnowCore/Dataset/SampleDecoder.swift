@@ -59,39 +59,33 @@ enum SampleDecoder {
             case let other?: problems.append(SampleProblem(message: "`\(key)` is \(other.kindDescription), expected a path or a list of paths"))
             }
         }
-        // Dialogue.
+        // Dialogue. One bad turn does not hide the others: it is kept with its value as JSON
+        // text, and the sample is flagged (`damage`) so that it can only be rejected.
         var turns: [Turn] = []
+        var damage: [SampleProblem] = []
+        var videos: [String] = []
         let schema: SampleSchema
+        let listKey: String
         if let conversations = json.lastMember("conversations") {
             schema = .llava
-            guard case .array(let list) = conversations else {
+            listKey = "conversations"
+            guard case .array = conversations else {
                 throw MappingError(reason: "`conversations` is \(conversations.kindDescription), expected a list of turns")
-            }
-            for (k, element) in list.enumerated() {
-                noteRepeatedKeys(in: element, turn: k, problems: &problems)
-                guard case .object = element else { throw MappingError(reason: "conversations[\(k)] is \(element.kindDescription), expected an object") }
-                guard let from = element.lastMember("from") else { throw MappingError(reason: "conversations[\(k)] has no `from` (who speaks)") }
-                guard let name = from.stringValue else { throw MappingError(reason: "conversations[\(k)]: `from` is \(from.kindDescription), expected a string") }
-                guard let value = element.lastMember("value") else { throw MappingError(reason: "conversations[\(k)] has no `value` (the text)") }
-                guard let text = value.stringValue else { throw MappingError(reason: "conversations[\(k)]: `value` is \(value.kindDescription), expected a string") }
-                turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
         } else if let messages = json.lastMember("messages") {
             schema = .messages
-            guard case .array(let list) = messages else {
+            listKey = "messages"
+            guard case .array = messages else {
                 throw MappingError(reason: "`messages` is \(messages.kindDescription), expected a list of messages")
-            }
-            for (k, element) in list.enumerated() {
-                noteRepeatedKeys(in: element, turn: k, problems: &problems)
-                guard case .object = element else { throw MappingError(reason: "messages[\(k)] is \(element.kindDescription), expected an object") }
-                guard let role = element.lastMember("role") ?? element.lastMember("from") else { throw MappingError(reason: "messages[\(k)] has no `role`") }
-                guard let name = role.stringValue else { throw MappingError(reason: "messages[\(k)]: `role` is \(role.kindDescription), expected a string") }
-                guard let content = element.lastMember("content") ?? element.lastMember("value") else { throw MappingError(reason: "messages[\(k)] has no `content`") }
-                let text = try contentText(content, message: k, images: &images)
-                turns.append(Turn(role: Role(name: name), roleName: name, text: text))
             }
         } else {
             throw MappingError(reason: "no `conversations` or `messages` list in the sample")
+        }
+        if case .array(let list)? = json.lastMember(listKey) {
+            for (k, element) in list.enumerated() {
+                noteRepeatedKeys(in: element, turn: k, problems: &problems)
+                turns.append(readTurn(element, name: "\(listKey)[\(k)]", images: &images, videos: &videos, damage: &damage))
+            }
         }
         for (k, turn) in turns.enumerated() {
             if case .other(let name) = turn.role { problems.append(SampleProblem(message: "turn \(k + 1) has an unknown role \"\(name)\"")) }
@@ -111,33 +105,79 @@ enum SampleDecoder {
             break
         }
         let extras = members.filter { !structuralKeys.contains($0.key) }
-        return Sample(index: index, id: id, idIsSynthetic: synthetic, images: images, turns: turns, taskType: taskType,
-                      taskTypeSource: source, schema: schema, extraFields: extras, problems: problems, json: json)
+        var sample = Sample(index: index, id: id, idIsSynthetic: synthetic, images: images, turns: turns, taskType: taskType,
+                            taskTypeSource: source, schema: schema, extraFields: extras, problems: problems + damage, json: json)
+        sample.damage = damage
+        sample.videos = videos
+        return sample
     }
 
-    /// Text of a `content` that is a string or a list of parts (`{"type": "text", ...}`,
-    /// `{"type": "image_url", "image_url": {"url": ...}}`); image parts add to `images`.
-    static func contentText(_ content: JSONValue, message k: Int, images: inout [String]) throws(MappingError) -> String {
+    /// One turn in either spelling (`from`/`value` or `role`/`content`); what cannot be read
+    /// is kept visible as JSON text and noted in `damage`.
+    static func readTurn(_ element: JSONValue, name: String, images: inout [String], videos: inout [String],
+                         damage: inout [SampleProblem]) -> Turn {
+        guard case .object = element else {
+            damage.append(SampleProblem(message: "\(name) is \(element.kindDescription), expected an object"))
+            return Turn(role: .other("?"), roleName: "?", text: jsonText(element))
+        }
+        var roleName = "?"
+        if let role = element.lastMember("from") ?? element.lastMember("role") {
+            if let s = role.stringValue { roleName = s } else {
+                damage.append(SampleProblem(message: "\(name): the role is \(role.kindDescription), expected a string"))
+                roleName = jsonText(role)
+            }
+        } else {
+            damage.append(SampleProblem(message: "\(name) has no `from` or `role` (who speaks)"))
+        }
+        let role = roleName == "?" ? Role.other("?") : Role(name: roleName)
+        guard let value = element.lastMember("value") ?? element.lastMember("content") else {
+            damage.append(SampleProblem(message: "\(name) has no `value` or `content` (the text)"))
+            return Turn(role: role, roleName: roleName, text: "")
+        }
+        switch contentText(value, name: name, images: &images, videos: &videos) {
+        case .success(let text): return Turn(role: role, roleName: roleName, text: text)
+        case .failure(let e):
+            damage.append(SampleProblem(message: e.reason))
+            return Turn(role: role, roleName: roleName, text: jsonText(value))
+        }
+    }
+
+    /// A value as compact JSON text, for showing what could not be read.
+    static func jsonText(_ value: JSONValue) -> String {
+        JSONWriter(style: JSONStyle(indent: nil, ensureASCII: false, keySeparator: ": ", itemSeparator: ", ")).string(value)
+    }
+
+    /// Text of a `content` that is a string or a list of typed parts (`text`, `image`,
+    /// `image_url`, `video`, plain strings). Image and video parts add to `images`/`videos`
+    /// and leave a marker on their own line where they sit.
+    static func contentText(_ content: JSONValue, name: String, images: inout [String],
+                            videos: inout [String]) -> Result<String, MappingError> {
         switch content {
-        case .string(let s): return s
+        case .string(let s): return .success(s)
         case .array(let parts):
             var texts: [String] = []
-            for part in parts {
+            for (p, part) in parts.enumerated() {
                 if let s = part.stringValue { texts.append(s); continue }
                 let type = part.lastMember("type")?.stringValue
                 if let text = part.lastMember("text")?.stringValue, type == nil || type == "text" {
                     texts.append(text)
-                } else if let url = part.lastMember("image_url")?.lastMember("url")?.stringValue ?? part.lastMember("image_url")?.stringValue ?? part.lastMember("image")?.stringValue {
-                    images.append(url)
-                } else if type == "image" || type == "video" {
-                    continue
+                } else if type == "video" || (type == nil && part.lastMember("video") != nil) {
+                    if let path = part.lastMember("video")?.stringValue ?? part.lastMember("video")?.lastMember("url")?.stringValue {
+                        videos.append(path)
+                    }
+                    texts.append(Sample.videoMarker)
+                } else if type == "image" || type == "image_url" || (type == nil && (part.lastMember("image") != nil || part.lastMember("image_url") != nil)) {
+                    let url = part.lastMember("image_url")?.lastMember("url")?.stringValue ?? part.lastMember("image_url")?.stringValue
+                        ?? part.lastMember("image")?.stringValue
+                    if let url { images.append(url) }
+                    texts.append(Sample.imageMarker)
                 } else {
-                    throw MappingError(reason: "messages[\(k)] has a content part that is neither text nor an image")
+                    return .failure(MappingError(reason: "\(name): content part \(p) is \(type.map { "of type \"\($0)\"" } ?? part.kindDescription), not text, an image or a video"))
                 }
             }
-            return texts.joined(separator: "\n")
+            return .success(texts.joined(separator: "\n"))
         default:
-            throw MappingError(reason: "messages[\(k)]: `content` is \(content.kindDescription), expected text or a list of parts")
+            return .failure(MappingError(reason: "\(name): the text is \(content.kindDescription), expected a string or a list of parts"))
         }
     }
 

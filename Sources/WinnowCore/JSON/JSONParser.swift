@@ -23,13 +23,13 @@ public struct JSONParser {
     /// Deeper nesting than this is rejected rather than risking the stack.
     public static let maxDepth = 512
 
-    private let bytes: UnsafeRawBufferPointer
-    private let baseOffset: Int
-    private var pos = 0
-    private var depth = 0
+    let bytes: UnsafeRawBufferPointer
+    let baseOffset: Int
+    var pos = 0
+    var depth = 0
     /// Lone surrogates and similar recoverable oddities.
     public private(set) var warnings: [JSONParseWarning] = []
-    private var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
 
     /// `baseOffset` is added to every reported offset (the buffer's position in its file).
     public init(bytes: UnsafeRawBufferPointer, baseOffset: Int = 0) {
@@ -127,7 +127,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
+    mutating func expectLiteral(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard pos + count <= bytes.count else { throw fail("unexpected end of input in a literal") }
         let base = word.utf8Start
@@ -138,7 +138,7 @@ public struct JSONParser {
         pos += count
     }
 
-    private mutating func parseNumber() throws(JSONParseError) -> String {
+    mutating func parseNumber() throws(JSONParseError) -> String {
         let start = pos
         if bytes[pos] == UInt8(ascii: "-") { pos += 1 }
         guard pos < bytes.count, isDigit(bytes[pos]) else { throw fail("a number needs a digit here") }
@@ -216,7 +216,7 @@ public struct JSONParser {
         scratch.append(contentsOf: run)
     }
 
-    private mutating func parseEscape() throws(JSONParseError) {
+    mutating func parseEscape() throws(JSONParseError) {
         let escapeStart = pos
         pos += 1
         guard pos < bytes.count else { throw fail("unexpected end of input in an escape") }
@@ -333,7 +333,7 @@ public struct JSONParser {
         JSONParseError(byteOffset: baseOffset + pos, reason: reason)
     }
 
-    private func describeByte(at offset: Int) -> String {
+    func describeByte(at offset: Int) -> String {
         guard offset < bytes.count else { return "end of input" }
         return Self.describe(byte: bytes[offset])
     }

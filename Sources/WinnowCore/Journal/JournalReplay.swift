@@ -53,6 +53,17 @@ public struct JournalReplay: Sendable {
                     idCounts = counts
                 }
                 if idCounts?[e.id] == 1, let newIndex = dataset.index(ofID: e.id) {
+                    // An edit replaces text: put on a sample whose content changed since, it
+                    // would silently undo whatever changed. Never re-attach it; show both texts.
+                    if case .edit(let edit, _) = e.decision, dataset.sampleHash(at: newIndex) != e.sampleHash {
+                        staleSequences.insert(e.sequence)
+                        staleEntries.append(e)
+                        issues.append(JournalIssue(kind: .stale, path: contents.path, line: item.line,
+                                                   message: "entry \(e.sequence) (edit of sample \(e.index), id \(e.id)) conflicts with the dataset: "
+                                                       + "sample \(newIndex) with that id changed since the edit was written; not re-attached. "
+                                                       + JournalReplay.bothTexts(edit, dataset.sample(at: newIndex))))
+                        continue
+                    }
                     issues.append(JournalIssue(kind: .reattached, path: contents.path, line: item.line,
                                                message: "entry \(e.sequence) for id \(e.id) moved from sample \(e.index) to sample \(newIndex)"))
                     e.index = newIndex
@@ -72,6 +83,28 @@ public struct JournalReplay: Sendable {
     }
 
     mutating func add(_ entry: JournalEntry) { state.add(entry) }
+
+    /// `turn 1 now: "…"; the edit: "…"` for each edited turn (texts shortened to 200 characters).
+    static func bothTexts(_ edit: SampleEdit, _ sample: Result<Sample, UnreadableSample>) -> String {
+        func quoted(_ s: String) -> String {
+            let short = s.count > 200 ? String(s.prefix(200)) + "…" : s
+            return "\"" + short + "\""
+        }
+        let current: [Turn]
+        switch sample {
+        case .success(let s): current = s.turns
+        case .failure: current = []
+        }
+        switch edit {
+        case .turns(let changes):
+            return changes.sorted { $0.key < $1.key }.map { t, text in
+                "turn \(t) now: " + (t < current.count ? quoted(current[t].text) : "(no such turn)") + "; the edit: " + quoted(text)
+            }.joined(separator: "; ")
+        case .conversation(let turns):
+            return "now: " + current.map { quoted($0.text) }.joined(separator: " / ")
+                + "; the edit: " + turns.map { quoted($0.text) }.joined(separator: " / ")
+        }
+    }
 
     /// A short name of a decision for messages.
     public static func describe(_ d: Decision) -> String {

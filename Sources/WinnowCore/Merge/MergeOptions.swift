@@ -21,15 +21,25 @@ public struct MergeOptions: Sendable {
     public var format: Format
     public var policy: Policy
     public var matchByID: Bool
+    /// Write only the readable samples when the dataset has damage (else nothing is written).
+    public var dropDamaged: Bool
+    /// Merge without the stale entries (else they stop the merge).
+    public var allowStale: Bool
+    /// Re-read the output before renaming it into place. Only the benchmark turns this off,
+    /// to measure what the check costs.
+    package var verifyOutput = true
 
     public init(outputPath: String, rejectedPath: String? = nil, unreviewed: Unreviewed = .keep,
-                format: Format = .same, policy: Policy = .strict, matchByID: Bool = false) {
+                format: Format = .same, policy: Policy = .strict, matchByID: Bool = false,
+                dropDamaged: Bool = false, allowStale: Bool = false) {
         self.outputPath = outputPath
         self.rejectedPath = rejectedPath
         self.unreviewed = unreviewed
         self.format = format
         self.policy = policy
         self.matchByID = matchByID
+        self.dropDamaged = dropDamaged
+        self.allowStale = allowStale
     }
 }
 
@@ -67,6 +77,12 @@ public enum MergeError: Error, Sendable, CustomStringConvertible {
     case conflicts([MergeConflict])
     case journal(JournalError)
     case cannotApplyEdit(index: Int, reason: String)
+    /// The dataset has file-level problems or unreadable samples that would be written.
+    case damaged([String])
+    /// Journal entries written for another version of the dataset.
+    case stale([String])
+    /// The written file did not read back as loadable JSON; it was not renamed into place.
+    case invalidOutput(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -78,6 +94,24 @@ public enum MergeError: Error, Sendable, CustomStringConvertible {
                 + (list.count > 50 ? "\n  ... and \(list.count - 50) more" : "")
         case .journal(let e): return e.description
         case .cannotApplyEdit(let index, let reason): return "sample \(index): cannot apply the edit: \(reason)"
+        case .damaged(let list):
+            return MergeError.listing(list, limit: 50)
+                + "\n\(list.count) problem(s) in the dataset; nothing written. Fix them, reject the damaged samples, "
+                + "or pass --drop-damaged to write only the readable samples."
+        case .stale(let list):
+            return MergeError.listing(list, limit: 50)
+                + "\n\(list.count) stale journal entr\(list.count == 1 ? "y" : "ies") (the dataset changed since they were written); "
+                + "nothing written. Check with `winnow journal check`, try --match-by-id, or pass --allow-stale to merge without them."
+        case .invalidOutput(let path, let reason):
+            return "\(path): the written file does not read back as valid JSON (\(reason)); it was not renamed into place"
         }
+    }
+}
+
+extension MergeError {
+    /// The first `limit` lines of `list`, indented, then how many more.
+    static func listing(_ list: [String], limit: Int) -> String {
+        list.prefix(limit).map { "  " + $0 }.joined(separator: "\n")
+            + (list.count > limit ? "\n  ... and \(list.count - limit) more" : "")
     }
 }

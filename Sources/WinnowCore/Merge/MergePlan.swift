@@ -4,6 +4,8 @@ public struct MergePlan: Sendable {
     public var reviews: [Int: SampleReview] = [:]
     public var conflicts: [MergeConflict] = []
     public var stale = 0
+    /// The stale entries, as messages (they stop the merge unless allowed).
+    public var staleIssues: [String] = []
     public var issues: [String] = []
 
     /// Replays each journal against `dataset` and combines them under `policy`.
@@ -12,6 +14,7 @@ public struct MergePlan: Sendable {
         for contents in journals {
             let replay = JournalReplay(contents: contents, dataset: dataset, matchByID: matchByID)
             stale += replay.staleEntries.count
+            staleIssues += replay.issues.filter { $0.kind == .stale }.map(\.description)
             issues += contents.issues.map(\.description) + replay.issues.map(\.description)
             var times: [Int: String] = [:]
             for e in replay.entries { times[e.sequence] = e.time }

@@ -14,6 +14,8 @@ public struct MergeSummary: Sendable, Equatable {
     public var conflicts: [MergeConflict] = []
     /// Journal problems (torn tails, damaged lines, stale entries), as messages.
     public var issues: [String] = []
+    /// What `--drop-damaged` left out (file-level problems and unreadable samples).
+    public var leftOut: [String] = []
     public var outputPath = ""
     public var rejectedPath: String?
 
@@ -29,6 +31,9 @@ public struct MergeSummary: Sendable, Equatable {
         }
         if let rejectedPath { lines.append("  rejected samples written to \(rejectedPath)") }
         lines.append("  stale entries \(stale), conflicts \(conflicts.count)")
+        if !leftOut.isEmpty { lines.append("  left out as damaged (--drop-damaged): \(leftOut.count)") }
+        for l in leftOut.prefix(50) { lines.append("  left out: " + l) }
+        if leftOut.count > 50 { lines.append("  ... and \(leftOut.count - 50) more left out") }
         for c in conflicts.prefix(20) { lines.append("  conflict: \(c.description)") }
         for i in issues.prefix(50) { lines.append("  " + i) }
         if issues.count > 50 { lines.append("  ... and \(issues.count - 50) more journal problems") }
@@ -59,6 +64,8 @@ public struct MergeSummary: Sendable, Equatable {
             }
             raw("]}")
         }
+        raw("],\"left_out\":[")
+        for (i, m) in leftOut.enumerated() { if i > 0 { raw(",") }; str(m) }
         raw("],\"issues\":[")
         for (i, m) in issues.enumerated() { if i > 0 { raw(",") }; str(m) }
         raw("],\"output\":"); str(outputPath)

@@ -6,17 +6,25 @@ struct MergeWriter {
     let options: MergeOptions
     let out: OutputFile
     let rejected: OutputFile?
+    /// Samples left out as damaged (`--drop-damaged`), with why.
+    let damaged: [Int: String]
+    /// Write Winnow's own separators instead of copying the input's: the input's framing is
+    /// what is broken (a trailing comma, data after `]`, a line that is not an object) or a
+    /// damaged sample's neighbourhood cannot be trusted.
+    let cleanFraming: Bool
     /// A run of input bytes waiting to be copied; adjacent copies grow it.
     private var pending: Range<Int>? = nil
 
     init(dataset: Dataset, bytes: UnsafeRawBufferPointer, plan: MergePlan, options: MergeOptions,
-         out: OutputFile, rejected: OutputFile?) {
+         out: OutputFile, rejected: OutputFile?, damaged: [Int: String] = [:], cleanFraming: Bool = false) {
         self.dataset = dataset
         self.bytes = bytes
         self.plan = plan
         self.options = options
         self.out = out
         self.rejected = rejected
+        self.damaged = damaged
+        self.cleanFraming = cleanFraming
     }
 
     private enum Action { case copy, rewrite(JSONValue), drop }
@@ -61,6 +69,10 @@ struct MergeWriter {
 
     private func action(_ i: Int, _ summary: inout MergeSummary) throws(MergeError) -> Action {
         let review = plan.reviews[i] ?? .undecided
+        if let why = damaged[i] {
+            try writeRejected(i, SampleReview(status: .rejected, reasons: ["damaged"], note: why))
+            return .drop
+        }
         switch review.status {
         case .rejected:
             summary.rejected += 1
@@ -133,14 +145,30 @@ struct MergeWriter {
         line.append(contentsOf: ",\"reviewer\":".utf8)
         if let n = review.reviewer { JournalCodec.escape(n, into: &line) } else { line.append(contentsOf: "null".utf8) }
         line.append(contentsOf: ",\"seq\":\(review.sequence ?? 0),\"sample\":".utf8)
-        line.append(contentsOf: try singleLine(i, nil))
+        if let sample = try? singleLine(i, nil), MergeWriter.isObject(sample) {
+            line.append(contentsOf: sample)
+        } else {
+            // An unreadable sample cannot be embedded as JSON: its bytes go in as text.
+            line.append(contentsOf: "null,\"raw\":".utf8)
+            JournalCodec.escape(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range(i)]), as: UTF8.self), into: &line)
+        }
         line.append(contentsOf: "}\n".utf8)
         try rejected.write(line)
     }
 
+    /// Whether `bytes` is exactly one valid JSON object.
+    static func isObject(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { b in
+            var p = JSONParser(bytes: b)
+            guard p.peekAfterWhitespace() == UInt8(ascii: "{") else { return false }
+            do { try p.skipValue() } catch { return false }
+            return p.isAtEndAfterWhitespace()
+        }
+    }
+
     mutating func run(_ summary: inout MergeSummary) throws(MergeError) {
         let n = dataset.count
-        let sameContainer = outputContainer == dataset.container
+        let sameContainer = outputContainer == dataset.container && !cleanFraming
         guard n > 0 else {
             if sameContainer { try copy(0..<bytes.count) } else { try emit(Array((outputContainer == .jsonArray ? "[]\n" : "").utf8)) }
             try flushPending()
@@ -169,6 +197,8 @@ struct MergeWriter {
                 try emit([0x0A])
             } else {
                 if wroteAny { try emit(Array(",\n".utf8)) }
+                // The sample's own indentation, so a pretty-printed sample keeps its shape.
+                try emit(Array(baseIndent(r.lowerBound).utf8))
                 if case .rewrite(let json) = act { try emit(singleLine(i, json)) } else { try copy(r) }
             }
             wroteAny = true

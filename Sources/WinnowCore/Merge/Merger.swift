@@ -14,11 +14,17 @@ public enum Merger {
         try checkOutputs(dataset: dataset, options: options, journals: journals.map(\.path))
         let plan = MergePlan(dataset: dataset, journals: journals, policy: options.policy, matchByID: options.matchByID)
         if options.policy == .strict, !plan.conflicts.isEmpty { throw .conflicts(plan.conflicts) }
+        // A stale entry may be a reject of a sample that is still there under another index:
+        // merging without it could put that sample back into the training data.
+        if !plan.staleIssues.isEmpty, !options.allowStale { throw .stale(plan.staleIssues) }
+        let damage = MergeDamage(dataset: dataset, plan: plan, options: options)
+        if !damage.isEmpty, !options.dropDamaged { throw .damaged(damage.messages) }
         var summary = MergeSummary()
+        summary.leftOut = damage.messages
         summary.samples = dataset.count
         summary.stale = plan.stale
         summary.conflicts = plan.conflicts
-        summary.issues = dataset.problems.map(\.description) + plan.issues
+        summary.issues = plan.issues
         summary.outputPath = options.outputPath
         summary.rejectedPath = options.rejectedPath
 
@@ -28,7 +34,8 @@ public enum Merger {
             if let r = options.rejectedPath { rejectedOut = try OutputFile(path: r) }
             let result: Result<Void, MergeError> = dataset.withBytes { bytes in
                 do throws(MergeError) {
-                    var writer = MergeWriter(dataset: dataset, bytes: bytes, plan: plan, options: options, out: out, rejected: rejectedOut)
+                    var writer = MergeWriter(dataset: dataset, bytes: bytes, plan: plan, options: options, out: out,
+                                             rejected: rejectedOut, damaged: damage.samples, cleanFraming: !damage.isEmpty)
                     try writer.run(&summary)
                     return .success(())
                 } catch { return .failure(error) }
@@ -36,6 +43,15 @@ public enum Merger {
             try result.get()
             try out.finish()
             try rejectedOut?.finish()
+            if options.verifyOutput {
+                let container: DatasetContainer = options.format == .same ? dataset.container : (options.format == .json ? .jsonArray : .jsonLines)
+                if let why = OutputCheck.problem(atPath: out.tempPath, container: container) {
+                    throw .invalidOutput(path: options.outputPath, reason: why)
+                }
+                if let rejectedOut, let why = OutputCheck.problem(atPath: rejectedOut.tempPath, container: .jsonLines) {
+                    throw .invalidOutput(path: rejectedOut.path, reason: why)
+                }
+            }
             try rejectedOut?.rename()
             try out.rename()
         } catch {

@@ -19,8 +19,10 @@ public enum SampleEditApplier {
                 }
                 // An unchanged text leaves the turn as written (its parts, its escapes).
                 if t < sample.turns.count, sample.turns[t].text == text { continue }
-                let key = sample.schema == .messages && turn.contains(where: { $0.key == "content" }) == false
-                    && turn.contains(where: { $0.key == "value" }) ? "value" : textKey
+                // The member the decoder read the text from (`value` before `content`, in
+                // either schema), so an edit never adds a second text member.
+                let key = turn.contains(where: { $0.key == "value" }) ? "value"
+                    : turn.contains(where: { $0.key == "content" }) ? "content" : textKey
                 if let at = turn.lastIndex(where: { $0.key == key }), case .array(let parts) = turn[at].value {
                     turn[at].value = .array(replaceText(in: parts, with: text))
                 } else {
@@ -33,8 +35,10 @@ public enum SampleEditApplier {
             for (t, newTurn) in newTurns.enumerated() {
                 var turn: [JSONMember]
                 if t < turns.count, case .object(let old) = turns[t] { turn = old } else { turn = [] }
-                set(&turn, roleKey, .string(newTurn.roleName))
-                set(&turn, textKey, .string(newTurn.text))
+                let role = turn.contains(where: { $0.key == "from" }) ? "from" : turn.contains(where: { $0.key == "role" }) ? "role" : roleKey
+                let text = turn.contains(where: { $0.key == "value" }) ? "value" : turn.contains(where: { $0.key == "content" }) ? "content" : textKey
+                set(&turn, role, .string(newTurn.roleName))
+                set(&turn, text, .string(newTurn.text))
                 rebuilt.append(.object(turn))
             }
             turns = rebuilt
@@ -46,7 +50,11 @@ public enum SampleEditApplier {
     /// A list of content parts (`{"type": "text", "text": ...}`, images, plain strings) with
     /// its text replaced: the new text goes into the first text part, other text parts are
     /// removed (the dialogue view shows them joined as one text), image parts stay.
-    private static func replaceText(in parts: [JSONValue], with text: String) -> [JSONValue] {
+    private static func replaceText(in parts: [JSONValue], with edited: String) -> [JSONValue] {
+        // The `<image>`/`<video>` lines the decoder put where media parts sit are not text:
+        // the parts themselves stay where they are.
+        let text = edited.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { $0 != Sample.imageMarker && $0 != Sample.videoMarker }.joined(separator: "\n")
         var out: [JSONValue] = []
         var placed = false
         for part in parts {

@@ -16,6 +16,10 @@ extension ReviewApp {
             state.message = AppMessage("read-only: decisions are not saved (no journal)", isError: true)
             return .redraw
         }
+        if let why = DecisionCheck.refusal(of: decision, for: source.sample(at: index)) {
+            state.message = AppMessage(why, isError: true)
+            return .redraw
+        }
         let before = journal.review(at: index).status
         let entry: JournalEntry
         do {

@@ -23,8 +23,8 @@ extension ReviewApp {
             state.message = AppMessage("read-only: edits are not saved (no journal)", isError: true)
             return .redraw
         }
-        guard case .success(let sample) = displayedSample(at: index) else {
-            state.message = AppMessage("this sample cannot be read, so it cannot be edited", isError: true)
+        guard case .success(let sample) = displayedSample(at: index), !sample.isDamaged else {
+            state.message = AppMessage("this sample cannot be read, so it cannot be edited (reject it instead)", isError: true)
             return .redraw
         }
         let width = ReviewApp.turnTextWidth(paneWidth: lastLayout?.dialogue.width ?? state.width)

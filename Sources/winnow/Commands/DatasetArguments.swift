@@ -44,7 +44,13 @@ struct DatasetArguments: ParsableArguments {
         }
         defer { progress.finish() }
         do {
-            return .success(try Dataset.open(path: path, options: options))
+            let dataset = try Dataset.open(path: path, options: options)
+            if format != nil {
+                for p in dataset.problems where p.message.hasPrefix("--format") {
+                    FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(p.description))\n".utf8))
+                }
+            }
+            return .success(dataset)
         } catch {
             return .failure(error)
         }

@@ -129,6 +129,8 @@ struct DecisionRequest {
                 throw Failure(message: "entry \(s) on sample \(index) is already undone")
             }
         }
+        // Same rule as the review screen: a sample that cannot be read can only be rejected.
+        if let why = DecisionCheck.refusal(of: d, for: dataset.sample(at: index)) { throw Failure(message: why) }
         if case .edit(.turns(let turns), _) = d, case .success(let sample) = dataset.sample(at: index) {
             for t in turns.keys where t < 0 || t >= sample.turns.count {
                 throw Failure(message: "sample \(index) has \(sample.turns.count) turns; there is no turn \(t)")

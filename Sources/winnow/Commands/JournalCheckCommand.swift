@@ -35,6 +35,16 @@ struct JournalCheckCommand: ParsableCommand {
             let replay = JournalReplay(contents: contents, dataset: data, matchByID: matchByID)
             issues += replay.issues
             staleCount = replay.staleEntries.count
+            // Decisions a journal from an older Winnow (or a hand-written one) may hold that
+            // the review screen and `decide` now refuse: accepting or editing an unreadable sample.
+            for (index, review) in replay.reviews.sorted(by: { $0.key < $1.key })
+            where review.status == .accepted || review.status == .edited || review.edit != nil {
+                let decision: Decision = review.edit.map { .edit($0, note: nil) } ?? .accept
+                guard let why = DecisionCheck.refusal(of: decision, for: data.sample(at: index)) else { continue }
+                let line = contents.items.first { $0.entry.sequence == review.sequence }?.line ?? 0
+                issues.append(JournalIssue(kind: .invalid, path: contents.path, line: line,
+                                           message: "entry \(review.sequence ?? 0): \(why); merge will stop on it unless it is rejected (or --drop-damaged)"))
+            }
             JournalCommandSupport.say("checked against \(JournalCommandSupport.sanitize(datasetPath)) (\(data.count) samples); \(replay.decidedCount) samples decided")
         } else {
             JournalCommandSupport.say("no dataset given: stale entries not checked (use --dataset)")

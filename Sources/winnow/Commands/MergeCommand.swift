@@ -22,8 +22,22 @@ struct MergeCommand: ParsableCommand {
             read) stops the merge: check it with `winnow journal check`, then pass \
             --allow-damaged to merge without those entries.
 
-            Exit codes: 0 merged, 1 conflicts between journals or damaged journal lines \
-            (nothing written), 64 output is an input, 65 bad input, 73 cannot write.
+            A dataset with file-level problems (a trailing comma, data after ']', a truncated \
+            tail, a line that is not an object) or unreadable samples that would be written stops \
+            the merge: the problems are listed as `winnow validate` lists them. Reject the damaged \
+            samples, fix the file, or pass --drop-damaged to write only the readable samples with \
+            clean framing (what was left out is listed, and written to --rejected when given).
+
+            Journal entries written for another version of the dataset (stale) stop the merge \
+            too; --match-by-id may re-attach them, --allow-stale merges without them.
+
+            Before the output is renamed into place it is read back with Winnow's own parser; \
+            if it is not a JSON array of objects (or JSON Lines, one object per line) nothing \
+            is renamed and merge says why.
+
+            Exit codes: 0 merged, 1 conflicts, stale entries, damaged journal lines or a damaged \
+            dataset (nothing written), 64 output is an input, 65 bad input, 73 cannot write (or \
+            the output did not read back as valid JSON).
             """
     )
 
@@ -54,8 +68,14 @@ struct MergeCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge even when a journal has damaged lines (their decisions are left out).")
     var allowDamaged = false
 
-    @Flag(name: .long, help: "Re-attach entries of a changed dataset to samples with the same (unique) id.")
+    @Flag(name: .long, help: "Re-attach entries of a changed dataset to samples with the same (unique) id (never an edit to a changed text).")
     var matchByID = false
+
+    @Flag(name: .long, help: "Merge without stale entries (written for another version of the dataset).")
+    var allowStale = false
+
+    @Flag(name: .long, help: "Write only the readable samples of a damaged dataset, with clean framing; list what was left out.")
+    var dropDamaged = false
 
     func run() throws {
         let data = try JournalCommandSupport.openDataset(dataset)
@@ -80,7 +100,8 @@ struct MergeCommand: ParsableCommand {
             throw WinnowExit.problemsFound
         }
         let options = MergeOptions(outputPath: output, rejectedPath: rejected, unreviewed: unreviewed,
-                                   format: format, policy: policy, matchByID: matchByID)
+                                   format: format, policy: policy, matchByID: matchByID,
+                                   dropDamaged: dropDamaged, allowStale: allowStale)
         let summary: MergeSummary
         do { summary = try Merger.merge(dataset: data, journals: contents, options: options) } catch {
             JournalCommandSupport.warn("winnow merge: " + JournalCommandSupport.sanitizeLines(error.description))
@@ -92,7 +113,8 @@ struct MergeCommand: ParsableCommand {
                 JournalCommandSupport.say(s.json)
             }
             switch error {
-            case .conflicts: throw WinnowExit.problemsFound
+            case .conflicts, .stale, .damaged: throw WinnowExit.problemsFound
+            case .invalidOutput: throw WinnowExit.cannotWrite
             case .sameAsInput: throw WinnowExit.usage
             case .cannotWrite: throw WinnowExit.cannotWrite
             case .journal(let e): throw JournalCommandSupport.fail(e)
