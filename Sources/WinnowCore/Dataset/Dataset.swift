@@ -170,6 +170,9 @@ public final class Dataset: @unchecked Sendable {
         return Dataset(path: path, file: file, result: result, style: style, fingerprint: fingerprint, cached: false)
     }
 
+    /// Where the index cache of `path` may be written (beside it, else the user's cache folder).
+    public static func indexCachePaths(for path: String) -> [String] { IndexCache.candidatePaths(for: path) }
+
     /// Number of samples (readable or not).
     public var count: Int { table.count }
 

@@ -154,12 +154,12 @@ struct ReviewCommand: ParsableCommand {
         }
         if let sample {
             if stratify == "type" {
-                // The task type needs a decode of every sample (about 11 s for 641,868 in a
-                // release build), so say what is happening before the screen appears.
+                // Dataset.taskType(at:) reads the type the index recorded; only samples it
+                // could not classify are decoded, so say what is happening meanwhile.
                 let progress = ProgressLine(label: "reading task types for --stratify")
                 var types = [TaskType](repeating: .conversation, count: dataset.count)
                 for i in 0..<dataset.count {
-                    if case .success(let s) = dataset.sample(at: i) { types[i] = s.taskType }
+                    if let t = dataset.taskType(at: i) { types[i] = t }
                     if i & 0x3FFF == 0 { progress.update(Double(i) / Double(max(1, dataset.count))) }
                 }
                 progress.finish()

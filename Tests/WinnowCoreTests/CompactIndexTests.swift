@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import WinnowCore
+
+/// The mapped compact index (cache version 6): ranges, ids and lookups equal what a plain
+/// scan gives, across blocks and for every case that needs a full-width exception.
+@Suite struct CompactIndexTests {
+    /// JSON Lines with 200 samples: blank lines and long whitespace runs between some (gaps
+    /// over 255 bytes), a 300-byte id, escaped and non-ASCII ids, numeric ids, no id,
+    /// repeated ids; returns the text and each sample's expected byte range and id.
+    func corpus() -> (String, [(Range<Int>, String?)]) {
+        var text = ""
+        var expected: [(Range<Int>, String?)] = []
+        for i in 0..<200 {
+            if i % 17 == 5 { text += String(repeating: " ", count: 300) + "\n" }
+            if i % 23 == 7 { text += "\n\n" }
+            let idJSON: String?, id: String?
+            switch i % 9 {
+            case 0: idJSON = "\"long-\(i)-" + String(repeating: "x", count: 300) + "\""; id = "long-\(i)-" + String(repeating: "x", count: 300)
+            case 1: idJSON = "\"esc\\\"\(i)\\\\\""; id = "esc\"\(i)\\"
+            case 2: idJSON = "\"图\(i)\""; id = "图\(i)"
+            case 3: idJSON = "\(i * 10)"; id = "\(i * 10)"
+            case 4: idJSON = nil; id = nil
+            case 5: idJSON = "\"dup\""; id = "dup"
+            default: idJSON = "\"s\(i)\""; id = "s\(i)"
+            }
+            let member = idJSON.map { "\"id\": \($0), " } ?? ""
+            let line = "{\(member)\"conversations\": [{\"from\": \"human\", \"value\": \"q\(i) },{ \\\"x\\\" \"}]}"
+            let start = text.utf8.count
+            text += line
+            expected.append((start..<text.utf8.count, id))
+            text += "\n"
+        }
+        return (text, expected)
+    }
+
+    @Test func rangesIdsAndLookupsMatchCachedAndUncached() throws {
+        let (text, expected) = corpus()
+        let path = writeTemp(text, name: "compact.jsonl")
+        let fresh = try Dataset.open(path: path)
+        let cached = try Dataset.open(path: path)
+        let uncached = try openUncached(path)
+        #expect(!fresh.indexWasCached)
+        #expect(cached.indexWasCached)
+        for dataset in [fresh, cached, uncached] {
+            #expect(dataset.count == expected.count)
+            for (i, (range, id)) in expected.enumerated() {
+                #expect(dataset.byteRange(at: i) == range, "sample \(i)")
+                #expect(dataset.id(at: i) == id, "sample \(i)")
+                if let id, id != "dup" { #expect(dataset.index(ofID: id) == i, "id \(id)") }
+            }
+            // A repeated id finds its first sample; absent ids find nothing.
+            #expect(dataset.index(ofID: "dup") == 5)
+            #expect(dataset.index(ofID: "absent") == nil)
+            #expect(dataset.index(ofID: "#4") == 4)
+        }
+        #expect(cached.fingerprint == fresh.fingerprint)
+        #expect(uncached.fingerprint == fresh.fingerprint)
+    }
+
+    /// The fingerprint is computed exactly as version 5 did (journals keep matching).
+    @Test func fingerprintIsUnchangedFromTheArrayFormula() throws {
+        let (text, expected) = corpus()
+        let path = writeTemp(text, name: "fp.jsonl")
+        let dataset = try openUncached(path)
+        let bytes = Array(text.utf8)
+        let old: UInt64 = bytes.withUnsafeBytes { raw in
+            var h = Hashing.words(UnsafeRawBufferPointer(rebasing: raw[0..<min(65536, raw.count)]), seed: UInt64(raw.count))
+            h = Hashing.words(UnsafeRawBufferPointer(rebasing: raw[max(0, raw.count - 65536)..<raw.count]), seed: h)
+            if raw.count > 2 * 65536 {
+                for k in 0..<64 {
+                    let offset = Int((Int64(raw.count) - 4096) * Int64(k) / 64)
+                    h = Hashing.words(UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + 4096)]), seed: h)
+                }
+            }
+            let starts = expected.map { Int64($0.0.lowerBound) }, ends = expected.map { Int64($0.0.upperBound) }
+            starts.withUnsafeBytes { h = Hashing.words($0, seed: h) }
+            ends.withUnsafeBytes { h = Hashing.words($0, seed: h) }
+            return h
+        }
+        #expect(dataset.fingerprint == Hashing.hex(old))
+    }
+
+    @Test func cacheTakesAtMost16BytesPerSample() throws {
+        let line = #"{"id": "k%d", "conversations": [{"from": "human", "value": "问题%d"}, {"from": "gpt", "value": "答"}]}"#
+        let text = (0..<5000).map { String(format: line, $0, $0) }.joined(separator: "\n") + "\n"
+        let path = writeTemp(text, name: "size.jsonl")
+        let dataset = try Dataset.open(path: path)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path + ".winnow-index")[.size] as? NSNumber).intValue
+        #expect(Double(size) / Double(dataset.count) <= 16)
+        #expect(try Dataset.open(path: path).index(ofID: "k4999") == 4999)
+    }
+
+    /// A cache of an older version (or a newer one) is rebuilt, never read.
+    @Test func otherVersionsAreRebuilt() throws {
+        let path = writeTemp(#"[{"id": "a", "conversations": []}]"#, name: "v.json")
+        _ = try Dataset.open(path: path)
+        let cachePath = path + ".winnow-index"
+        var bytes = try #require(FileManager.default.contents(atPath: cachePath))
+        for version: UInt8 in [5, 7] {
+            bytes[8] = version
+            try bytes.write(to: URL(fileURLWithPath: cachePath))
+            let reopened = try Dataset.open(path: path)
+            #expect(!reopened.indexWasCached)
+            #expect(reopened.id(at: 0) == "a")
+            bytes = try #require(FileManager.default.contents(atPath: cachePath))
+        }
+        #expect(try Dataset.open(path: path).indexWasCached)
+    }
+
+    @Test func taskTypeAtMatchesTheDecodedSample() throws {
+        let (text, expected) = corpus()
+        let path = writeTemp(text, name: "types.jsonl")
+        let dataset = try openUncached(path)
+        for i in 0..<expected.count {
+            guard case .success(let s) = dataset.sample(at: i) else { Issue.record("sample \(i) unreadable"); continue }
+            #expect(dataset.taskType(at: i) == s.taskType)
+        }
+        #expect(dataset.taskType(at: -1) == nil)
+        #expect(dataset.taskType(at: expected.count) == nil)
+    }
+}
