@@ -120,3 +120,41 @@ import Testing
         #expect(dataset.taskType(at: expected.count) == nil)
     }
 }
+
+/// The task type recorded by the indexer agrees with the decoder, and is recorded (no decode
+/// needed) for plain samples.
+@Suite struct IndexedTaskTypeTests {
+    static let samples: [(String, Bool)] = [
+        (#"{"id": "a", "conversations": [{"from": "human", "value": "<image>\n图中有什么？"}, {"from": "gpt", "value": "猫"}, {"from": "human", "value": "几只？"}, {"from": "gpt", "value": "两只"}]}"#, true),
+        (#"{"id": "b", "conversations": [{"from": "human", "value": "请描述这张图片。"}, {"from": "gpt", "value": "一只猫"}]}"#, true),
+        (#"{"id": "c", "conversations": [{"from": "human", "value": "Please DESCRIBE the image"}, {"from": "gpt", "value": "x"}]}"#, true),
+        (#"{"id": "d", "conversations": [{"from": "human", "value": "为什么猫在这里？"}, {"from": "gpt", "value": "因为"}]}"#, true),
+        (#"{"id": "e", "type": "detail", "conversations": [{"from": "human", "value": "为什么？"}, {"from": "gpt", "value": "x"}]}"#, true),
+        (#"{"id": "f", "task": "conversation", "type": 3, "conversations": [{"value": "why", "from": "human"}]}"#, true),
+        (#"{"id": "g", "type": "weird", "conversations": [{"from": "user", "value": "describe"}]}"#, true),
+        (#"{"id": "h", "messages": [{"role": "user", "content": "what do you see"}, {"role": "assistant", "content": "x"}]}"#, true),
+        (#"{"id": "i", "conversations": [{"from": "human", "value": "请\n描述"}]}"#, false),
+        (#"{"id": "j", "conversations": [{"from": "hum\u0061n", "value": "x"}, {"from": "human", "value": "y"}]}"#, false),
+        (#"{"id": "k", "messages": [{"role": "user", "content": [{"type": "text", "text": "describe"}]}]}"#, false),
+        (#"{"id": "l", "conversations": [{"from": "gpt", "value": "describe"}]}"#, true),
+        (#"{"id": "m", "conversations": [{"from": "human", "value": "descri\u0301be é"}]}"#, false),
+        (#"{"id": "n", "conversations": [{"from": "human", "value": "a"}, "str", [1], {"from": "human", "value": "b"}], "messages": []}"#, true),
+        (#"{"id": "o", "conversations": [{"from": "human", "value": "a"}], "conversations": [{"from": "human", "value": "describe"}]}"#, true),
+        (#"{"id": "p", "conversations": "nope"}"#, false),
+        (#"{"id": "q", "conversations": [{"from": "human", "from": "gpt", "value": "describe"}]}"#, true),
+    ]
+
+    @Test(arguments: [DatasetContainer.jsonLines, .jsonArray])
+    func agreesWithTheDecoder(container: DatasetContainer) throws {
+        let lines = Self.samples.map(\.0)
+        let text = container == .jsonLines ? lines.joined(separator: "\n") + "\n" : "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+        let dataset = try openUncached(writeTemp(text, name: container == .jsonLines ? "t.jsonl" : "t.json"))
+        #expect(dataset.count == Self.samples.count)
+        for (i, (_, recorded)) in Self.samples.enumerated() {
+            let decoded: TaskType? = { if case .success(let s) = dataset.sample(at: i) { return s.taskType }; return nil }()
+            #expect(dataset.taskType(at: i) == decoded, "sample \(i)")
+            #expect((dataset.table.taskType(at: i) != nil) == recorded, "sample \(i) recorded at index time")
+            if let stored = dataset.table.taskType(at: i) { #expect(stored == decoded, "sample \(i)") }
+        }
+    }
+}

@@ -145,7 +145,8 @@ struct DatasetIndexer {
                 return
             }
             table.append(start: i, end: element.end, idStart: element.idStart, idLength: element.idLength,
-                         idIsString: element.idIsString, idHash: idHash(element))
+                         idIsString: element.idIsString, idHash: idHash(element),
+                         taskType: SampleTable.taskTypeCode(element.types.taskType(base: base)))
             tick(element.end)
             i = skipWhitespace(element.end, n)
             guard i < n else {
@@ -185,7 +186,8 @@ struct DatasetIndexer {
                     let value = scanValue(j, lineEnd)
                     if value.end > 0 {
                         table.append(start: j, end: value.end, idStart: value.idStart, idLength: value.idLength,
-                                     idIsString: value.idIsString, idHash: idHash(value))
+                                     idIsString: value.idIsString, idHash: idHash(value),
+                                     taskType: SampleTable.taskTypeCode(value.types.taskType(base: base)))
                         var k = value.end
                         while k < lineEnd, base[k] == 0x20 || base[k] == 0x09 || base[k] == 0x0D { k += 1 }
                         if k < lineEnd { report(.error, k, "trailing data after sample \(table.count - 1) on its line") }
@@ -217,6 +219,8 @@ struct DatasetIndexer {
         var brokenEnd = -1
         /// ...and where the next sample starts (-1: none found).
         var resumeAt = -1
+        /// What the task type needs, gathered on the way (see `TaskTypeScan`).
+        var types = TaskTypeScan()
     }
 
     /// The whitespace columns before `i` on its line (0 when other bytes precede it).
@@ -255,6 +259,7 @@ struct DatasetIndexer {
             return Scanned(end: k == start ? start + 1 : k)
         }
         var result = Scanned(end: -1)
+        result.types.speakerBase = base
         var depth = 1
         var i = start + 1
         while i < limit {
@@ -266,6 +271,10 @@ struct DatasetIndexer {
                     if let broken = brokenAt(newline: at, indent: indent, insideString: true, limit: limit) { return broken }
                 }
                 if q < 0 { return result }
+                if depth == 1 || (depth == 3 && result.types.inList) {
+                    let next = result.types.noteString(base: base, open: i, close: q, depth: depth, limit: limit, careful: indent >= 0)
+                    if next >= 0 { i = next; continue }
+                }
                 // A repeated "id" member: the last one counts, as in the decoder and in Python.
                 if depth == 1, q - i == 3, base[i + 1] == UInt8(ascii: "i"), base[i + 2] == UInt8(ascii: "d") {
                     var j = skipWhitespace(q + 1, limit)
@@ -305,8 +314,12 @@ struct DatasetIndexer {
                 i = q + 1
             } else if b == 0x7B || b == 0x5B {
                 depth += 1
+                if depth == 3 && result.types.inList { result.types.openElement(isObject: b == 0x7B) }
                 i += 1
             } else if b == 0x7D || b == 0x5D {
+                if result.types.inList {
+                    if depth == 3 { result.types.closeElement() } else if depth == 2 { result.types.inList = false }
+                }
                 depth -= 1
                 i += 1
                 if depth == 0 {
