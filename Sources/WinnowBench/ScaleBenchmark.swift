@@ -61,6 +61,11 @@ enum ScaleBenchmark {
         print(String(format: "open with a warm cache -> sample %d decoded: %.1f ms in the process (%.1f ms from spawn to exit; spawning /bin/true takes %.1f ms), RssAnon %@ MB (goals <= 50 ms, <= 64 MB)",
                      target + 1, inProcess * 1000, best * 1000, trueBest * 1000, rss))
 
+        // Task types recorded at index time, checked against a decode over a spread of samples.
+        if let types = probe(me, [path, "0", "--check-types", "20000"]) {
+            print("task types: \(types["indexed"] ?? "?") of \(types["checked"] ?? "?") samples checked were recorded at index time; \(types["mismatch"] ?? "?") disagree with a decode")
+        }
+
         // A random walk compressed in time: an hour of browsing is a few thousand samples;
         // this decodes `steps` random samples and an id lookup every 100.
         if let walk = probe(me, [path, String(target), "--walk", String(steps)]) {
@@ -110,6 +115,18 @@ enum ScaleBenchmark {
         print("cached=\(dataset.indexWasCached ? 1 : 0)")
         print("rss=\(mb(IndexBenchmark.rssAnonKB()))")
         print("peak=\(mb(peak.maxKB))")
+        if let n = BenchSupport.option(args, "--check-types").flatMap({ Int($0) }), dataset.count > 0 {
+            var indexed = 0, mismatch = 0
+            for k in 0..<n {
+                let i = Int(Int64(k) * Int64(dataset.count) / Int64(max(1, n)))
+                if dataset.taskTypeIsIndexed(at: i) { indexed += 1 }
+                let decoded: TaskType? = { if case .success(let s) = dataset.sample(at: i) { return s.taskType }; return nil }()
+                if dataset.taskType(at: i) != decoded { mismatch += 1 }
+            }
+            print("checked=\(n)")
+            print("indexed=\(indexed)")
+            print("mismatch=\(mismatch)")
+        }
         if let steps = BenchSupport.option(args, "--walk").flatMap({ Int($0) }), dataset.count > 0 {
             var random = BenchSupport.Random(state: 42)
             var maxKB = 0, lookups = 0

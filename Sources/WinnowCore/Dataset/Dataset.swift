@@ -233,6 +233,9 @@ public final class Dataset: @unchecked Sendable {
         return (try? JSONParser.parse(quoted))?.stringValue
     }
 
+    /// Whether `taskType(at:)` answers from the index, without a decode.
+    public func taskTypeIsIndexed(at index: Int) -> Bool { table.taskType(at: index) != nil }
+
     /// The sample's task type in O(1) when the index recorded it (the usual case), else by
     /// decoding it; nil when the sample cannot be read.
     public func taskType(at index: Int) -> TaskType? {
