@@ -158,3 +158,62 @@ import Testing
         }
     }
 }
+
+/// Indexing JSON Lines on two threads gives the one-thread index byte for byte.
+@Suite struct ParallelIndexTests {
+    func both(_ text: String) throws -> (Dataset, Dataset) {
+        let path = writeTemp(text, name: "p.jsonl")
+        let options = DatasetOptions(useIndexCache: false)
+        return (try Dataset.open(path: path, options: options, parallelThreshold: 0),
+                try Dataset.open(path: path, options: options, parallelThreshold: .max))
+    }
+
+    func expectSame(_ a: Dataset, _ b: Dataset, _ note: String) {
+        #expect(a.count == b.count, "\(note)")
+        #expect(a.table.sectionBytes == b.table.sectionBytes, "\(note)")
+        #expect(a.fingerprint == b.fingerprint, "\(note)")
+        #expect(a.problems == b.problems, "\(note)")
+        #expect(a.style == b.style, "\(note)")
+    }
+
+    /// Lines whose strings hold `},{`, an escaped newline followed by `{`, escaped quotes and
+    /// backslashes, with the cut (the first newline after the middle) landing right after them.
+    @Test func edgeCasesAtTheSplitPoint() throws {
+        let tricky = [
+            #"{"id": "a", "conversations": [{"from": "human", "value": "x },{ \"id\": \"z\" }"}]}"#,
+            #"{"id": "b\\", "conversations": [{"from": "human", "value": "line\n{\"id\": 1}"}]}"#,
+            #"{"id": "c\"", "conversations": [{"from": "human", "value": "\\\\\""}]}"#,
+            #"{"id": 42, "conversations": [{"from": "human", "value": "请描述 \\"}]}"#,
+        ]
+        for (k, line) in tricky.enumerated() {
+            // The tricky line sits just before and just after the middle.
+            for padding in [0, 7, 60] {
+                let filler = #"{"id": "f%d", "conversations": [{"from": "human", "value": "%@"}]}"#
+                var lines = (0..<6).map { String(format: filler, $0, String(repeating: "y", count: padding)) }
+                lines.insert(line, at: 3)
+                lines.insert(line, at: 4)
+                let (a, b) = try both(lines.joined(separator: "\n") + "\n")
+                expectSame(a, b, "tricky \(k) padding \(padding)")
+                #expect(a.index(ofID: "a") == b.index(ofID: "a"))
+            }
+        }
+    }
+
+    @Test(arguments: 0..<12)
+    func randomFilesIndexTheSameBothWays(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let pieces = ["x", "},{", "\\n{", "\\\"", "\\\\", "描述", " ", "{\\\"id\\\": 3}"]
+        var lines: [String] = []
+        for i in 0..<(20 + Int(random.next() % 200)) {
+            var value = ""
+            for _ in 0..<Int(random.next() % 8) { value += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let id = random.next() % 5 == 0 ? "" : "\"id\": \"r\(random.next() % 50)\(i % 3 == 0 ? "\\\\" : "")\", "
+            var line = "{\(id)\"conversations\": [{\"from\": \"human\", \"value\": \"\(value)\"}]}"
+            if random.next() % 40 == 0 { line = "not json" }
+            if random.next() % 30 == 0 { line = "" }
+            lines.append(line)
+        }
+        let (a, b) = try both(lines.joined(separator: random.next() % 2 == 0 ? "\n" : "\r\n") + "\n")
+        expectSame(a, b, "seed \(seed)")
+    }
+}

@@ -126,6 +126,12 @@ public final class Dataset: @unchecked Sendable {
 
     /// Opens and indexes (or loads the index cache of) the file at `path`.
     public static func open(path: String, options: DatasetOptions = DatasetOptions()) throws(DatasetError) -> Dataset {
+        try open(path: path, options: options, parallelThreshold: ParallelIndexer.defaultThreshold)
+    }
+
+    /// `parallelThreshold`: the file size from which JSON Lines are indexed on two threads
+    /// (tests lower it to compare both ways on small files).
+    static func open(path: String, options: DatasetOptions, parallelThreshold: Int) throws(DatasetError) -> Dataset {
         let file = try MappedFile(path: path)
         // The key holds the options too: a cache built under `--format` is never reused by a
         // run without it (or with the other format), and the other way round.
@@ -137,18 +143,32 @@ public final class Dataset: @unchecked Sendable {
         }
         // The image streams to the cache file (or an unnamed scratch file without the cache),
         // so that a fresh index costs page cache rather than process memory.
-        let sink = (options.useIndexCache ? IndexCache.openSink(for: path) : nil) ?? IndexCache.scratchSink() ?? IndexImageSink.memory()
-        var indexer = DatasetIndexer(bytes: file.bytes, sink: sink, progress: options.progress)
+        func makeSink() -> IndexImageSink {
+            (options.useIndexCache ? IndexCache.openSink(for: path) : nil) ?? IndexCache.scratchSink() ?? IndexImageSink.memory()
+        }
+        var sink = makeSink()
         var result: IndexResult
+        var builder: SampleTableBuilder
         do {
-            result = try indexer.run(forced: options.container)
+            if let (parallel, built) = try ParallelIndexer.run(bytes: file.bytes, sink: sink, forced: options.container,
+                                                               progress: options.progress, threshold: parallelThreshold) {
+                result = parallel
+                builder = built
+            } else {
+                if sink.offset > 0 {
+                    sink.discard()
+                    sink = makeSink()
+                }
+                var indexer = DatasetIndexer(bytes: file.bytes, sink: sink, progress: options.progress)
+                result = try indexer.run(forced: options.container)
+                builder = indexer.table
+            }
         } catch {
             sink.discard()
             let location = LineIndex(bytes: file.bytes).location(of: error.offset)
             throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
         }
         file.adviseNormal()
-        var builder = indexer.table
         let layout = builder.finishSections()
         let storage = sink.map()
         guard let table = IndexImage.table(storage: storage, layout: layout, owner: storage) else {

@@ -41,8 +41,11 @@ struct DatasetIndexer {
     private static let progressStep = 32 << 20
     private static let maxProblems = 1000
 
-    init(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, progress: (@Sendable (Double) -> Void)?) {
-        self.table = SampleTableBuilder(sink: sink, bytes: bytes)
+    /// `fileBytes`: the whole file when `bytes` is only its first part (ids past the part are
+    /// hashed from it).
+    init(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, progress: (@Sendable (Double) -> Void)?,
+         fileBytes: UnsafeRawBufferPointer? = nil) {
+        self.table = SampleTableBuilder(sink: sink, bytes: fileBytes ?? bytes)
         // An empty mapping has no base address; point at a static byte so pointers stay valid.
         self.base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? DatasetIndexer.emptyByte
         self.n = bytes.count
@@ -102,6 +105,26 @@ struct DatasetIndexer {
         }
         progress?(1)
         return IndexResult(container: container, table: .empty, problems: problems, contentStart: start)
+    }
+
+    /// Indexes only JSON Lines from offset 0 of its buffer (the second half of a parallel run;
+    /// offsets are relative to the buffer).
+    mutating func runLinesOnly() -> [RawProblem] {
+        scanLines(from: 0)
+        return problems
+    }
+
+    /// Whether the buffer looks like JSON Lines whose first line holds a whole object, so that
+    /// splitting it at a newline cannot change what the first half detects.
+    func startsWithOneLineObject(forced: DatasetContainer?) -> Bool {
+        var start = 0
+        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        let first = skipWhitespace(start, n)
+        guard first < n, base[first] == UInt8(ascii: "{"), forced != .jsonArray else { return false }
+        guard let nl = memchr(base + first, 0x0A, n - first) else { return false }
+        let lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+        let scanned = scanValue(first, n)
+        return scanned.end > 0 && scanned.end <= lineEnd
     }
 
     // MARK: - Containers

@@ -23,9 +23,9 @@ struct SampleTable: @unchecked Sendable {
     static let taskTypeShift: UInt8 = 3
 
     let count: Int
-    private let rows: UnsafeRawBufferPointer
-    private let checkpoints: UnsafeRawBufferPointer
-    private let exceptions: UnsafeRawBufferPointer
+    let rows: UnsafeRawBufferPointer
+    let checkpoints: UnsafeRawBufferPointer
+    let exceptions: UnsafeRawBufferPointer
     /// Indices of samples with an id, sorted by (id hash, index): the mapped id lookup.
     let idOrder: UnsafeRawBufferPointer
     /// Keeps the memory the pointers point into alive (a mapping or an owned buffer).
@@ -58,7 +58,7 @@ struct SampleTable: @unchecked Sendable {
     // MARK: - Rows
 
     @inline(__always)
-    private func load<T: FixedWidthInteger>(_ buffer: UnsafeRawBufferPointer, _ offset: Int, _: T.Type) -> T {
+    func load<T: FixedWidthInteger>(_ buffer: UnsafeRawBufferPointer, _ offset: Int, _: T.Type) -> T {
         guard offset >= 0, offset + MemoryLayout<T>.size <= buffer.count else { return 0 }
         return T(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
@@ -66,7 +66,9 @@ struct SampleTable: @unchecked Sendable {
     @inline(__always)
     private func flags(_ i: Int) -> UInt8 { load(rows, i * Self.rowSize + 9, UInt8.self) }
 
-    private struct Exception { var start: Int64, end: Int64, idOffset: Int64, idLength: Int64 }
+    struct Exception { var start: Int64, end: Int64, idOffset: Int64, idLength: Int64 }
+
+    func exceptionRecord(_ i: Int) -> Exception? { exception(i) }
 
     /// The full-width record of sample `i` (binary search; exceptions are rare).
     private func exception(_ i: Int) -> Exception? {
@@ -207,4 +209,41 @@ struct SampleTable: @unchecked Sendable {
     static func idHash(_ text: String) -> UInt32 {
         UInt32(truncatingIfNeeded: Hashing.fnv1a(text))
     }
+}
+
+extension SampleTable {
+    /// One sample as stored: range, id range (absolute) and task type code.
+    struct Entry {
+        var range: Range<Int>
+        var id: Range<Int>?
+        var idIsString: Bool
+        var taskTypeCode: UInt8
+    }
+
+    /// Calls `body` with every entry in order (one walk of each block).
+    func forEachEntry(_ body: (Entry) -> Void) {
+        forEachRange { index, range in
+            let f = load(rows, index * Self.rowSize + 9, UInt8.self)
+            var id: Range<Int>?
+            if f & Self.hasIDFlag != 0 {
+                var offset: Int, length: Int
+                if f & Self.exceptionFlag != 0, let e = exceptionRecord(index) {
+                    offset = e.idOffset < 0 ? -1 : Int(clamping: e.idOffset)
+                    length = Int(clamping: e.idLength)
+                } else {
+                    let o = index * Self.rowSize
+                    offset = Int(load(rows, o + 5, UInt16.self)) | Int(load(rows, o + 7, UInt8.self)) << 16
+                    length = Int(load(rows, o + 8, UInt8.self))
+                }
+                if offset >= 0 {
+                    let start = range.lowerBound + min(offset, range.count)
+                    id = start..<min(range.upperBound, start + max(0, length))
+                }
+            }
+            body(Entry(range: range, id: id, idIsString: f & Self.stringIDFlag != 0, taskTypeCode: (f >> Self.taskTypeShift) & 3))
+        }
+    }
+
+    /// The image's sections as one byte string (tests compare two indexes byte for byte).
+    var sectionBytes: [UInt8] { Array(rows) + Array(checkpoints) + Array(exceptions) + Array(idOrder) }
 }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Indexes a large JSON Lines file on two threads: the file is cut at the first newline after
+/// its middle, each part is scanned by its own `DatasetIndexer`, and the second part's rows
+/// are appended to the first's. Lines are independent in JSON Lines, so the result equals the
+/// one-thread index byte for byte; when the second part reports any problem (whose message
+/// would count samples from its own start) the caller runs the one-thread pass instead.
+enum ParallelIndexer {
+    /// Files smaller than this are indexed on one thread (a thread costs more than it saves).
+    static let defaultThreshold = 32 << 20
+
+    private final class SecondPart: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        let sink: IndexImageSink
+        let progress: (@Sendable (Double) -> Void)?
+        let done = DispatchSemaphore(value: 0)
+        var problems: [RawProblem] = []
+        var layout = SampleTableBuilder.Layout()
+        init(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, progress: (@Sendable (Double) -> Void)?) {
+            self.bytes = bytes
+            self.sink = sink
+            self.progress = progress
+        }
+        func run() {
+            var indexer = DatasetIndexer(bytes: bytes, sink: sink, progress: progress)
+            problems = indexer.runLinesOnly()
+            var builder = indexer.table
+            layout = builder.finishSections()
+            done.signal()
+        }
+    }
+
+    /// The index of `bytes` built on two threads into `sink`, or nil when the file does not
+    /// qualify or the second part found problems (the caller then discards `sink`).
+    static func run(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, forced: DatasetContainer?,
+                    progress: (@Sendable (Double) -> Void)?, threshold: Int) throws(UnusableFile) -> (IndexResult, SampleTableBuilder)? {
+        let n = bytes.count
+        guard n >= max(threshold, 2), let base = bytes.baseAddress else { return nil }
+        let probe = DatasetIndexer(bytes: bytes, sink: IndexImageSink.memory(), progress: nil)
+        guard probe.startsWithOneLineObject(forced: forced) else { return nil }
+        guard let hit = memchr(base + n / 2, 0x0A, n - n / 2) else { return nil }
+        let split = base.distance(to: UnsafeRawPointer(hit)) + 1
+        guard split < n else { return nil }
+        let half: (@Sendable (Double) -> Void)? = progress.map { report in { @Sendable f in report(f / 2) } }
+        let second = SecondPart(bytes: UnsafeRawBufferPointer(rebasing: bytes[split..<n]),
+                                sink: IndexCache.scratchSink() ?? IndexImageSink.memory(), progress: half)
+        let thread = Thread { second.run() }
+        thread.start()
+        var first = DatasetIndexer(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<split]), sink: sink,
+                                   progress: half, fileBytes: bytes)
+        let result: IndexResult
+        do {
+            result = try first.run(forced: forced)
+        } catch {
+            second.done.wait()
+            throw error
+        }
+        second.done.wait()
+        guard result.container == .jsonLines, second.problems.isEmpty else { return nil }
+        let storage = second.sink.map()
+        guard let table = IndexImage.table(storage: storage, layout: second.layout, owner: storage) else { return nil }
+        var builder = first.table
+        table.forEachEntry { entry in
+            var idStart = -1, idLength = 0
+            var hash: UInt32? = 0
+            if let id = entry.id {
+                idStart = split + id.lowerBound
+                idLength = id.count
+                let raw = UnsafeRawBufferPointer(rebasing: bytes[idStart..<(idStart + idLength)])
+                hash = raw.contains(where: { $0 == 0x5C || $0 >= 0x80 }) ? nil : SampleTable.idHash(raw)
+            }
+            builder.append(start: split + entry.range.lowerBound, end: split + entry.range.upperBound, idStart: idStart,
+                           idLength: idLength, idIsString: entry.idIsString, idHash: hash, taskType: entry.taskTypeCode)
+        }
+        second.sink.discard()
+        progress?(1)
+        return (result, builder)
+    }
+}
