@@ -128,12 +128,13 @@ final class IndexImageSink {
     }
 
     /// Maps everything written so far (the file keeps growing after; the mapping does not).
-    func map() -> IndexImageStorage {
+    /// `final`: the last mapping, after which an unnamed scratch file loses its name.
+    func map(final: Bool = true) -> IndexImageStorage {
         if !inMemory {
             flush()
             if !inMemory, let file = try? MappedFile(path: tempPath) {
                 file.adviseNormal()
-                if finalPath == nil { unlink(tempPath) }
+                if final && finalPath == nil { unlink(tempPath) }
                 return IndexImageStorage(file: file)
             }
             moveToMemory()
@@ -173,8 +174,6 @@ struct SampleTableBuilder {
     private var blockStart: Int64 = 0
     private var checkpoints: [UInt8] = []
     private var exceptions: [UInt8] = []
-    /// (id hash << 32 | index) for every sample with an id, sorted at the end.
-    private var idKeys: [UInt64] = []
     /// Where the rows begin in the image.
     static let rowsOffset = 16
 
@@ -187,7 +186,6 @@ struct SampleTableBuilder {
         head.append(contentsOf: [0, 0, 0, 0])
         sink.write(head)
         blockRows.reserveCapacity(SampleTable.blockSize * SampleTable.rowSize)
-        idKeys.reserveCapacity(expectedCount)
     }
 
     /// Adds the next sample. `idHash` nil asks for the hash of the decoded id (escapes or
@@ -220,9 +218,6 @@ struct SampleTableBuilder {
                 withUnsafeBytes(of: v.littleEndian) { exceptions.append(contentsOf: $0) }
             }
         }
-        if hasID, index <= Int(UInt32.max), let hash = idHash ?? decodedIDHash(start: idStart, length: idLength, isString: idIsString) {
-            idKeys.append(UInt64(hash) << 32 | UInt64(index))
-        }
         lastEnd = end
         count += 1
         if count % SampleTable.blockSize == 0 { closeBlock() }
@@ -254,8 +249,49 @@ struct SampleTableBuilder {
         var exceptionsChecksum: UInt64 = 0
     }
 
-    /// Writes the sections after the rows; the table can then be mapped.
-    mutating func finishSections() -> Layout {
+    /// The id order: (id hash << 32 | index) for every sample with an id, made once the count
+    /// is known (one exact allocation, 8 bytes a sample while it is sorted), hashed from the
+    /// file in order, sorted, and written as indices.
+    private func writeIDOrder(rowsFrom storage: IndexImageStorage, count: Int) -> Int {
+        let rowsEnd = Self.rowsOffset + count * SampleTable.rowSize
+        let checkpointBytes = ((count + SampleTable.blockSize - 1) / SampleTable.blockSize) * SampleTable.checkpointSize
+        guard storage.bytes.count >= rowsEnd, checkpoints.count == checkpointBytes else { return 0 }
+        let table = checkpoints.withUnsafeBytes { cp -> [UInt64] in
+            let view = SampleTable(count: count, rows: UnsafeRawBufferPointer(rebasing: storage.bytes[Self.rowsOffset..<rowsEnd]),
+                                   checkpoints: cp, exceptions: UnsafeRawBufferPointer(start: nil, count: 0),
+                                   idOrder: UnsafeRawBufferPointer(start: nil, count: 0), owner: storage)
+            return exceptions.withUnsafeBytes { ex -> [UInt64] in
+                let full = SampleTable(count: count, rows: view.rows, checkpoints: cp, exceptions: ex,
+                                       idOrder: UnsafeRawBufferPointer(start: nil, count: 0), owner: storage)
+                var keys: [UInt64] = []
+                keys.reserveCapacity(count)
+                var index = 0
+                full.forEachEntry { entry in
+                    defer { index += 1 }
+                    guard let id = entry.id, let base, id.upperBound <= fileSize, index <= Int(UInt32.max) else { return }
+                    let raw = UnsafeRawBufferPointer(start: base + id.lowerBound, count: id.count)
+                    let plain = !raw.contains(where: { $0 == 0x5C || $0 >= 0x80 })
+                    guard let hash = plain ? SampleTable.idHash(raw)
+                        : decodedIDHash(start: id.lowerBound, length: id.count, isString: entry.idIsString) else { return }
+                    keys.append(UInt64(hash) << 32 | UInt64(index))
+                }
+                keys.sort()
+                return keys
+            }
+        }
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(1 << 16)
+        for key in table {
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: key).littleEndian) { chunk.append(contentsOf: $0) }
+            if chunk.count >= 1 << 16 { sink.write(chunk); chunk.removeAll(keepingCapacity: true) }
+        }
+        sink.write(chunk)
+        return table.count
+    }
+
+    /// Writes the sections after the rows; the table can then be mapped. `withIDOrder` false
+    /// leaves the id order out (the second part of a parallel run, whose rows are re-added).
+    mutating func finishSections(withIDOrder: Bool = true) -> Layout {
         closeBlock()
         var layout = Layout()
         layout.count = count
@@ -267,16 +303,9 @@ struct SampleTableBuilder {
         layout.exceptionsChecksum = exceptions.withUnsafeBytes { Hashing.words($0) }
         sink.write(exceptions)
         layout.idOrderOffset = sink.offset
-        idKeys.sort()
-        layout.idCount = idKeys.count
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(1 << 16)
-        for key in idKeys {
-            withUnsafeBytes(of: UInt32(truncatingIfNeeded: key).littleEndian) { chunk.append(contentsOf: $0) }
-            if chunk.count >= 1 << 16 { sink.write(chunk); chunk.removeAll(keepingCapacity: true) }
+        if withIDOrder {
+            layout.idCount = writeIDOrder(rowsFrom: sink.map(final: false), count: count)
         }
-        sink.write(chunk)
-        idKeys = []
         checkpoints = []
         sink.padTo8()
         layout.endOffset = sink.offset

@@ -25,7 +25,7 @@ enum ParallelIndexer {
             var indexer = DatasetIndexer(bytes: bytes, sink: sink, progress: progress)
             problems = indexer.runLinesOnly()
             var builder = indexer.table
-            layout = builder.finishSections()
+            layout = builder.finishSections(withIDOrder: false)
             done.signal()
         }
     }

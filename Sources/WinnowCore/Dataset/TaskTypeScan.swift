@@ -160,7 +160,7 @@ struct TaskTypeScan {
     }
 
     /// The decoder's cue test on raw question bytes, or nil when they hold anything for which
-    /// byte matching could differ from its lower-cased, grapheme-wise `contains`: escapes,
+    /// byte matching could differ from its lower-cased, grapheme-wise `contains`: `\u` escapes,
     /// more than 4 KB, or characters other than ASCII, CJK ideographs, kana, CJK and
     /// full-width punctuation, and common dashes and quotes.
     static func questionAsksForDetail(_ raw: UnsafeRawBufferPointer) -> Bool? {
@@ -169,7 +169,19 @@ struct TaskTypeScan {
         while i < raw.count {
             let b = raw[i]
             if b < 0x80 {
-                if b == 0x5C { return nil }
+                if b == 0x5C {
+                    // Escapes that decode to a control character, a quote or a slash cannot
+                    // make or break a cue match (no cue holds them, nor starts with an escape
+                    // letter); `\u` could spell a cue's letter, so only a decode can tell.
+                    guard i + 1 < raw.count else { return nil }
+                    switch raw[i + 1] {
+                    case UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                         UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
+                        i += 2
+                        continue
+                    default: return nil
+                    }
+                }
                 i += 1
                 continue
             }

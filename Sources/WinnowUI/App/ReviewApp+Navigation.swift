@@ -161,6 +161,7 @@ extension ReviewApp {
     }
 
     func taskType(of index: Int) -> TaskType? {
+        if let dataset = source as? Dataset { return dataset.taskType(at: index) }
         if let t = taskTypeCache[index] { return t }
         guard case .success(let s) = source.sample(at: index) else { return nil }
         taskTypeCache[index] = s.taskType
