@@ -165,6 +165,7 @@ struct TaskTypeScan {
     /// full-width punctuation, and common dashes and quotes.
     static func questionAsksForDetail(_ raw: UnsafeRawBufferPointer) -> Bool? {
         guard raw.count <= 4096 else { return nil }
+        var hasUpperASCII = false
         var i = 0
         while i < raw.count {
             let b = raw[i]
@@ -182,6 +183,7 @@ struct TaskTypeScan {
                     default: return nil
                     }
                 }
+                if b >= 0x41 && b <= 0x5A { hasUpperASCII = true }
                 i += 1
                 continue
             }
@@ -201,12 +203,37 @@ struct TaskTypeScan {
             }
             i += 3
         }
+        guard let base = raw.baseAddress else { return false }
+        if !hasUpperASCII {
+            // The usual case: memmem per cue (the cues are lower case already).
+            for cue in cues {
+                if find(base, raw.count, cue) { return true }
+            }
+            return false
+        }
         for cue in cues where contains(raw, cue) { return true }
         return false
     }
 
     static let cues: [[UInt8]] = ["描述", "详细说明", "详细的说明", "详细分析这张图片", "各个元素", "讲述了什么", "图片里有什么", "图中展示了什么",
                                   "describe", "description", "what is in the image", "what do you see"].map { Array($0.utf8) }
+
+    /// Exact byte search: memchr for the cue's first byte, then memcmp.
+    private static func find(_ base: UnsafeRawPointer, _ count: Int, _ cue: [UInt8]) -> Bool {
+        guard let first = cue.first, cue.count <= count else { return false }
+        var p = 0
+        let last = count - cue.count
+        return cue.withUnsafeBytes { c -> Bool in
+            guard let cueBase = c.baseAddress else { return false }
+            while p <= last {
+                guard let hit = memchr(base + p, Int32(first), last - p + 1) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at, cueBase, cue.count) == 0 { return true }
+                p = at + 1
+            }
+            return false
+        }
+    }
 
     /// Byte search, ASCII letters compared case-insensitively (the cues are lower case).
     private static func contains(_ raw: UnsafeRawBufferPointer, _ cue: [UInt8]) -> Bool {
