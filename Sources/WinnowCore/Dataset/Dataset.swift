@@ -169,6 +169,12 @@ public final class Dataset: @unchecked Sendable {
             throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
         }
         file.adviseNormal()
+        // Truncated while it was being indexed: the index may hold zero pages read through the
+        // SIGBUS guard; never keep (or cache) it.
+        if file.changedOnDisk {
+            sink.discard()
+            throw .cannotOpen(path: path, reason: changedOnDiskMessage)
+        }
         let layout = builder.finishSections()
         let storage = sink.map()
         guard let table = IndexImage.table(storage: storage, layout: layout, owner: storage) else {
