@@ -138,14 +138,12 @@ final class PGConnection {
         return trimmed.map { $0.trimmingSpaces() }.joined(separator: "; ")
     }
 
-    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    /// A NULL-terminated C array of `strings` (never empty: the terminator is always there).
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
         let dup = strings.map { strdup($0) } + [nil]
         defer { dup.forEach { free($0) } }
         let constPointers = dup.map { $0.map { UnsafePointer($0) } }
-        return constPointers.withUnsafeBufferPointer { b in
-            guard let base = b.baseAddress else { fatalError("empty buffer") }
-            return body(base)
-        }
+        return constPointers.withUnsafeBufferPointer { b in body(b.baseAddress) }
     }
 
     private static func withOptionalCStrings<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
