@@ -59,6 +59,7 @@ import WinnowCore
         guard case .reasonPicker = app.state.mode else { Issue.record("picker closed on n"); return }
         app.press("enter", "y")
         #expect(journal?.entries.map(\.decision) == [.reject(reasons: [], note: nil)])
+        #expect(app.state.message?.text.hasPrefix("saved: rejected (no reason)") == true, "\(app.state.message?.text ?? "")")
         app.press("x", "2", "enter")
         #expect(journal?.entries.last?.decision == .reject(reasons: ["ocr-error"], note: nil))
     }

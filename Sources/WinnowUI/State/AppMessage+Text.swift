@@ -127,7 +127,7 @@ extension AppMessage {
     static func describe(_ d: Decision) -> String {
         switch d {
         case .accept: return "accepted"
-        case .reject(let reasons, _): return "rejected (\(reasons.joined(separator: ", ")))"
+        case .reject(let reasons, _): return reasons.isEmpty ? "rejected (no reason)" : "rejected (\(reasons.joined(separator: ", ")))"
         case .skip: return "skipped"
         case .edit: return "edited"
         case .undo: return "undo"
