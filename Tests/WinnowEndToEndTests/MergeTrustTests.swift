@@ -132,6 +132,7 @@ struct MergeTrustTests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("d.json:4:1: error: trailing comma before the closing ']' (byte "), "\(r.stderr)")
         #expect(r.stderr.contains("--drop-damaged"))
+        #expect(r.stderr.contains("1 problem in the dataset; nothing written"), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
         let dropped = try WinnowCLI.run(["merge", data, "-o", out, "--drop-damaged"])
         #expect(dropped.status == 0, "\(dropped.stderr)")

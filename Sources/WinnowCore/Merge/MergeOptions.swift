@@ -99,7 +99,7 @@ public enum MergeError: Error, Sendable, CustomStringConvertible {
         case .cannotApplyEdit(let index, let reason): return "sample \(index): cannot apply the edit: \(reason)"
         case .damaged(let list):
             return MergeError.listing(list, limit: 50)
-                + "\n\(list.count) problem(s) in the dataset; nothing written. Fix them, reject the damaged samples, "
+                + "\n\(list.count) \(list.count == 1 ? "problem" : "problems") in the dataset; nothing written. Fix them, reject the damaged samples, "
                 + "or pass --drop-damaged to write only the readable samples."
         case .stale(let list):
             return MergeError.listing(list, limit: 50)
