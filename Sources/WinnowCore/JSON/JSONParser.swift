@@ -359,26 +359,10 @@ public struct JSONParser {
                 let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
-            let b = base[i]
-            if b < 0x80 { i += 1; continue }
-            let need: Int
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return i
-            }
-            guard i + need < n else { return i }
-            let second = base[i + 1]
-            guard second >= lo, second <= hi else { return i }
-            if need >= 2 { guard base[i + 2] & 0xC0 == 0x80 else { return i } }
-            if need == 3 { guard base[i + 3] & 0xC0 == 0x80 else { return i } }
-            i += need + 1
+            if base[i] < 0x80 { i += 1; continue }
+            let length = utf8SequenceLength(base, i, n)
+            if length == 0 { return i }
+            i += length
         }
         return n
     }
