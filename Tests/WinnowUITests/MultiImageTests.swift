@@ -163,7 +163,7 @@ final class NamedImages: ImagePreviewProvider, @unchecked Sendable {
         // vim keeps its own `]` (scroll-bottom).
         let (vim, _) = KeymapLoader.load(base: "vim", userFile: nil)
         #expect(vim.command(for: .char("]"), in: .review) == .scrollBottom)
-        #expect(CommandRegistry.info("next-image")?.contexts.contains(.review) == true)
+        #expect(Command(name: "next-image")?.contexts.contains(.review) == true)
         // The help is generated from the registry and the keymap.
         let (app, _, _) = makeApp(samples: [makeSample(0)])
         #expect(app.helpLines().contains { $0.contains("]") && $0.contains("next of the sample's images") })

@@ -107,7 +107,7 @@ import WinnowCore
     }
 
     @Test func clearSearchIsARegisteredCommandEscRunsInTheReadingView() {
-        #expect(CommandRegistry.info("clear-search")?.contexts.contains(.review) == true)
+        #expect(Command(name: "clear-search")?.contexts.contains(.review) == true)
         let (keymap, problems) = KeymapLoader.load(base: "default", userFile: nil)
         #expect(problems.isEmpty)
         let esc = KeyPress.named(.escape)

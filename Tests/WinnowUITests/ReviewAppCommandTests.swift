@@ -372,7 +372,7 @@ import WinnowCore
     /// Every command in the registry is reachable from the default keymap.
     @Test func everyCommandIsBoundByDefault() {
         let (keymap, _) = KeymapLoader.load(base: "default", userFile: nil)
-        for info in CommandRegistry.all {
+        for info in Command.allCases {
             let bound = KeyContext.allCases.contains { !keymap.keys(for: info.name, in: $0).isEmpty }
             #expect(bound, "\(info.name) has no key in Keymaps/default.yaml")
         }

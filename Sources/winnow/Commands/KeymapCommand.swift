@@ -64,8 +64,8 @@ struct KeymapShowCommand: ParsableCommand {
     func run() throws {
         if commands {
             // Columns sized to the longest name: names are never cut.
-            let nameWidth = CommandRegistry.all.map { DisplayWidth.of($0.name) }.max() ?? 0
-            for c in CommandRegistry.all {
+            let nameWidth = Command.allCases.map { DisplayWidth.of($0.name) }.max() ?? 0
+            for c in Command.allCases {
                 let contexts = c.contexts.map(\.rawValue).sorted().joined(separator: ",")
                 print("\(Self.pad(c.name, to: nameWidth)) \(c.summary) [\(contexts)]")
             }
