@@ -194,3 +194,15 @@ import WinnowCore
         #expect(DisplayWidth.of(row) <= 80)
     }
 }
+
+@Suite struct KeySequenceParsingTests {
+    @Test func namesRoundTripAndLimits() {
+        #expect(KeySequence.parse("z m")?.name == "z m")
+        #expect(KeySequence.parse("ctrl-x ctrl-s")?.keys == [.ctrl("x"), .ctrl("s")])
+        #expect(KeySequence.parse("a b c")?.keys.count == 3)
+        #expect(KeySequence.parse("a b c d") == nil)   // longer than anyone remembers
+        #expect(KeySequence.parse("z") == nil)
+        #expect(KeySequence.parse("z nokey") == nil)
+        #expect(KeySequence([.char("z")]) == nil)
+    }
+}
