@@ -108,6 +108,9 @@ extension ReviewApp {
         case .openImage: return reading { imageCommand(fullScreen: false) }
         case .showImage: return reading { imageCommand(fullScreen: true) }
         case .nextImage: return reading { nextImage() }
+        case .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
+             .showWhere, .imageClose:
+            return imageViewCommand(command)
         case .help:
             switch state.mode {
             case .reading: state.mode = .help(scroll: 0); return .redraw
