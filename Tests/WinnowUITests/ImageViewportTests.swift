@@ -16,7 +16,7 @@ import Testing
                 == PixelRegion(x: 250, y: 250, width: 500, height: 500))
         // A wide strip (78x6 cells = 78x12 units) zoomed on a square image shows a wide band:
         // the sign fills the strip instead of a 12-column square in its middle.
-        let strip = ImageViewport(zoom: 4).region(imageWidth: 1000, imageHeight: 1000, columns: 78, rows: 6)
+        let strip = ImageViewport(zoom: 8).region(imageWidth: 1000, imageHeight: 1000, columns: 78, rows: 6)
         #expect(strip.width > strip.height * 4)
         #expect(strip.width <= 1000 && strip.x + strip.width <= 1000)
     }
