@@ -173,6 +173,9 @@ public final class TerminalBackend {
         let size = driver.size
         if let raw = app.rawFrame(width: size.width, height: size.height) {
             if raw != rawShown {
+                // After a resize curses would repaint its old grid at the next read, over
+                // the image: leave it an empty window instead.
+                driver.blankForRaw()
                 driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H".utf8))
                 driver.writeRaw(raw)
                 rawShown = raw
