@@ -38,7 +38,7 @@ extension DecodedImage {
     /// Pixels worth decoding so that `region` (source pixels) covers `cells` at 8x8 pixels a
     /// cell: the whole image scaled up by how much of it the region leaves out, never more
     /// than the source.
-    static func target(cells: (width: Int, height: Int), region: PixelRegion, sourceWidth: Int, sourceHeight: Int) -> (width: Int, height: Int) {
+    package static func target(cells: (width: Int, height: Int), region: PixelRegion, sourceWidth: Int, sourceHeight: Int) -> (width: Int, height: Int) {
         let base = SymbolRenderer.targetPixels(width: cells.width, height: cells.height)
         let w = min(max(1, sourceWidth), base.width * max(1, sourceWidth) / max(1, region.width))
         let h = min(max(1, sourceHeight), base.height * max(1, sourceHeight) / max(1, region.height))
