@@ -68,4 +68,45 @@ import Testing
         t.sendKeys("q")
         #expect(t.waitForExit(timeout: 20) == 0)
     }
+
+    /// Show where, for real: Tesseract reads a sign into the cache (`winnow ocr`), and `w` at
+    /// 80x24 zooms the stacked pane to it. Drawing the sign needs python3-pil and a font
+    /// (as the OCR tests do); a missing one fails the test with its name.
+    @Test func showWhereZoomsToTheSignTesseractFound() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-where-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("img"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let font = try TmuxSession.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC:style=Bold"]).output
+        let image = folder.appendingPathComponent("img/sign.jpg").path
+        let script = """
+            from PIL import Image, ImageDraw, ImageFont
+            im = Image.new('RGB', (1200, 900), (90, 140, 90))
+            d = ImageDraw.Draw(im)
+            d.rectangle([650, 600, 1150, 720], fill=(250, 250, 250))
+            d.text((670, 625), 'EAST BOOKS', font=ImageFont.truetype(\(String(reflecting: font)), 60), fill=(10, 10, 10))
+            im.save(\(String(reflecting: image)), quality=92)
+            """
+        let drawn = try TmuxSession.run(["python3", "-c", script])
+        try #require(drawn.status == 0, "drawing the sign failed (needs python3-pil and fonts-noto-cjk, as .ci/run installs): \(drawn.output)")
+        let json = """
+        [{"id": "w1", "image": "img/sign.jpg", "conversations": [{"from": "human", "value": "<image>\\nWhat does the sign say?"}, {"from": "gpt", "value": "The sign says \\"EAST BOOKS\\" in black letters."}]}]
+        """
+        let dataset = folder.appendingPathComponent("data.json").path
+        try json.write(toFile: dataset, atomically: true, encoding: .utf8)
+        let ocr = try TmuxSession.run([try WinnowBinary.path(), "ocr", dataset, "--ocr-lang", "eng"])
+        try #require(ocr.status == 0, "winnow ocr failed: \(ocr.output)")
+
+        let t = try TmuxSession(arguments: ["review", dataset, "--graphics", "symbols", "--ocr-lang", "eng"], width: 80, height: 24,
+                                environment: ["COLORTERM": nil])
+        defer { t.close() }
+        #expect(t.waitFor("EAST BOOKS", timeout: 15), "no review screen:\n\(t.capture())")
+        t.sendKeys("w")
+        #expect(t.waitFor("where: “EAST BOOKS” (found, 1/1) · zoom"), "no show-where:\n\(t.capture())")
+        // The pane was turned on above the dialogue and zoomed: the sign's letters are
+        // drawn with block symbols across the strip.
+        #expect(t.waitUntil { $0.split(separator: "\n")[2].hasPrefix(" image · zoom ") && self.symbols(self.paneRows($0)) >= 60 },
+                "sign not shown:\n\(t.capture())")
+        t.sendKeys("q")
+        #expect(t.waitForExit(timeout: 20) == 0)
+    }
 }
