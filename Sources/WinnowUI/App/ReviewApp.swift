@@ -33,11 +33,15 @@ public final class ReviewApp: TerminalApp {
     /// Creates, reads and removes the external editor's temporary file (the shell's
     /// `PosixScratchFiles`); nil: `edit-external` says it is unavailable.
     public var scratchFiles: (any ScratchFiles)?
+    /// Cached OCR lines with boxes for `show-where` (nil: it says there are none).
+    public var ocrLines: (any OCRLineLookup)?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
     var lastImageRequest: ImageRequest?
     var prefetchedFor: Int?
+    /// The full view's bytes at the last size and zoom (drawn again only when they change).
+    var fullViewFrame: FullViewFrame?
 
     /// Opens at `options.startIndex`, else at the first undecided sample of the base order.
     public init(source: any SampleSource, journal: (any DecisionLog)?, keymap: Keymap,
@@ -123,12 +127,18 @@ public final class ReviewApp: TerminalApp {
         return .redraw
     }
 
+    /// The full view's bytes while it is open (the backend writes them instead of a grid).
+    public func rawFrame(width: Int, height: Int) -> [UInt8]? {
+        guard state.imageView.fullView, !isTooSmall else { return nil }
+        return fullViewBytes(width: width, height: height)
+    }
+
     /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if let req = lastImageRequest, req.loading, let provider = imageProvider,
-           provider.preview(path: req.path, width: req.width, height: req.height) != .loading {
+           provider.preview(path: req.path, width: req.width, height: req.height, viewport: req.viewport) != .loading {
             lastImageRequest?.loading = false
             return .redraw
         }
@@ -157,6 +167,7 @@ public final class ReviewApp: TerminalApp {
     // MARK: Keys
 
     func handleKey(_ key: KeyPress) -> Effect {
+        if let effect = imageViewKey(key) { return effect }
         if case .reasonPicker(var picker) = state.mode, picker.confirmingNoReason {
             picker.confirmingNoReason = false
             if key == .char("y") || key == .char("Y") {
@@ -217,4 +228,5 @@ struct ImageRequest: Equatable {
     var width: Int
     var height: Int
     var loading: Bool
+    var viewport: ImageViewport = .fit
 }

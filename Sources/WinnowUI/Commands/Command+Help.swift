@@ -27,6 +27,12 @@ extension Command {
             return [.picker]
         case .helpClose, .helpFilter:
             return [.help]
+        case .imagePaneSize, .zoomIn, .zoomOut, .zoomMode:
+            return [.review, .image, .global]
+        case .zoomFit, .showWhere:
+            return [.review, .image, .editor, .global]
+        case .panLeft, .panRight, .panUp, .panDown, .imageClose:
+            return [.image]
         case .cursorUp, .cursorDown, .cursorWordLeft, .cursorWordRight, .cursorPageUp, .cursorPageDown,
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair, .editorExternal:
@@ -118,6 +124,17 @@ extension Command {
         case .editorPreviousTurn: return "edit the previous turn"
         case .editorDeleteTurnPair: return "delete this question/answer pair (asks first)"
         case .editorExternal: return "edit this turn in $VISUAL / $EDITOR"
+        case .imagePaneSize: return "image pane size: next share of the screen"
+        case .zoomIn: return "zoom into the image (pane and full view)"
+        case .zoomOut: return "zoom out of the image"
+        case .zoomFit: return "show the whole image again"
+        case .zoomMode: return "zoom mode: arrows pan the image pane"
+        case .panLeft: return "pan the zoomed image left"
+        case .panRight: return "pan the zoomed image right"
+        case .panUp: return "pan the zoomed image up"
+        case .panDown: return "pan the zoomed image down"
+        case .showWhere: return "show where: zoom to the sign a quote names (OCR cache)"
+        case .imageClose: return "leave the full view or zoom mode"
         }
     }
 
@@ -157,7 +174,9 @@ extension Command {
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
              .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
-             .commandLine, .promptComplete, .helpFilter:
+             .commandLine, .promptComplete, .helpFilter,
+             .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
+             .showWhere, .imageClose:
             return nil
         }
     }

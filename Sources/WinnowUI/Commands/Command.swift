@@ -38,6 +38,18 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case openImage = "open-image"
     case showImage = "show-image"
     case nextImage = "next-image"
+    // Image pane size, zoom and pan (preview pane and full view)
+    case imagePaneSize = "image-pane-size"
+    case zoomIn = "zoom-in"
+    case zoomOut = "zoom-out"
+    case zoomFit = "zoom-fit"
+    case zoomMode = "zoom-mode"
+    case panLeft = "pan-left"
+    case panRight = "pan-right"
+    case panUp = "pan-up"
+    case panDown = "pan-down"
+    case showWhere = "show-where"
+    case imageClose = "image-close"
     case help, redraw, suspend, quit
     /// `:`: run any command by name, with completion.
     case commandLine = "command-line"

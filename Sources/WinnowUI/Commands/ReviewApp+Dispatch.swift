@@ -109,6 +109,9 @@ extension ReviewApp {
         case .showImage: return reading { imageCommand(fullScreen: true) }
         case .nextImage: return reading { nextImage() }
         case .commandLine: return reading { openPrompt(.command) }
+        case .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
+             .showWhere, .imageClose:
+            return imageViewCommand(command)
         case .help:
             switch state.mode {
             case .reading:

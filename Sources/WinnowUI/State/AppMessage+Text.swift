@@ -30,6 +30,7 @@ extension AppMessage.Info {
         case .imagePaneOn: return "image pane on"
         case .imagePaneNeedsWidth(let width, let key):
             return "image pane on: it needs \(width) columns\(key.map { " (\($0): full screen)" } ?? "")"
+        case .imageView(let note): return note.text
         case .firstSample: return "first sample"
         case .lastSample: return "last sample"
         case .wrappedAround: return "wrapped around"

@@ -19,6 +19,7 @@ public enum AppMessage: Sendable, Equatable {
         case rejectCancelled, rejectWithoutReason
         case metadataHidden(key: String), metadataExpanded, metadataShown
         case noImagePreviews, imagePaneHidden, imagePaneOn, imagePaneNeedsWidth(Int, fullScreenKey: String?)
+        case imageView(ImageViewNote)
         case firstSample, lastSample
         case wrappedAround, onlyUndecided, everyDecided(decided: Int, total: Int)
         case filterClearedToShow(SampleRef)

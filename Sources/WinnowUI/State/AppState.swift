@@ -36,6 +36,8 @@ public struct AppState: Sendable, Equatable {
     public var showImage = true
     /// Which image of a several-image sample `next-image` moved to (nil: the first one).
     public var imageChoice: ImageChoice?
+    /// Image pane at any width, its size, zoom and pan, zoom mode and the full view.
+    public var imageView = ImageViewState()
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).

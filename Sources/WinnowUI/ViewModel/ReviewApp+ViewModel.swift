@@ -31,7 +31,11 @@ extension ReviewApp {
             model.body = .help(HelpModel(lines: lines, scroll: min(scroll, max(0, lines.count - (height - 5))),
                                          filter: state.helpFilter.map { $0.query.text }))
         case .editing(let editing):
-            model.body = .editing(editorPaneModel(editing, layout: layout))
+            var editor = editorPaneModel(editing, layout: layout)
+            if let r = layout.image, let sample = facts?.decoded, let facts {
+                editor.image = imagePaneModel(sample, facts, area: r).map { ($0, r) }
+            }
+            model.body = .editing(editor)
         case .reading, .prompt, .reasonPicker:
             model.body = .reading(readingModel(facts, layout: layout))
         }
@@ -137,15 +141,18 @@ extension ReviewApp {
         }
         let path = resolved[chosen].path
         let (w, h) = (r.width - 2, r.height - 2)
-        switch provider.preview(path: path, width: w, height: h) {
+        let viewport = state.imageView.viewport(sample: sample.index, image: chosen)
+        if !viewport.isFit { title += " · zoom \(ImageViewNote.format(viewport.zoom))×" }
+        if state.imageView.zoomMode { title += " · zoom mode" }
+        switch provider.preview(path: path, width: w, height: h, viewport: viewport) {
         case .loading:
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: true)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: true, viewport: viewport)
             return ImagePaneModel(title: title, content: .loading)
         case .ready(let picture):
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false, viewport: viewport)
             return ImagePaneModel(title: title, content: .ready(picture))
         case .unavailable(let reason):
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false, viewport: viewport)
             return ImagePaneModel(title: title, content: .unavailable(reason))
         }
     }
@@ -183,8 +190,13 @@ extension ReviewApp {
         }.joined(separator: " · ")
         var session = editing.session
         // Normally a no-op: keys and resizes already fitted the session to this size.
-        session?.fit(width: ReviewApp.turnTextWidth(paneWidth: layout.dialogue.width), height: layout.message.row - 2)
-        return EditorPaneModel(session: session, styles: styles, textIndent: DialogueLayout.indent)
+        let areas = EditorAreas.make(in: editorBody(layout), session: session)
+        session?.fit(width: ReviewApp.turnTextWidth(paneWidth: layout.dialogue.width), height: areas.editor.height)
+        var model = EditorPaneModel(session: session, styles: styles, textIndent: DialogueLayout.indent)
+        model.areas = areas
+        model.contextStyle = options.theme.dim
+        model.labelStyle = options.theme.label
+        return model
     }
 
     private func messageRowModel() -> MessageRowModel {
@@ -258,7 +270,7 @@ extension ReviewApp {
     public func helpLines() -> [String] {
         var lines: [String] = ["Keys (keymap: \(keymap.name)); commands are the names used in keymap files.", ""]
         let contexts: [(KeyContext, String)] = [(.review, "Reading"), (.prompt, "Prompts"), (.picker, "Reject reasons"),
-                                                (.help, "Help"), (.editor, "Editor")]
+                                                (.help, "Help"), (.editor, "Editor"), (.image, "Zoom mode and full view")]
         for (context, title) in contexts {
             var rows: [(keys: String, summary: String, name: String)] = []
             for command in Command.allCases where command.contexts.contains(context) {

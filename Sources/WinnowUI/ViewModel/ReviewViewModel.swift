@@ -116,11 +116,17 @@ struct HelpModel {
     var filter: String?
 }
 
-/// The editor filling the body.
+/// The editor, the turns around the one edited, and the image pane when it is on.
 struct EditorPaneModel {
     var session: EditorSession?
     var styles: EditorSession.Styles
     var textIndent: Int
+    /// Where the editor and the neighbouring turns go (nil: the editor fills the body).
+    var areas: EditorAreas?
+    var contextStyle = CellStyle.plain
+    var labelStyle = CellStyle.plain
+    /// The picture while editing, and its rectangle.
+    var image: (model: ImagePaneModel, area: Rect)?
 }
 
 /// The message row: a prompt being typed, a message, or nothing.

@@ -16,7 +16,7 @@ struct ReviewScreenView {
         case .help(let help):
             HelpView(model: help, theme: theme).render(into: &grid, body)
         case .editing(let editor):
-            EditorPaneView(model: editor).render(into: &grid, body)
+            EditorPaneView(model: editor, theme: theme).render(into: &grid, body)
         case .reading(let reading):
             ReadingView(model: reading, layout: layout, theme: theme).render(into: &grid)
         }

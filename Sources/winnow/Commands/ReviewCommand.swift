@@ -56,6 +56,8 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var datasetArguments: DatasetArguments
 
     @OptionGroup var images: ImageOptions
+    /// The OCR settings whose cached lines `show-where` uses.
+    @OptionGroup var ocrLanguage: OCRLanguageOption
 
     @Flag(name: .customLong("bench-first-frame"), help: .hidden)
     var benchFirstFrame = false
@@ -142,6 +144,7 @@ struct ReviewCommand: ParsableCommand {
                                   scratchFiles: PosixScratchFiles(), options: options,
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
         app.imageProvider = images.makeProvider()
+        app.ocrLines = CachedOCRLines(datasetPath: dataset.path, settings: ocrLanguage.settings)
 
         if benchFirstFrame {
             _ = app.handle(.resize(width: 80, height: 24))
