@@ -31,6 +31,12 @@ extension Command {
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair, .editorExternal:
             return [.editor]
+        case .toggleOCR, .ocrLineNext, .ocrLinePrev:
+            return Self.reading.union([.editor])
+        case .quoteNext, .quotePrev:
+            return Self.reading
+        case .editorInsertOCR:
+            return [.editor]
         }
     }
 
@@ -115,6 +121,12 @@ extension Command {
         case .editorPreviousTurn: return "edit the previous turn"
         case .editorDeleteTurnPair: return "delete this question/answer pair (asks first)"
         case .editorExternal: return "edit this turn in $VISUAL / $EDITOR"
+        case .toggleOCR: return "show or hide the OCR pane (the text read in the image)"
+        case .ocrLineNext: return "select the next OCR line"
+        case .ocrLinePrev: return "select the previous OCR line"
+        case .quoteNext: return "next quoted phrase, compared with the image's text"
+        case .quotePrev: return "previous quoted phrase"
+        case .editorInsertOCR: return "put the selected OCR line in place of the quote at the cursor, or at the cursor"
         }
     }
 
@@ -153,7 +165,8 @@ extension Command {
              .searchPrev, .clearSearch, .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
-             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff:
+             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
+             .toggleOCR, .ocrLineNext, .ocrLinePrev, .quoteNext, .quotePrev, .editorInsertOCR:
             return nil
         }
     }

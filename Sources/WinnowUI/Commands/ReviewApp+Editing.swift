@@ -83,6 +83,11 @@ extension ReviewApp {
         return effect
     }
 
+    /// The editor's wrap width: the reading view's, narrower when the OCR pane is beside it.
+    func editorTextWidth(layout: ReviewLayout?, area: Rect) -> Int {
+        ReviewApp.turnTextWidth(paneWidth: min(layout?.dialogue.width ?? state.width, area.width))
+    }
+
     /// The editor's body: everything between the status row and the message row.
     var editorBody: Rect { Rect(row: 2, column: 0, width: state.width, height: max(1, state.height - 4)) }
 
@@ -90,8 +95,8 @@ extension ReviewApp {
     /// cursor): done after each key and resize, so a frame never has to change it.
     func fitEditor() {
         guard case .editing(var editing) = state.mode, var session = editing.session else { return }
-        let paneWidth = screenLayout()?.dialogue.width ?? state.width
-        session.fit(width: ReviewApp.turnTextWidth(paneWidth: paneWidth), height: editorBody.height)
+        let area = editorAreas().editor
+        session.fit(width: editorTextWidth(layout: screenLayout(), area: area), height: area.height)
         editing.session = session
         state.mode = .editing(editing)
     }

@@ -63,6 +63,7 @@ extension AppMessage.Info {
             return noEdit && mode != nil ? label + " (shown on edited samples; this one has no edit)" : label
         case .editorChangedNothing: return "the editor changed nothing: nothing saved"
         case .nothingToUndo: return "nothing to undo"
+        case .ocr(let note): return note.text
         }
     }
 }
@@ -109,6 +110,7 @@ extension AppMessage.Problem {
             return first + (more > 0 ? " (+\(more) more; winnow validate)" : "")
         case .journal(let first): return "journal: \(first)"
         case .programExited(let name, let status): return "\(name) exited with status \(status)"
+        case .ocr(let note): return note.text
         }
     }
 }

@@ -38,6 +38,7 @@ public enum AppMessage: Sendable, Equatable {
         case diff(DiffView.Mode?, noEditHere: Bool)
         case editorChangedNothing
         case nothingToUndo
+        case ocr(OCRNote)
     }
 
     /// What was saved.
@@ -73,6 +74,7 @@ public enum AppMessage: Sendable, Equatable {
         case file(first: String, more: Int)
         case journal(String)
         case programExited(name: String, status: Int32)
+        case ocr(OCRNote)
     }
 
     /// A sample named by index or by id.

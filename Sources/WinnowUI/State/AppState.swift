@@ -36,6 +36,8 @@ public struct AppState: Sendable, Equatable {
     public var showImage = true
     /// Which image of a several-image sample `next-image` moved to (nil: the first one).
     public var imageChoice: ImageChoice?
+    /// The OCR pane: shown or not, the selected OCR line, the quote in focus.
+    public var ocr = OCRViewState()
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).

@@ -17,6 +17,8 @@ public struct ReviewLayout: Sendable, Equatable {
     public var footer: Rect
     /// Whether the metadata sits beside the dialogue.
     public var sideBySide: Bool
+    /// The OCR pane, cut from the dialogue's area by `SidePaneLayout` (nil: not shown).
+    public var ocr: Rect? = nil
 
     /// The layout for a `width` x `height` terminal, or nil when it is too small.
     public static func make(width: Int, height: Int, showMetadata: Bool, metadataLines: Int,

@@ -16,7 +16,11 @@ struct ReviewScreenView {
         case .help(let help):
             HelpView(model: help, theme: theme).render(into: &grid, body)
         case .editing(let editor):
-            EditorPaneView(model: editor).render(into: &grid, body)
+            EditorPaneView(model: editor).render(into: &grid, editor.area ?? body)
+            if let ocr = editor.ocr, let r = editor.ocrArea {
+                OCRPaneView(model: ocr, theme: theme).render(into: &grid, r)
+                OCRPaneView.renderSeparator(left: r, of: editor.area ?? body, into: &grid, theme: theme)
+            }
         case .reading(let reading):
             ReadingView(model: reading, layout: layout, theme: theme).render(into: &grid)
         }
