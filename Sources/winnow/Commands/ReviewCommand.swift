@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowOCR
 import WinnowStore
 import WinnowTerminal
 import WinnowUI
@@ -56,6 +57,8 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var datasetArguments: DatasetArguments
 
     @OptionGroup var images: ImageOptions
+
+    @OptionGroup var ocrLanguage: OCRLanguageOption
 
     @Flag(name: .customLong("bench-first-frame"), help: .hidden)
     var benchFirstFrame = false
@@ -142,6 +145,8 @@ struct ReviewCommand: ParsableCommand {
                                   scratchFiles: PosixScratchFiles(), options: options,
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
         app.imageProvider = images.makeProvider()
+        // The OCR pane (O): the `winnow ocr` cache, else Tesseract in the background.
+        app.ocrProvider = BackgroundOCRProvider.tesseract(datasetPath: path, languages: ocrLanguage.languages)
 
         if benchFirstFrame {
             _ = app.handle(.resize(width: 80, height: 24))
