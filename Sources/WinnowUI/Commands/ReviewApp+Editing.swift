@@ -58,6 +58,10 @@ extension ReviewApp {
     /// the key to (a paste is never looked up); the session does the editing.
     func editorEvent(_ event: InputEvent, command: Command?) -> Effect {
         if command == .redraw { return .redraw }
+        // The OCR keys act on the app (the pane, the OCR lines), not on the text alone.
+        if let command, [.toggleOCR, .ocrLineNext, .ocrLinePrev, .editorInsertOCR].contains(command) {
+            return perform(command)
+        }
         guard case .editing(var editing) = state.mode, var session = editing.session else {
             state.mode = .reading
             return .redraw

@@ -57,7 +57,8 @@ extension ReviewApp {
             } else {
                 content = .lines(page.lines)
                 title += " · \(page.lines.count) line\(page.lines.count == 1 ? "" : "s")"
-                if keys.count == 2, page.lines.count > 1 { title += " · \(keys[0]) \(keys[1]) select" }
+                if keys.count == 2, page.lines.count > 1 { title += " · \(keys[0]) \(keys[1]) line" }
+                if !isEditing, let key = keymap.hint(for: .quoteNext, in: .review) { title += " · \(key) quote" }
             }
         }
         var model = OCRPaneModel(title: title + " ", content: content, selected: state.ocr.selectedLine(in: path))

@@ -43,13 +43,20 @@ struct OCRPaneView {
         grid.fill(row: r.row, column: r.column, width: r.width, height: r.height, style: .plain)
         grid.writeTruncated(model.title, row: r.row, column: r.column, maxWidth: r.width, style: theme.label)
         guard r.height >= 2 else { return }
+        let lineCount: Int
+        switch model.content {
+        case .lines(let lines): lineCount = max(1, lines.count)
+        case .message: lineCount = 1
+        }
         var quoteRows = 0
         if let quote = model.quote {
-            quoteRows = quote.match.status == .near ? 3 : 1
-            // The lines come first: the quote gives way when there is no room for both.
-            if r.height - 1 - quoteRows < 1 { quoteRows = r.height >= 3 ? 1 : 0 }
+            // Near: the quote and the image's text one above the other when there is room
+            // for them and for the lines (or three of them); else all on one row.
+            let full = quote.match.status == .near ? 3 : 1
+            quoteRows = r.height - 1 - full >= min(lineCount, 3) ? full : 1
+            if r.height < 3 { quoteRows = 0 }
         }
-        let listRows = r.height - 1 - quoteRows
+        let listRows = min(r.height - 1 - quoteRows, lineCount)
         switch model.content {
         case .message(let text, let isError):
             grid.writeTruncated(text, row: r.row + 1, column: r.column + 1, maxWidth: r.width - 1,
@@ -58,8 +65,10 @@ struct OCRPaneView {
             renderLines(lines, into: &grid, Rect(row: r.row + 1, column: r.column, width: r.width, height: listRows))
         }
         if quoteRows > 0, let quote = model.quote {
-            renderQuote(quote, rows: quoteRows, into: &grid,
-                        Rect(row: r.row + r.height - quoteRows, column: r.column, width: r.width, height: quoteRows))
+            // Right under the lines (after a blank row when there is room), not at the far
+            // bottom of a tall pane.
+            let top = min(r.row + 1 + listRows + 1, r.row + r.height - quoteRows)
+            renderQuote(quote, rows: quoteRows, into: &grid, Rect(row: top, column: r.column, width: r.width, height: quoteRows))
         }
     }
 
@@ -99,8 +108,7 @@ struct OCRPaneView {
         }
         var col = grid.write(" quote \(quote.number)/\(quote.count) ", row: r.row, column: r.column, maxWidth: r.width, style: theme.dim)
         col += grid.write(status, row: r.row, column: r.column + col, maxWidth: r.width - col, style: statusStyle(m.status))
-        if m.status != .near || rows < 3 {
-            // One row: the quote itself after the status.
+        if m.status != .near {
             grid.writeTruncated(" “\(m.phrase.text)”", row: r.row, column: r.column + col, maxWidth: r.width - col)
             return
         }
@@ -108,11 +116,15 @@ struct OCRPaneView {
         styles.deleted = theme.error
         styles.inserted = theme.warning
         styles.inserted.attributes.formUnion(.underline)
-        let labels = ["  quote ", "  image "]
+        // Two rows (quote above image), or one: `quote → image` after the status.
+        let places: [(row: Int, label: String)] = rows >= 3 ? [(r.row + 1, "  quote "), (r.row + 2, "  image ")]
+            : [(r.row, " "), (r.row, " → ")]
         let keeps: [(DiffRun.Kind) -> Bool] = [{ $0 != .insert }, { $0 != .delete }]
+        var c = rows >= 3 ? 0 : col
         for k in 0..<2 {
-            let row = r.row + 1 + k
-            let c = grid.write(labels[k], row: row, column: r.column, maxWidth: r.width, style: theme.dim)
+            let row = places[k].row
+            if rows >= 3 { c = 0 }
+            c += grid.write(places[k].label, row: row, column: r.column + c, maxWidth: r.width - c, style: theme.dim)
             var text = ""
             var spans: [(Range<Int>, DiffRun.Kind)] = []
             for run in m.diff where keeps[k](run.kind) {
@@ -120,14 +132,13 @@ struct OCRPaneView {
                 text += run.text
                 spans.append((start..<text.count, run.kind))
             }
-            var x = c
             var n = 0
             for ch in text {
                 let kind = spans.first { $0.0.contains(n) }?.1 ?? .equal
                 n += 1
-                let used = grid.write(String(ch), row: row, column: r.column + x, maxWidth: r.width - x, style: styles.style(kind))
+                let used = grid.write(String(ch), row: row, column: r.column + c, maxWidth: r.width - c, style: styles.style(kind))
                 if used == 0 { break }
-                x += used
+                c += used
             }
         }
     }
