@@ -44,6 +44,16 @@ extension ReviewApp {
         return ocrResults.check(turns: sample.turns, path: path)
     }
 
+    /// The selected line of the image at `path`: the reviewer's choice in it, else the line
+    /// the sample's first doubtful quote matches (so `O` opens on the line that fixes it, and
+    /// the editor's key puts in that line), else the first.
+    func selectedOCRLine(sampleIndex index: Int, path: String) -> Int {
+        if state.ocr.selectionPath == path { return state.ocr.selectedLine }
+        guard let check = quoteCheck(sampleIndex: index), let focus = check.defaultFocus,
+              check.matches.indices.contains(focus) else { return 0 }
+        return check.matches[focus].lineIndices.first ?? 0
+    }
+
     // MARK: - Background results
 
     /// Takes the provider's events: a result for the image on screen redraws (and a give-up
@@ -112,7 +122,7 @@ extension ReviewApp {
         guard let index = ocrSampleIndex, let path = ocrImagePath(sampleIndex: index) else { say(.noImage); return .redraw }
         guard let lines = ocrLines(sampleIndex: index) else { say(.reading); return .redraw }
         guard !lines.isEmpty else { say(.noLines); return .redraw }
-        let now = min(state.ocr.selectedLine(in: path), lines.count - 1)
+        let now = min(selectedOCRLine(sampleIndex: index, path: path), lines.count - 1)
         state.ocr.selectionPath = path
         state.ocr.selectedLine = min(max(0, now + delta), lines.count - 1)
         return .redraw
@@ -175,7 +185,7 @@ extension ReviewApp {
                 if lines.isEmpty {
                     note = .noLines
                 } else {
-                    let line = lines[min(state.ocr.selectedLine(in: path), lines.count - 1)].text
+                    let line = lines[min(selectedOCRLine(sampleIndex: editing.sampleIndex, path: path), lines.count - 1)].text
                     let cleaned = EditorSession.cleanOCRText(line)
                     if let old = session.insertOCRLine(line) {
                         note = .replacedQuote(old: old.text, new: cleaned)

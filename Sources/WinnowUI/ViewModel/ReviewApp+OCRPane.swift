@@ -61,7 +61,7 @@ extension ReviewApp {
                 if !isEditing, let key = keymap.hint(for: .quoteNext, in: .review) { title += " · \(key) quote" }
             }
         }
-        var model = OCRPaneModel(title: title + " ", content: content, selected: state.ocr.selectedLine(in: path))
+        var model = OCRPaneModel(title: title + " ", content: content, selected: selectedOCRLine(sampleIndex: index, path: path))
         model.quote = focusedQuote(sampleIndex: index)
         return model
     }
