@@ -124,6 +124,8 @@ public final class BackgroundOCRProvider: OCRProvider, @unchecked Sendable {
             post(.unavailable(path: path, reason: engineFailure))
             return
         }
+        // Said before the models load (about a second), which is part of the wait.
+        post(.reading(path: path))
         if engine == nil {
             do throws(OCRError) { engine = try makeEngine() } catch {
                 engineFailure = error.description
@@ -132,7 +134,6 @@ public final class BackgroundOCRProvider: OCRProvider, @unchecked Sendable {
             }
         }
         guard let engine else { return }
-        post(.reading(path: path))
         let page = engine.recognize(path: path)
         if !page.isRetryable {
             cache?.insert(page, identity: identity, settings: settings)

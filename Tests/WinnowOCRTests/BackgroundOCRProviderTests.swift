@@ -106,8 +106,13 @@ import WinnowUI
         #expect(events == [.notCached(path: dir + "/new.png")])
         // Asked to read, with an engine that cannot start: unavailable, with its reason.
         provider.request(path: dir + "/new.png", read: true)
-        events = Self.collect(provider) { !$0.isEmpty }
-        #expect(events == [.unavailable(path: dir + "/new.png", reason: "no engine in this test")])
+        events = Self.collect(provider) { $0.count >= 2 }
+        #expect(events == [.reading(path: dir + "/new.png"), .unavailable(path: dir + "/new.png", reason: "no engine in this test")])
+        // The failure is remembered: no second attempt at loading the engine.
+        provider.request(path: dir + "/cached.png", read: true)
+        provider.request(path: dir + "/other.png", read: true)
+        events = Self.collect(provider) { $0.count >= 2 }
+        #expect(events.contains(.finished(path: dir + "/other.png", page: OCRPage(lines: [], error: "cannot read the file"))))
     }
 
     @Test func aGiveUpIsReportedAndNotCached() throws {

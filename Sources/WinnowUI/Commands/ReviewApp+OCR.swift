@@ -39,7 +39,7 @@ extension ReviewApp {
 
     /// The current sample's quotes checked against its image's lines.
     func quoteCheck(sampleIndex index: Int) -> OCRQuoteCheck? {
-        guard let sample = facts(at: index).decoded, let path = ocrImagePath(sampleIndex: index),
+        guard ocrProvider != nil, let sample = facts(at: index).decoded, let path = ocrImagePath(sampleIndex: index),
               ocrStatus(path) != nil else { return nil }
         return ocrResults.check(turns: sample.turns, path: path)
     }
@@ -63,7 +63,10 @@ extension ReviewApp {
         guard let provider = ocrProvider else { return false }
         let current = ocrSampleIndex.flatMap { ocrImagePath(sampleIndex: $0) }
         var redraw = false
-        for event in provider.takeEvents() where ocrResults.apply(event) && event.path == current {
+        for event in provider.takeEvents() {
+            let changed = ocrResults.apply(event)
+            // Only the image on screen needs a frame: a result read ahead lands silently.
+            guard changed, event.path == current else { continue }
             redraw = true
             if case .finished(_, let page) = event, let error = page.error {
                 let note = OCRNote.gaveUp(image: PathText.lastComponent(event.path), reason: error)
@@ -120,7 +123,7 @@ extension ReviewApp {
             if case .editing = state.mode { fitEditor() }
         }
         guard let index = ocrSampleIndex, let path = ocrImagePath(sampleIndex: index) else { say(.noImage); return .redraw }
-        guard let lines = ocrLines(sampleIndex: index) else { say(.reading); return .redraw }
+        guard let lines = ocrLines(sampleIndex: index) else { say(whyNoLines(path)); return .redraw }
         guard !lines.isEmpty else { say(.noLines); return .redraw }
         let now = min(selectedOCRLine(sampleIndex: index, path: path), lines.count - 1)
         state.ocr.selectionPath = path
@@ -194,7 +197,7 @@ extension ReviewApp {
                     }
                 }
             } else {
-                note = .reading
+                note = whyNoLines(path)
             }
         } else {
             note = .noImage
@@ -204,6 +207,18 @@ extension ReviewApp {
         state.mode = .editing(editing)
         fitEditor()
         return .redraw
+    }
+
+    /// Why the image at `path` has no lines to use yet.
+    private func whyNoLines(_ path: String) -> OCRNote {
+        switch ocrResults.status(path) {
+        case .done(let page)?:
+            return .gaveUp(image: PathText.lastComponent(path), reason: page.error ?? "no text")
+        case .unavailable(let reason)?:
+            return .gaveUp(image: PathText.lastComponent(path), reason: reason)
+        case nil, .asked?, .notCached?, .reading?:
+            return .reading
+        }
     }
 
     /// Says something on the editor's status line while editing, else on the message row.

@@ -57,8 +57,9 @@ final class OCRResults {
         let key = CheckKey(path: path, turns: turns.map(\.text))
         if let hit = checks[key] { return hit }
         let made = OCRQuoteCheck.make(turns: turns, lines: page.lines)
-        // A handful of samples at a time: the current one, the one being edited.
-        if checks.count > 16 { checks.removeAll() }
+        // The samples near the screen (the current one, the one being edited, those just
+        // paged past); each holds a few matches.
+        if checks.count >= 64 { checks.removeAll() }
         checks[key] = made
         return made
     }
