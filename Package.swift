@@ -89,10 +89,10 @@ let package = Package(
         .systemLibrary(name: "CTesseract", path: "Sources/CTesseract", pkgConfig: "tesseract"),
         .target(
             name: "WinnowOCR",
-            dependencies: ["WinnowCore", "WinnowImage", "CTesseract"],
+            dependencies: ["WinnowCore", "WinnowImage", "WinnowUI", "CTesseract"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "WinnowOCRTests", dependencies: ["WinnowOCR", "WinnowCore", "WinnowImage"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowOCRTests", dependencies: ["WinnowOCR", "WinnowCore", "WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowCoreTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore", "WinnowTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),

@@ -9,7 +9,8 @@ struct LayeringTests {
     static let forbiddenImports: [(target: String, modules: Set<String>)] = [
         ("WinnowCore", ["WinnowUI", "WinnowTerminal", "WinnowImage", "CNcursesw", "CChafa", "CImageDecode",
                         "Yams", "ArgumentParser"]),
-        ("WinnowUI", ["WinnowTerminal", "WinnowImage", "CNcursesw", "CChafa", "CImageDecode", "ArgumentParser"]),
+        ("WinnowUI", ["WinnowTerminal", "WinnowImage", "CNcursesw", "CChafa", "CImageDecode", "ArgumentParser",
+                      "WinnowOCR", "CTesseract"]),
         ("WinnowImage", ["WinnowTerminal", "CNcursesw", "ArgumentParser"]),
         ("WinnowTerminal", ["WinnowImage", "CChafa", "CImageDecode", "ArgumentParser"]),
     ]

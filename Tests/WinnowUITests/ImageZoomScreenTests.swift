@@ -28,7 +28,7 @@ final class ZoomingFakeImages: ImagePreviewProvider, @unchecked Sendable {
 }
 
 /// OCR lines for every image: the sign 东方书店 in a box at (400, 300).
-final class FakeOCR: OCRLineLookup, @unchecked Sendable {
+final class FakeOCRLines: OCRLineLookup, @unchecked Sendable {
     var lines: [OCRLine]? = [
         OCRLine(text: "营业时间 9:00", box: OCRBox(x: 40, y: 40, width: 200, height: 30), confidence: 91),
         OCRLine(text: "东方书店", box: OCRBox(x: 400, y: 300, width: 160, height: 40), confidence: 95),
@@ -53,7 +53,7 @@ final class FakeOCR: OCRLineLookup, @unchecked Sendable {
         let app = ReviewApp(source: source, journal: FakeJournal(), keymap: keymap, options: ReviewOptions(theme: .monochrome))
         let images = ZoomingFakeImages()
         app.imageProvider = images
-        app.ocrLines = FakeOCR()
+        app.ocrLines = FakeOCRLines()
         _ = app.handle(.resize(width: width, height: height))
         try body(app, images)
     }
@@ -214,10 +214,10 @@ final class FakeOCR: OCRLineLookup, @unchecked Sendable {
 
     @Test func showWhereSaysWhyNot() throws {
         try withApp(width: 80, height: 24) { app, _ in
-            (app.ocrLines as? FakeOCR)?.lines = nil
+            (app.ocrLines as? FakeOCRLines)?.lines = nil
             app.press("w")
             #expect(app.state.message?.text == "no OCR lines for images/cat.jpg (winnow ocr DATASET reads them)")
-            (app.ocrLines as? FakeOCR)?.lines = [OCRLine(text: "完全无关", box: OCRBox(x: 0, y: 0, width: 9, height: 9), confidence: 90)]
+            (app.ocrLines as? FakeOCRLines)?.lines = [OCRLine(text: "完全无关", box: OCRBox(x: 0, y: 0, width: 9, height: 9), confidence: 90)]
             app.press("w")
             #expect(app.state.message?.text == "none of the 2 quotes here matches an OCR line")
         }

@@ -23,6 +23,10 @@ public final class ReviewApp: TerminalApp {
     public var state: AppState
     /// Image facts and previews; nil shows paths only.
     public var imageProvider: (any ImagePreviewProvider)?
+    /// The text in the images (cache and background OCR); nil: no OCR pane.
+    public var ocrProvider: (any OCRProvider)?
+    /// What the OCR provider reported so far, and quote checks made from it.
+    let ocrResults = OCRResults()
     /// The search engine (`scanningSearch` unless the CLI injects one).
     public var search: SearchFunction
     /// Where image references point and whether the files exist (the CLI's file system).
@@ -136,6 +140,7 @@ public final class ReviewApp: TerminalApp {
     /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
+        if ocrTick() { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if let req = lastImageRequest, req.loading, let provider = imageProvider,
            provider.preview(path: req.path, width: req.width, height: req.height, viewport: req.viewport) != .loading {

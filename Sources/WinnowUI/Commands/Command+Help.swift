@@ -37,6 +37,12 @@ extension Command {
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair, .editorExternal:
             return [.editor]
+        case .toggleOCR, .ocrLineNext, .ocrLinePrev:
+            return Self.reading.union([.editor])
+        case .quoteNext, .quotePrev:
+            return Self.reading
+        case .editorInsertOCR:
+            return [.editor]
         }
     }
 
@@ -135,6 +141,12 @@ extension Command {
         case .panDown: return "pan the zoomed image down"
         case .showWhere: return "show where: zoom to the sign a quote names (OCR cache)"
         case .imageClose: return "leave the full view or zoom mode"
+        case .toggleOCR: return "show or hide the OCR pane (the text read in the image)"
+        case .ocrLineNext: return "select the next OCR line"
+        case .ocrLinePrev: return "select the previous OCR line"
+        case .quoteNext: return "next quoted phrase, compared with the image's text"
+        case .quotePrev: return "previous quoted phrase"
+        case .editorInsertOCR: return "put the selected OCR line in place of the quote at the cursor, or at the cursor"
         }
     }
 
@@ -176,7 +188,8 @@ extension Command {
              .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
              .commandLine, .promptComplete, .helpFilter,
              .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
-             .showWhere, .imageClose:
+             .showWhere, .imageClose,
+             .toggleOCR, .ocrLineNext, .ocrLinePrev, .quoteNext, .quotePrev, .editorInsertOCR:
             return nil
         }
     }

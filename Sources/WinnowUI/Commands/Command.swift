@@ -97,6 +97,13 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case editorPreviousTurn = "editor-previous-turn"
     case editorDeleteTurnPair = "editor-delete-turn-pair"
     case editorExternal = "editor-external"
+    // OCR (docs/ocr.md)
+    case toggleOCR = "toggle-ocr"
+    case ocrLineNext = "ocr-line-next"
+    case ocrLinePrev = "ocr-line-prev"
+    case quoteNext = "quote-next"
+    case quotePrev = "quote-prev"
+    case editorInsertOCR = "editor-insert-ocr"
 
     /// The kebab-case name keymaps use.
     public var name: String { rawValue }

@@ -201,6 +201,14 @@ extension ReviewApp {
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair,
              .editorExternal:
             return editor(command)
+
+        // OCR (ReviewApp+OCR.swift)
+        case .toggleOCR: return toggleOCRPane()
+        case .ocrLineNext: return moveOCRSelection(by: 1)
+        case .ocrLinePrev: return moveOCRSelection(by: -1)
+        case .quoteNext: return reading { moveQuoteFocus(by: 1) }
+        case .quotePrev: return reading { moveQuoteFocus(by: -1) }
+        case .editorInsertOCR: return insertOCRLine()
         }
     }
 

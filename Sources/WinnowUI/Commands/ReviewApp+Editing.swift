@@ -59,6 +59,10 @@ extension ReviewApp {
     func editorEvent(_ event: InputEvent, command: Command?) -> Effect {
         if command == .redraw { return .redraw }
         if command == .showWhere || command == .zoomFit { return perform(command ?? .redraw) }
+        // The OCR keys act on the app (the pane, the OCR lines), not on the text alone.
+        if let command, [.toggleOCR, .ocrLineNext, .ocrLinePrev, .editorInsertOCR].contains(command) {
+            return perform(command)
+        }
         guard case .editing(var editing) = state.mode, var session = editing.session else {
             state.mode = .reading
             return .redraw
@@ -84,6 +88,11 @@ extension ReviewApp {
         return effect
     }
 
+    /// The editor's wrap width: the reading view's, narrower when the OCR pane is beside it.
+    func editorTextWidth(layout: ReviewLayout?, area: Rect) -> Int {
+        ReviewApp.turnTextWidth(paneWidth: min(layout?.dialogue.width ?? state.width, area.width))
+    }
+
     /// The editor's body: everything between the status row and the message row.
     /// With the image pane on, the dialogue's place (beside or under the picture); else the
     /// whole body.
@@ -96,9 +105,9 @@ extension ReviewApp {
     func fitEditor() {
         guard case .editing(var editing) = state.mode, var session = editing.session else { return }
         let layout = screenLayout()
-        let paneWidth = layout?.dialogue.width ?? state.width
-        let areas = EditorAreas.make(in: editorBody(layout), session: session)
-        session.fit(width: ReviewApp.turnTextWidth(paneWidth: paneWidth), height: areas.editor.height)
+        // The OCR pane takes its part first; the editor and its neighbouring turns share the rest.
+        let areas = EditorAreas.make(in: editorAreas().editor, session: session)
+        session.fit(width: editorTextWidth(layout: layout, area: areas.editor), height: areas.editor.height)
         editing.session = session
         state.mode = .editing(editing)
     }

@@ -225,7 +225,7 @@ public struct EditorSession: Sendable, Equatable {
     }
 
     @discardableResult
-    private mutating func withEditor<R>(_ body: (inout TextEditor) -> R) -> R {
+    mutating func withEditor<R>(_ body: (inout TextEditor) -> R) -> R {
         var e = editors[turnIndex] ?? TextEditor(text: turns[turnIndex].text, width: wrapWidth)
         // Take the editor out of the dictionary while editing so its text is not copied.
         editors[turnIndex] = nil

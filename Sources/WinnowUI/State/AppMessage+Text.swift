@@ -65,6 +65,7 @@ extension AppMessage.Info {
             return noEdit && mode != nil ? label + " (shown on edited samples; this one has no edit)" : label
         case .editorChangedNothing: return "the editor changed nothing: nothing saved"
         case .nothingToUndo: return "nothing to undo"
+        case .ocr(let note): return note.text
         }
     }
 }
@@ -114,6 +115,7 @@ extension AppMessage.Problem {
         case .unknownCommand(let text): return "no command \"\(DisplayText.sanitized(text))\" (tab lists commands)"
         case .ambiguousCommand(let text, let candidates):
             return "\"\(DisplayText.sanitized(text))\" could be \(candidates.prefix(4).joined(separator: ", "))\(candidates.count > 4 ? ", …" : "")"
+        case .ocr(let note): return note.text
         }
     }
 }

@@ -41,6 +41,7 @@ public enum AppMessage: Sendable, Equatable {
         case diff(DiffView.Mode?, noEditHere: Bool)
         case editorChangedNothing
         case nothingToUndo
+        case ocr(OCRNote)
     }
 
     /// What was saved.
@@ -80,6 +81,7 @@ public enum AppMessage: Sendable, Equatable {
         case unknownCommand(String)
         /// The command line named the start of several commands.
         case ambiguousCommand(String, candidates: [String])
+        case ocr(OCRNote)
     }
 
     /// A sample named by index or by id.

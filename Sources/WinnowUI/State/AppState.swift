@@ -38,6 +38,8 @@ public struct AppState: Sendable, Equatable {
     public var imageChoice: ImageChoice?
     /// Image pane at any width, its size, zoom and pan, zoom mode and the full view.
     public var imageView = ImageViewState()
+    /// The OCR pane: shown or not, the selected OCR line, the quote in focus.
+    public var ocr = OCRViewState()
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).

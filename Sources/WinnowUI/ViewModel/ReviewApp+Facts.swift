@@ -46,13 +46,14 @@ extension ReviewApp {
 
     func layout(width: Int, height: Int, facts: SampleFacts?) -> ReviewLayout? {
         // While editing, the editor takes the metadata's place: the picture and the turns
-        // around the one edited are what a fix needs.
+        // around the one edited are what a fix needs. The OCR pane is cut from the dialogue.
         var editing = false
         if case .editing = state.mode { editing = true }
-        return ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata && !editing,
-                                 metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
-                                 expandMetadata: state.expandMetadata, imageAtAnyWidth: state.imageView.atAnyWidth,
-                                 imageShare: state.imageView.share)
+        let layout = ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata && !editing,
+                                       metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
+                                       expandMetadata: state.expandMetadata, imageAtAnyWidth: state.imageView.atAnyWidth,
+                                       imageShare: state.imageView.share)
+        return layout.map(withOCRPane)
     }
 
     /// Dialogue rows on screen (a page), below the pane's title row.

@@ -110,13 +110,16 @@ extension ReviewApp {
             }
             reading.dialogue = .dialogue(DialogueModel(
                 sample: sample, layout: dialogue, scroll: scroll, lineCount: count, lineCountIsExact: exact,
-                charCounts: facts?.turnCharCounts ?? [], searchPhrase: state.searchPhrase, searchMatch: state.searchMatch))
+                charCounts: facts?.turnCharCounts ?? [], searchPhrase: state.searchPhrase, searchMatch: state.searchMatch,
+                quotes: quoteCheck(sampleIndex: sample.index),
+                focusedQuote: layout.ocr == nil ? nil : state.ocr.focusedQuote(in: sample.index) ?? quoteCheck(sampleIndex: sample.index)?.defaultFocus))
         } else if case .failure(let e)? = facts?.sample {
             reading.dialogue = .message("This sample cannot be read: \(e.description)", isError: true)
         } else {
             reading.dialogue = .message(state.visible.count == 0 ? "No samples match the filter (\(state.filter.summary))."
                                                                    : "No sample.", isError: true)
         }
+        if layout.ocr != nil { reading.ocr = ocrPaneModel() }
         let submit = keymap.hint(for: .pickerSubmit, in: .picker) ?? "enter"
         if case .reasonPicker(let picker) = state.mode { reading.picker = PickerModel(picker: picker, submitKey: submit) }
         // The note prompt belongs to the rejection: keep its reasons in view above it.
@@ -189,13 +192,21 @@ extension ReviewApp {
             keymap.hint(for: command, in: .editor).map { "\($0) \(label)" }
         }.joined(separator: " · ")
         var session = editing.session
+        let areas = editorAreas()
         // Normally a no-op: keys and resizes already fitted the session to this size.
-        let areas = EditorAreas.make(in: editorBody(layout), session: session)
-        session?.fit(width: ReviewApp.turnTextWidth(paneWidth: layout.dialogue.width), height: areas.editor.height)
+        // The OCR pane takes its part of the body first; the editor and the turns around
+        // the one edited share the rest.
+        let context = EditorAreas.make(in: areas.editor, session: session)
+        session?.fit(width: editorTextWidth(layout: layout, area: context.editor), height: context.editor.height)
         var model = EditorPaneModel(session: session, styles: styles, textIndent: DialogueLayout.indent)
-        model.areas = areas
+        model.areas = context
         model.contextStyle = options.theme.dim
         model.labelStyle = options.theme.label
+        if let ocrArea = areas.ocr {
+            model.area = areas.editor
+            model.ocr = ocrPaneModel()
+            model.ocrArea = ocrArea
+        }
         return model
     }
 

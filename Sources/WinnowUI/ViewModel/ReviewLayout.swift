@@ -17,6 +17,8 @@ public struct ReviewLayout: Sendable, Equatable {
     public var footer: Rect
     /// Whether the metadata sits beside the dialogue.
     public var sideBySide: Bool
+    /// The OCR pane, cut from the dialogue's area by `SidePaneLayout` (nil: not shown).
+    public var ocr: Rect? = nil
 
     /// The extra pane's slot (the OCR pane), when one was asked for and fits.
     public var extra: Rect? = nil

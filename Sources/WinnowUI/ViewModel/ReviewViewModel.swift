@@ -56,6 +56,8 @@ struct ReadingModel {
     var image: ImagePaneModel?
     var dialogue: DialoguePaneModel = .message("No sample.", isError: true)
     var picker: PickerModel?
+    /// The OCR pane (drawn at `ReviewLayout.ocr`).
+    var ocr: OCRPaneModel?
 }
 
 /// The image pane's title and content.
@@ -92,6 +94,10 @@ struct DialogueModel {
     var charCounts: [Int]
     var searchPhrase: String?
     var searchMatch: Int?
+    /// Quotes checked against the image's OCR lines (near and not-found ones highlighted).
+    var quotes: OCRQuoteCheck? = nil
+    /// The quote the OCR pane shows.
+    var focusedQuote: Int? = nil
 }
 
 /// Diffs of an edited sample's turns.
@@ -127,6 +133,10 @@ struct EditorPaneModel {
     var labelStyle = CellStyle.plain
     /// The picture while editing, and its rectangle.
     var image: (model: ImagePaneModel, area: Rect)?
+    /// Where the editor goes (nil: the whole body) and the OCR pane beside or below it.
+    var area: Rect? = nil
+    var ocr: OCRPaneModel? = nil
+    var ocrArea: Rect? = nil
 }
 
 /// The message row: a prompt being typed, a message, or nothing.

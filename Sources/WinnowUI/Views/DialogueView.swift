@@ -76,6 +76,7 @@ struct DialogueView {
                 for m in layout.imageMarkers(turn: t) where m.overlaps(range) {
                     spans.append(StyledSpan(range: m, style: theme.imageMarker))
                 }
+                spans += quoteSpans(turn: t, line: range)
                 if let phrase, !phrase.isEmpty {
                     for m in layout.matches(of: phrase, turn: t, in: sample) {
                         if m.lowerBound >= range.upperBound { break }

@@ -12,14 +12,21 @@ struct ReadingView {
         if let r = layout.image, let image = model.image { ImagePaneView(model: image, theme: theme).render(into: &grid, r) }
         if layout.sideBySide {
             let d = layout.dialogue
-            for row in d.row..<(d.row + d.height) {
-                grid.put("│", width: 1, row: row, column: d.width, style: theme.border)
+            // The OCR pane is cut from the dialogue's area: the separator stays at its edge.
+            let column = layout.ocr.map { max(d.width, $0.column + $0.width) } ?? d.width
+            let bottom = layout.ocr.map { max(d.row + d.height, $0.row + $0.height) } ?? d.row + d.height
+            for row in d.row..<bottom {
+                grid.put("│", width: 1, row: row, column: column, style: theme.border)
             }
         }
         switch model.dialogue {
         case .diff(let diff): DiffPaneView(model: diff, theme: theme).render(into: &grid, layout.dialogue)
         case .dialogue(let dialogue): DialogueView(model: dialogue, theme: theme).render(into: &grid, layout.dialogue)
         case .message(let text, _): DialogueView.renderMessage(text, theme: theme, into: &grid, layout.dialogue)
+        }
+        if let r = layout.ocr, let ocr = model.ocr {
+            OCRPaneView(model: ocr, theme: theme).render(into: &grid, r)
+            OCRPaneView.renderSeparator(left: r, of: layout.dialogue, into: &grid, theme: theme)
         }
         if let picker = model.picker { PickerView(model: picker, theme: theme).render(into: &grid) }
     }

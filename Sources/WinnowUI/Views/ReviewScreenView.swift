@@ -17,6 +17,10 @@ struct ReviewScreenView {
             HelpView(model: help, theme: theme).render(into: &grid, body)
         case .editing(let editor):
             EditorPaneView(model: editor, theme: theme).render(into: &grid, body)
+            if let ocr = editor.ocr, let r = editor.ocrArea {
+                OCRPaneView(model: ocr, theme: theme).render(into: &grid, r)
+                OCRPaneView.renderSeparator(left: r, of: editor.area ?? body, into: &grid, theme: theme)
+            }
         case .reading(let reading):
             ReadingView(model: reading, layout: layout, theme: theme).render(into: &grid)
         }

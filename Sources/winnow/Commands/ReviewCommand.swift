@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowOCR
 import WinnowStore
 import WinnowTerminal
 import WinnowUI
@@ -145,6 +146,8 @@ struct ReviewCommand: ParsableCommand {
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
         app.imageProvider = images.makeProvider()
         app.ocrLines = CachedOCRLines(datasetPath: dataset.path, settings: ocrLanguage.settings)
+        // The OCR pane (O): the `winnow ocr` cache, else Tesseract in the background.
+        app.ocrProvider = BackgroundOCRProvider.tesseract(datasetPath: path, languages: ocrLanguage.languages)
 
         if benchFirstFrame {
             _ = app.handle(.resize(width: 80, height: 24))
