@@ -33,6 +33,8 @@ public final class ReviewApp: TerminalApp {
     /// Creates, reads and removes the external editor's temporary file (the shell's
     /// `PosixScratchFiles`); nil: `edit-external` says it is unavailable.
     public var scratchFiles: (any ScratchFiles)?
+    /// The conflicts being adjudicated (`winnow adjudicate`); nil: the plain review screen.
+    public var adjudication: AdjudicationContext?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
@@ -168,7 +170,7 @@ public final class ReviewApp: TerminalApp {
             state.message = nil
             return .redraw
         }
-        let command = keymap.command(for: key, in: state.mode.keyContext)
+        let command = command(for: key)
         switch state.mode {
         case .editing:
             return editorEvent(.key(key), command: command)
@@ -193,6 +195,7 @@ public final class ReviewApp: TerminalApp {
         case .prompt, .reasonPicker, .help:
             break
         }
+        if command == nil, let effect = adjudicationDigit(key) { return effect }
         guard let command else {
             // Esc is pressed by reflex to get out of things: when it means nothing here it
             // only clears the message row, without a lecture.

@@ -31,6 +31,8 @@ extension Command {
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair, .editorExternal:
             return [.editor]
+        case .ruleMajority, .panelDown, .panelUp, .togglePanel:
+            return [.adjudicate]
         }
     }
 
@@ -115,6 +117,10 @@ extension Command {
         case .editorPreviousTurn: return "edit the previous turn"
         case .editorDeleteTurnPair: return "delete this question/answer pair (asks first)"
         case .editorExternal: return "edit this turn in $VISUAL / $EDITOR"
+        case .ruleMajority: return "rule the majority label (pre-selected)"
+        case .panelDown: return "scroll the conflict panel down"
+        case .panelUp: return "scroll the conflict panel up"
+        case .togglePanel: return "conflict panel: half, whole pane, hidden"
         }
     }
 
@@ -153,7 +159,8 @@ extension Command {
              .searchPrev, .clearSearch, .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
-             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff:
+             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
+             .ruleMajority, .panelDown, .panelUp, .togglePanel:
             return nil
         }
     }

@@ -81,6 +81,11 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case editorPreviousTurn = "editor-previous-turn"
     case editorDeleteTurnPair = "editor-delete-turn-pair"
     case editorExternal = "editor-external"
+    // Adjudication (winnow adjudicate; digits pick a reviewer's side)
+    case ruleMajority = "rule-majority"
+    case panelDown = "panel-down"
+    case panelUp = "panel-up"
+    case togglePanel = "toggle-panel"
 
     /// The kebab-case name keymaps use.
     public var name: String { rawValue }

@@ -188,6 +188,12 @@ extension ReviewApp {
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair,
              .editorExternal:
             return editor(command)
+
+        // Adjudication (winnow adjudicate)
+        case .ruleMajority: return reading { adjudicating { ruleMajority() } }
+        case .panelDown: return reading { adjudicating { scrollPanel(by: 1) } }
+        case .panelUp: return reading { adjudicating { scrollPanel(by: -1) } }
+        case .togglePanel: return reading { adjudicating { togglePanel() } }
         }
     }
 

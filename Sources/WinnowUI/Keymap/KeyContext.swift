@@ -12,4 +12,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case help
     /// The turn editor.
     case editor
+    /// The adjudication screen (`winnow adjudicate`): ruling keys; keys it does not bind fall
+    /// back to `review`.
+    case adjudicate
 }

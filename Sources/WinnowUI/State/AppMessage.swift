@@ -38,6 +38,7 @@ public enum AppMessage: Sendable, Equatable {
         case diff(DiffView.Mode?, noEditHere: Bool)
         case editorChangedNothing
         case nothingToUndo
+        case adjudication(AdjudicationNote)
     }
 
     /// What was saved.
@@ -45,6 +46,8 @@ public enum AppMessage: Sendable, Equatable {
         case decision(Decision, index: Int)
         case undid(Decision, index: Int)
         case edit(index: Int)
+        /// A ruling on the adjudication screen (`picked`: the reviewer whose side it took).
+        case ruling(Decision, index: Int, picked: String?)
     }
 
     /// What was not saved, and why.

@@ -45,9 +45,9 @@ extension ReviewApp {
     }
 
     func layout(width: Int, height: Int, facts: SampleFacts?) -> ReviewLayout? {
-        ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
+        withConflictPanel(ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
                           metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
-                          expandMetadata: state.expandMetadata)
+                          expandMetadata: state.expandMetadata))
     }
 
     /// Dialogue rows on screen (a page), below the pane's title row.

@@ -43,6 +43,7 @@ extension ReviewApp {
         var header = HeaderModel()
         header.fileName = PathText.lastComponent(source.path)
         header.position = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
+        if adjudication != nil { header.position += " conflicts" }
         header.readOnly = isReadOnly
         let writer = [options.reviewer, options.journalName].compactMap { $0 }.filter { !$0.isEmpty }
         header.writer = writer.isEmpty ? nil : writer.joined(separator: " → ")
@@ -111,6 +112,7 @@ extension ReviewApp {
             reading.dialogue = .message(state.visible.count == 0 ? "No samples match the filter (\(state.filter.summary))."
                                                                    : "No sample.", isError: true)
         }
+        if let r = layout.panel { reading.conflict = conflictPanelModel(height: r.height, width: r.width) }
         let submit = keymap.hint(for: .pickerSubmit, in: .picker) ?? "enter"
         if case .reasonPicker(let picker) = state.mode { reading.picker = PickerModel(picker: picker, submitKey: submit) }
         // The note prompt belongs to the rejection: keep its reasons in view above it.
@@ -204,6 +206,7 @@ extension ReviewApp {
         var footer = FooterModel()
         if case .reasonPicker = state.mode { footer.digits = "1-\(min(9, options.reasons.count))" }
         footer.hints = commands.compactMap { command, label in keymap.hint(for: command, in: context).map { ($0, label) } }
+        if adjudication != nil, case .reading = state.mode { adjudicationFooter(&footer) }
         return footer
     }
 
@@ -231,7 +234,8 @@ extension ReviewApp {
     public func helpLines() -> [String] {
         var lines: [String] = ["Keys (keymap: \(keymap.name)); commands are the names used in keymap files.", ""]
         let contexts: [(KeyContext, String)] = [(.review, "Reading"), (.prompt, "Prompts"), (.picker, "Reject reasons"),
-                                                (.help, "Help"), (.editor, "Editor")]
+                                                (.help, "Help"), (.editor, "Editor"),
+                                                (.adjudicate, "Adjudication (winnow adjudicate)")]
         for (context, title) in contexts {
             var rows: [(keys: String, summary: String, name: String)] = []
             for command in Command.allCases where command.contexts.contains(context) {
@@ -240,6 +244,7 @@ extension ReviewApp {
                 rows.append((keys.map(KeyName.format).joined(separator: " "), command.summary, command.name))
             }
             if context == .picker { rows.insert(("1-9", "tick a reason by number", "(digits)"), at: 0) }
+            if context == .adjudicate { rows.insert(("1-9", "rule as that reviewer did (picks their side)", "(digits)"), at: 0) }
             guard !rows.isEmpty else { continue }
             lines.append("\(title):")
             let keyWidth = min(18, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8)

@@ -53,6 +53,8 @@ struct ReadingModel {
     var image: ImagePaneModel?
     var dialogue: DialoguePaneModel = .message("No sample.", isError: true)
     var picker: PickerModel?
+    /// The adjudication screen's conflict panel (drawn in `layout.panel`).
+    var conflict: ConflictPanelModel?
 }
 
 /// The image pane's title and content.
