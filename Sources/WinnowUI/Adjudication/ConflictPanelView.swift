@@ -6,6 +6,8 @@ import WinnowCore
 struct ConflictPanelView {
     let model: ConflictPanelModel
     let theme: Theme
+    /// Draw the side pane's border at the right (the dialogue pane draws it below the panel).
+    var border = false
 
     func render(into grid: inout ScreenGrid, _ r: Rect) {
         guard r.height >= 2, r.width > 0 else { return }
@@ -36,6 +38,9 @@ struct ConflictPanelView {
             let text = " \(model.hint) "
             let w = min(r.width, DisplayWidth.of(text))
             grid.writeTruncated(text, row: ruleRow, column: r.column + r.width - w, maxWidth: w, style: theme.dim)
+        }
+        if border {
+            for row in r.row..<(r.row + r.height) { grid.put("│", width: 1, row: row, column: r.column + r.width, style: theme.border) }
         }
     }
 

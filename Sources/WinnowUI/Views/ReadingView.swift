@@ -21,7 +21,7 @@ struct ReadingView {
         case .dialogue(let dialogue): DialogueView(model: dialogue, theme: theme).render(into: &grid, layout.dialogue)
         case .message(let text, _): DialogueView.renderMessage(text, theme: theme, into: &grid, layout.dialogue)
         }
-        if let r = layout.panel, let conflict = model.conflict { ConflictPanelView(model: conflict, theme: theme).render(into: &grid, r) }
+        if let r = layout.panel, let conflict = model.conflict { ConflictPanelView(model: conflict, theme: theme, border: layout.sideBySide).render(into: &grid, r) }
         if let picker = model.picker { PickerView(model: picker, theme: theme).render(into: &grid) }
     }
 }
