@@ -13,6 +13,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),
     ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
     ("agree", "agree DATASET [--decisions N] [--reviewers R]: every agreement figure over R journals vs reading them", AgreeBenchmark.run),
+    ("adjudicate", "adjudicate DATASET [--decisions N] [--reviewers R] [--runs K]: adjudication screen first frame vs the review screen's", AdjudicateBenchmark.run),
     ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--no-fill] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
     ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge]: team store on a local PostgreSQL", StoreBenchmark.run),
     ("ocr-pane", "ocr-pane [--count N]: next sample with the OCR pane shown vs hidden, thread CPU time", OCRPaneBenchmark.run),

@@ -83,7 +83,7 @@ import WinnowTerminal
             "my.yaml:6: unknown command 'quit-now' (did you mean 'quit'?)",
             "my.yaml:8: duplicate key 'C-s' in [review]: already bound as 'ctrl-s' on line 7",
             "my.yaml:10: command 'accept' cannot be used in [prompt] (only in: global, review)",
-            "my.yaml:11: unknown section 'bogus' (known: inherit, global, review, prompt, picker, help, editor, image)",
+            "my.yaml:11: unknown section 'bogus' (known: inherit, global, review, prompt, picker, help, editor, image, adjudicate)",
         ])
         // The good lines still bind.
         #expect(file.entries.map { $0.command } == [.accept, .accept])

@@ -400,7 +400,7 @@ import WinnowCore
     @Test func everyCommandHasAHandlerAndAHelpLine() {
         /// Keys that put a fresh app in the mode of a context.
         let openers: [KeyContext: [String]] = [.review: [], .prompt: ["g"], .picker: ["x"], .help: ["?"], .editor: ["e"],
-                                               .image: ["z", "z"]]
+                                               .image: ["z", "z"], .adjudicate: []]
         for command in Command.allCases {
             #expect(!command.summary.isEmpty, "\(command) has no help line")
             #expect(!command.contexts.isEmpty, "\(command) can be bound nowhere")
@@ -408,7 +408,9 @@ import WinnowCore
                 let (app, _, _) = makeApp(samples: five)
                 for key in openers[context] ?? [] { app.press(key) }
                 // Zoom mode is not a mode of its own: reading, with the `image` keys first.
-                #expect(context == .image ? app.state.imageView.zoomMode : app.state.mode.keyContext == context)
+                // `adjudicate` is the reading mode of the adjudication screen; elsewhere its commands say so.
+                #expect(context == .image ? app.state.imageView.zoomMode
+                        : (app.state.mode.keyContext == context || context == .adjudicate))
                 #expect(app.dispatch(command) != nil, "\(command) has no handler in [\(context.rawValue)]")
             }
         }

@@ -39,6 +39,8 @@ public final class ReviewApp: TerminalApp {
     public var scratchFiles: (any ScratchFiles)?
     /// Cached OCR lines with boxes for `show-where` (nil: it says there are none).
     public var ocrLines: (any OCRLineLookup)?
+    /// The conflicts being adjudicated (`winnow adjudicate`); nil: the plain review screen.
+    public var adjudication: AdjudicationContext?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
@@ -186,7 +188,7 @@ public final class ReviewApp: TerminalApp {
         }
         if let effect = handleHelpFilterKey(key) { return effect }
         if let effect = handleSequenceKey(key) { return effect }
-        let command = keymap.command(for: key, in: state.mode.keyContext)
+        let command = command(for: key)
         switch state.mode {
         case .editing:
             return editorEvent(.key(key), command: command)
@@ -211,6 +213,7 @@ public final class ReviewApp: TerminalApp {
         case .prompt, .reasonPicker, .help:
             break
         }
+        if command == nil, let effect = adjudicationDigit(key) { return effect }
         guard let command else {
             // Esc is pressed by reflex to get out of things: when it means nothing here it
             // only clears the message row, without a lecture.

@@ -43,6 +43,8 @@ extension Command {
             return Self.reading
         case .editorInsertOCR:
             return [.editor]
+        case .ruleMajority, .panelDown, .panelUp, .togglePanel:
+            return [.adjudicate]
         }
     }
 
@@ -147,6 +149,10 @@ extension Command {
         case .quoteNext: return "next quoted phrase, compared with the image's text"
         case .quotePrev: return "previous quoted phrase"
         case .editorInsertOCR: return "put the selected OCR line in place of the quote at the cursor, or at the cursor"
+        case .ruleMajority: return "rule the majority label (pre-selected)"
+        case .panelDown: return "scroll the conflict panel down"
+        case .panelUp: return "scroll the conflict panel up"
+        case .togglePanel: return "conflict panel: half, whole pane, hidden"
         }
     }
 
@@ -189,7 +195,8 @@ extension Command {
              .commandLine, .promptComplete, .helpFilter,
              .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
              .showWhere, .imageClose,
-             .toggleOCR, .ocrLineNext, .ocrLinePrev, .quoteNext, .quotePrev, .editorInsertOCR:
+             .toggleOCR, .ocrLineNext, .ocrLinePrev, .quoteNext, .quotePrev, .editorInsertOCR,
+             .ruleMajority, .panelDown, .panelUp, .togglePanel:
             return nil
         }
     }

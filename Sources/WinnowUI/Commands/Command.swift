@@ -104,6 +104,11 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case quoteNext = "quote-next"
     case quotePrev = "quote-prev"
     case editorInsertOCR = "editor-insert-ocr"
+    // Adjudication (winnow adjudicate; digits pick a reviewer's side)
+    case ruleMajority = "rule-majority"
+    case panelDown = "panel-down"
+    case panelUp = "panel-up"
+    case togglePanel = "toggle-panel"
 
     /// The kebab-case name keymaps use.
     public var name: String { rawValue }

@@ -12,6 +12,7 @@ extension ReviewApp {
     /// journal returned, then moves on if auto-advance is on and it was a decision.
     func decide(_ decision: Decision, at index: Int? = nil) -> Effect {
         guard let index = index ?? state.currentIndex else { return noSample() }
+        if adjudication != nil, case .skip = decision { return skipConflict() }
         guard let journal else {
             state.message = .error(.readOnlyDecisions)
             return .redraw
@@ -23,7 +24,7 @@ extension ReviewApp {
         let before = journal.review(at: index).status
         let entry: JournalEntry
         do {
-            entry = try journal.append(decision, index: index)
+            entry = try appendDecision(decision, index: index, to: journal)
         } catch {
             state.message = .notSaved(.decision(reason: error.description))
             return .redraw
@@ -41,13 +42,14 @@ extension ReviewApp {
             case .allDecided: then = .everyDecided(decided: state.decidedInBase, total: state.base.count)
             }
         }
-        state.message = .saved(.decision(decision, index: index), then: then)
+        state.message = savedMessage(decision, index: index, then: then)
         return .redraw
     }
 
     /// Undoes the most recent decision of this session (or the current sample's decision in
     /// force when the session has none), journalled as an undo entry.
     func undo() -> Effect {
+        if adjudication != nil { return undoRuling() }
         guard let journal else {
             state.message = .error(.readOnlyUndo)
             return .redraw

@@ -209,6 +209,11 @@ extension ReviewApp {
         case .quoteNext: return reading { moveQuoteFocus(by: 1) }
         case .quotePrev: return reading { moveQuoteFocus(by: -1) }
         case .editorInsertOCR: return insertOCRLine()
+        // Adjudication (winnow adjudicate)
+        case .ruleMajority: return reading { adjudicating { ruleMajority() } }
+        case .panelDown: return reading { adjudicating { scrollPanel(by: 1) } }
+        case .panelUp: return reading { adjudicating { scrollPanel(by: -1) } }
+        case .togglePanel: return reading { adjudicating { togglePanel() } }
         }
     }
 

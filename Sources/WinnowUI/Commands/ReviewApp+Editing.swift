@@ -127,7 +127,7 @@ extension ReviewApp {
             let index = session.sampleIndex
             let before = journal.review(at: index).status
             do {
-                let entry = try journal.append(.edit(edit, note: nil), index: index)
+                let entry = try appendDecision(.edit(edit, note: nil), index: index, to: journal)
                 state.undoStack.append(entry)
             } catch {
                 session.message = "NOT saved: \(error.description)"

@@ -15,4 +15,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     /// Zoom mode and the full view (`v`): arrows pan, other keys fall back to `review`
     /// (zoom mode) or close the view (full view).
     case image
+    /// The adjudication screen (`winnow adjudicate`): ruling keys; keys it does not bind fall
+    /// back to `review`.
+    case adjudicate
 }

@@ -66,6 +66,7 @@ extension AppMessage.Info {
         case .editorChangedNothing: return "the editor changed nothing: nothing saved"
         case .nothingToUndo: return "nothing to undo"
         case .ocr(let note): return note.text
+        case .adjudication(let note): return note.text
         }
     }
 }
@@ -76,6 +77,8 @@ extension AppMessage.Saved {
         case .decision(let decision, let index): return "saved: \(AppMessage.describe(decision)) #\(index)"
         case .undid(let decision, let index): return "saved: undid \(AppMessage.describe(decision)) #\(index)"
         case .edit(let index): return "saved: edit #\(index)"
+        case .ruling(let decision, let index, let picked):
+            return "saved: ruled \(AppMessage.describe(decision)) #\(index)" + (picked.map { " (picked \(DisplayText.sanitized($0)))" } ?? "")
         }
     }
 }

@@ -42,6 +42,7 @@ public enum AppMessage: Sendable, Equatable {
         case editorChangedNothing
         case nothingToUndo
         case ocr(OCRNote)
+        case adjudication(AdjudicationNote)
     }
 
     /// What was saved.
@@ -49,6 +50,8 @@ public enum AppMessage: Sendable, Equatable {
         case decision(Decision, index: Int)
         case undid(Decision, index: Int)
         case edit(index: Int)
+        /// A ruling on the adjudication screen (`picked`: the reviewer whose side it took).
+        case ruling(Decision, index: Int, picked: String?)
     }
 
     /// What was not saved, and why.

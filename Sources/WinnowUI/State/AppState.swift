@@ -42,6 +42,8 @@ public struct AppState: Sendable, Equatable {
     public var ocr = OCRViewState()
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
+    /// The adjudication screen's conflict panel (size, scroll).
+    public var panel = ConflictPanelState()
     /// Decided samples in the base order (kept up to date on each decision).
     public var decidedInBase = 0
     /// Entries this session appended, for undo (most recent last).

@@ -53,7 +53,7 @@ extension ReviewApp {
                                        metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
                                        expandMetadata: state.expandMetadata, imageAtAnyWidth: state.imageView.atAnyWidth,
                                        imageShare: state.imageView.share)
-        return layout.map(withOCRPane)
+        return withConflictPanel(layout.map(withOCRPane))
     }
 
     /// Dialogue rows on screen (a page), below the pane's title row.

@@ -49,6 +49,7 @@ extension ReviewApp {
         var header = HeaderModel()
         header.fileName = PathText.lastComponent(source.path)
         header.position = state.visible.count == 0 ? "0 / 0" : "\(state.position + 1) / \(state.visible.count)"
+        if adjudication != nil { header.position += " conflicts" }
         header.readOnly = isReadOnly
         let writer = [options.reviewer, options.journalName].compactMap { $0 }.filter { !$0.isEmpty }
         header.writer = writer.isEmpty ? nil : writer.joined(separator: " → ")
@@ -120,6 +121,7 @@ extension ReviewApp {
                                                                    : "No sample.", isError: true)
         }
         if layout.ocr != nil { reading.ocr = ocrPaneModel() }
+        if let r = layout.panel { reading.conflict = conflictPanelModel(height: r.height, width: r.width) }
         let submit = keymap.hint(for: .pickerSubmit, in: .picker) ?? "enter"
         if case .reasonPicker(let picker) = state.mode { reading.picker = PickerModel(picker: picker, submitKey: submit) }
         // The note prompt belongs to the rejection: keep its reasons in view above it.
@@ -245,6 +247,7 @@ extension ReviewApp {
             footer.pinnedLast = (KeyName.symbol(key), help == .help ? "help" : "close")
             footer.hints.removeAll { $0.label == "help" || $0.label == "close" }
         }
+        if adjudication != nil, case .reading = state.mode { adjudicationFooter(&footer) }
         return footer
     }
 
@@ -281,7 +284,8 @@ extension ReviewApp {
     public func helpLines() -> [String] {
         var lines: [String] = ["Keys (keymap: \(keymap.name)); commands are the names used in keymap files.", ""]
         let contexts: [(KeyContext, String)] = [(.review, "Reading"), (.prompt, "Prompts"), (.picker, "Reject reasons"),
-                                                (.help, "Help"), (.editor, "Editor"), (.image, "Zoom mode and full view")]
+                                                (.help, "Help"), (.editor, "Editor"), (.image, "Zoom mode and full view"),
+                                                (.adjudicate, "Adjudication (winnow adjudicate)")]
         for (context, title) in contexts {
             var rows: [(keys: String, summary: String, name: String)] = []
             for command in Command.allCases where command.contexts.contains(context) {
@@ -290,6 +294,7 @@ extension ReviewApp {
                 rows.append((keys.joined(separator: ", "), command.summary, command.name))
             }
             if context == .picker { rows.insert(("1-9", "tick a reason by number", "(digits)"), at: 0) }
+            if context == .adjudicate { rows.insert(("1-9", "rule as that reviewer did (picks their side)", "(digits)"), at: 0) }
             guard !rows.isEmpty else { continue }
             lines.append("\(title):")
             let keyWidth = min(18, rows.map { DisplayWidth.of($0.keys) }.max() ?? 8)

@@ -15,6 +15,8 @@ public struct ReviewLayout: Sendable, Equatable {
     public var image: Rect?
     public var message: Rect
     public var footer: Rect
+    /// The adjudication screen's conflict panel, carved from the top of the dialogue pane.
+    public var panel: Rect? = nil
     /// Whether the metadata sits beside the dialogue.
     public var sideBySide: Bool
     /// The OCR pane, cut from the dialogue's area by `SidePaneLayout` (nil: not shown).

@@ -58,6 +58,8 @@ struct ReadingModel {
     var picker: PickerModel?
     /// The OCR pane (drawn at `ReviewLayout.ocr`).
     var ocr: OCRPaneModel?
+    /// The adjudication screen's conflict panel (drawn in `layout.panel`).
+    var conflict: ConflictPanelModel?
 }
 
 /// The image pane's title and content.

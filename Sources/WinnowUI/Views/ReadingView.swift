@@ -28,6 +28,7 @@ struct ReadingView {
             OCRPaneView(model: ocr, theme: theme).render(into: &grid, r)
             OCRPaneView.renderSeparator(left: r, of: layout.dialogue, into: &grid, theme: theme)
         }
+        if let r = layout.panel, let conflict = model.conflict { ConflictPanelView(model: conflict, theme: theme, border: layout.sideBySide).render(into: &grid, r) }
         if let picker = model.picker { PickerView(model: picker, theme: theme).render(into: &grid) }
     }
 }

@@ -9,7 +9,11 @@ struct AdjudicateCommand: ParsableCommand {
         abstract: "Settle the samples reviewers disagree on, as rulings in the adjudicator's journal.",
         discussion: """
             A conflict is a sample two or more reviewers judged with different labels (--on \
-            decision|reasons), or all accepted with different edits. --list prints each one \
+            decision|reasons), or all accepted with different edits. With none of --list, \
+            --rule, --auto-unanimous: the adjudication screen walks the conflicts (each \
+            reviewer's side and edits beside the dialogue; enter rules the majority, digits \
+            pick a reviewer's side, a/x/e rule anew, u undoes; read-only without \
+            --journal-out). --list prints each one \
             with every reviewer's decision, reasons, note, time and edits (--json for scripts). \
             --rule INDEX accept|reject [--reason R]... records a ruling; --rule INDEX --pick NAME \
             takes that reviewer's label and edit. --auto-unanimous records rulings for every \
@@ -65,6 +69,9 @@ struct AdjudicateCommand: ParsableCommand {
     @Option(name: .long, help: "With --rule: take this reviewer's label and edit.")
     var pick: String?
 
+    @Option(help: "The adjudication screen's keymap: default, vim, emacs, or a keymap file.")
+    var keymap: String?
+
     @OptionGroup var datasetArguments: DatasetArguments
 
     @OptionGroup var storeOptions: StoreOptions
@@ -72,9 +79,6 @@ struct AdjudicateCommand: ParsableCommand {
     func validate() throws {
         let modes = (list ? 1 : 0) + (autoUnanimous ? 1 : 0) + (rule != nil ? 1 : 0)
         if modes > 1 { throw ValidationError("give one of --list, --auto-unanimous, --rule INDEX") }
-        if modes == 0 {
-            throw ValidationError("the adjudication screen is not available yet; use --list to see the conflicts, --rule INDEX accept|reject [--reason R] or --rule INDEX --pick NAME to settle one, --auto-unanimous for the agreed ones")
-        }
         if rule != nil {
             if pick != nil, decision != nil { throw ValidationError("--pick takes a reviewer's label; drop '\(decision ?? "")'") }
             if pick == nil, decision != "accept", decision != "reject" { throw ValidationError("--rule INDEX needs accept or reject (or --pick NAME)") }
@@ -100,6 +104,10 @@ struct AdjudicateCommand: ParsableCommand {
         let original = TeamCommandSupport.original(data)
         let adjudication = Adjudication(team.reviewers, on: on, adjudicator: adjudicator, original: original,
                                         id: { data.id(at: $0) ?? "#\($0)" })
+        if !list && !autoUnanimous && rule == nil {
+            try runScreen(dataset: data, adjudication: adjudication)
+            return
+        }
         if list {
             if json {
                 JournalCommandSupport.say(adjudication.json)
@@ -177,10 +185,11 @@ struct AdjudicateCommand: ParsableCommand {
     /// Undoes the adjudicator's earlier decisions on the sample (so a new ruling replaces an
     /// old one whole, edits included), then appends the ruling.
     private func record(_ d: Decision, index: Int, ruling: Ruling, journal log: Journal) throws -> JournalEntry {
-        do {
-            while let old = log.latestUndoableEntry(at: index) { try log.append(.undo(sequence: old.sequence), index: index) }
-            return try log.append(d, index: index, ruling: ruling)
-        } catch { throw JournalCommandSupport.fail(error) }
+        let written: [JournalEntry]
+        do { written = try log.appendRuling(d, index: index, ruling: ruling) } catch { throw JournalCommandSupport.fail(error) }
+        // appendRuling always ends with the ruling itself.
+        guard let entry = written.last else { throw WinnowExit.badInput }
+        return entry
     }
 
     static func sameFile(_ a: String, _ b: String) -> Bool {
