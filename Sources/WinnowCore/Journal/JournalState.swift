@@ -94,6 +94,10 @@ struct JournalState {
             case .edit(let edit, let note):
                 r.status = .edited; r.reasons = []; r.note = note
                 r.edit = JournalState.combine(r.edit, edit)
+            case .reset:
+                // Decisive (its reviewer and sequence are in force, so a plain undo takes
+                // it back), but leaves the sample undecided with no edit.
+                r.status = .undecided; r.reasons = []; r.note = nil; r.edit = nil
             case .undo:
                 continue
             case .note(let text, let flag):

@@ -13,6 +13,8 @@ extension Command {
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage,
              .help, .suspend, .quit, .editExternal, .toggleDiff:
             return Self.reading
+        case .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
+            return Self.reading
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom:
             return Self.scrolling
         case .redraw:
@@ -115,6 +117,15 @@ extension Command {
         case .editorPreviousTurn: return "edit the previous turn"
         case .editorDeleteTurnPair: return "delete this question/answer pair (asks first)"
         case .editorExternal: return "edit this turn in $VISUAL / $EDITOR"
+        case .stats: return "stats: decided per decision and reason, this session's pace, time left"
+        case .filterEdit: return "type a filter: terms that must all hold (rejected hallucination, flagged...)"
+        case .nextFinding: return "next lint finding (scrolls to it; then the next sample with one)"
+        case .prevFinding: return "previous lint finding"
+        case .nextFlagged: return "next flagged sample"
+        case .prevFlagged: return "previous flagged sample"
+        case .markToggle: return "mark or unmark the sample for a batch decision"
+        case .batch: return "decide the marked samples (or the whole filter) at once"
+        case .reset: return "reset the sample to undecided (journalled; u undoes it)"
         }
     }
 
@@ -153,7 +164,8 @@ extension Command {
              .searchPrev, .clearSearch, .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
-             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff:
+             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
+             .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
             return nil
         }
     }

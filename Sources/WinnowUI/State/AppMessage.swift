@@ -38,6 +38,16 @@ public enum AppMessage: Sendable, Equatable {
         case diff(DiffView.Mode?, noEditHere: Bool)
         case editorChangedNothing
         case nothingToUndo
+        // A reviewer's day (issue 14)
+        case batchChoose(what: String, keys: String)
+        case batchConfirm(action: String, what: String)
+        case batchCancelled
+        case marked(index: Int, on: Bool, count: Int)
+        case finding(number: Int, of: Int, index: Int, kind: String, message: String)
+        case noMoreFindings(forward: Bool)
+        case flagged(index: Int, flags: [String])
+        case noMoreFlagged(forward: Bool)
+        case alreadyUndecided(index: Int)
     }
 
     /// What was saved.
@@ -45,12 +55,16 @@ public enum AppMessage: Sendable, Equatable {
         case decision(Decision, index: Int)
         case undid(Decision, index: Int)
         case edit(index: Int)
+        /// A batch: `count` samples saved out of `total`.
+        case batch(Decision, count: Int, total: Int)
+        case undidBatch(count: Int)
     }
 
     /// What was not saved, and why.
     public enum NotSaved: Sendable, Equatable {
         case decision(reason: String)
         case undo(reason: String)
+        case batch(reason: String, saved: Int, total: Int)
     }
 
     /// Errors.
@@ -73,6 +87,9 @@ public enum AppMessage: Sendable, Equatable {
         case file(first: String, more: Int)
         case journal(String)
         case programExited(name: String, status: Int32)
+        case badFilter(String)
+        case batchNeedsSamples(markKey: String)
+        case noSuchPosition(Int, count: Int)
     }
 
     /// A sample named by index or by id.

@@ -53,6 +53,8 @@ struct ReadingModel {
     var image: ImagePaneModel?
     var dialogue: DialoguePaneModel = .message("No sample.", isError: true)
     var picker: PickerModel?
+    /// The stats panel (`S`), when open.
+    var stats: StatsPanelModel?
 }
 
 /// The image pane's title and content.

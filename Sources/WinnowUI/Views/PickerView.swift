@@ -17,8 +17,8 @@ struct PickerView {
         // reason is reversed, which a reversed (monochrome footer) background would hide.
         grid.fill(row: top, column: left, width: w, height: h, style: .plain)
         BoxView(style: theme.border).render(into: &grid, Rect(row: top, column: left, width: w, height: h))
-        let title = picker.ticked.isEmpty ? " reject #\(picker.sampleIndex): why? "
-                                          : " reject #\(picker.sampleIndex): \(picker.ticked.count) ticked "
+        let what = picker.batch.map(\.what) ?? "#\(picker.sampleIndex)"
+        let title = picker.ticked.isEmpty ? " reject \(what): why? " : " reject \(what): \(picker.ticked.count) ticked "
         grid.write(title, row: top, column: left + 2, maxWidth: w - 4, style: CellStyle(attributes: .bold))
         let inner = w - 2
         // Keep the highlighted reason in view when the list is taller than the box.

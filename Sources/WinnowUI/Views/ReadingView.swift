@@ -21,6 +21,7 @@ struct ReadingView {
         case .dialogue(let dialogue): DialogueView(model: dialogue, theme: theme).render(into: &grid, layout.dialogue)
         case .message(let text, _): DialogueView.renderMessage(text, theme: theme, into: &grid, layout.dialogue)
         }
+        if let stats = model.stats { StatsPanelView(model: stats, theme: theme).render(into: &grid, layout.dialogue) }
         if let picker = model.picker { PickerView(model: picker, theme: theme).render(into: &grid) }
     }
 }
