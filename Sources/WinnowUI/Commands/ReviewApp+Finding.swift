@@ -16,8 +16,8 @@ extension ReviewApp {
             found = SampleLinter().lint(s)
         }
         return found.enumerated().sorted { a, b in
-            let ka = (a.element.turn ?? -1, a.element.fix?.start ?? 0, a.offset)
-            let kb = (b.element.turn ?? -1, b.element.fix?.start ?? 0, b.offset)
+            let ka = (a.element.turn ?? -1, a.element.character ?? 0, a.offset)
+            let kb = (b.element.turn ?? -1, b.element.character ?? 0, b.offset)
             return ka < kb
         }.map(\.element)
     }
@@ -54,16 +54,17 @@ extension ReviewApp {
     private func showFinding(_ n: Int, of findings: [LintFinding], index: Int) {
         let f = findings[n]
         state.findingCursor = n
-        if let line = dialogueLine(turn: f.turn, character: f.fix?.start) { state.scroll = clampedDialogueScroll(line - 2) }
+        if let line = dialogueLine(turn: f.turn, character: f.character) { state.scroll = clampedDialogueScroll(line - 2) }
         state.message = .info(.finding(number: n + 1, of: findings.count, index: index, kind: f.kind.rawValue, message: f.message))
     }
 
     /// The screen line of the current sample's dialogue that shows turn `turn` (its label)
-    /// or character `character` of it (grapheme clusters, as findings count them).
+    /// or character `character` of it (Unicode scalars, as findings count them).
     func dialogueLine(turn: Int?, character: Int?) -> Int? {
         guard let turn, let (sample, layout) = currentDialogue(), sample.turns.indices.contains(turn) else { return nil }
         let text = sample.turns[turn].text
-        let target = character.map { text.index(text.startIndex, offsetBy: min(max(0, $0), text.count)) }
+        let scalars = text.unicodeScalars
+        let target = character.map { scalars.index(scalars.startIndex, offsetBy: min(max(0, $0), scalars.count)) }
         var i = 0
         var label: Int?
         while true {
