@@ -78,6 +78,41 @@ final class TestClock: @unchecked Sendable {
         #expect(box.contains { $0.hasPrefix("└") || $0.contains("└───") }, "\(box)")
     }
 
+    /// The whole 80x24 screen, as rows of text: the panel over the Chinese dialogue.
+    @Test func statsPanelScreen() {
+        let (app, _, clock) = appWithClock((0..<10).map { makeSample($0) })
+        clock.now = 20; app.press("a")
+        clock.now = 50; app.press("x", "1", "enter")
+        app.press("f", "S")
+        let expected = """
+             test.json  1 / 8  #2  id 000002  conversation                       UNDECIDED
+               ------------- 2/10 decided (20%)  filter: undecided (8)
+             id: 000002
+             image: images/cat.jpg (MISSING)
+             turns: 2 (human 1, gpt 1)
+             chars: human 15, gpt 8
+             type: conversation (field)                                       … +1 (M shows)
+             dialogue · lines 1-6 of 6 · all
+            ▍human  turn 1/2 · 15 chars
+              <image>
+              图片里有什么？
+                   ┌─ stats · S closes ─────────────────────────────────────────────┐
+            ▍gpt  t│ filter undecided: 0 of 8 decided (0%)                          │
+              图片 │   accepted 0 · rejected 0 · edited 0 · skipped 0 · undecided 8 │
+                   │ overall: 2 of 10 decided (20%)                                 │
+                   │   accepted 1 · rejected 1 · edited 0 · skipped 0 · undecided 8 │
+                   │   reasons: hallucination 1                                     │
+                   │ this session: 2 decided (1 accepted, 1 rejected)               │
+                   │   pace: 144 samples/h · median 25 s per sample                 │
+                   │   left in this filter: 8 undecided ≈ 3 min                     │
+                   │   (pauses over 5 min are not counted)                          │
+                   └────────────────────────────────────────────────────────────────┘
+
+             a accept  x reject  space skip  u undo  e edit  / search  ? help  q quit
+            """
+        #expect(app.render(width: 80, height: 24).trimmedRows.joined(separator: "\n") == expected)
+    }
+
     @Test func theQuitLineSaysWhatThisSessionDecidedAndWhere() {
         let (app, _, _) = appWithClock(ten())
         app.press("a", "a", "x", "2", "enter", "u")
@@ -229,7 +264,7 @@ final class TestClock: @unchecked Sendable {
         #expect(app.state.marked == [0, 2, 3])
         #expect(app.render(width: 80, height: 24).trimmedRows[1].contains("3 marked (this one too)"))
         app.press("\"")
-        #expect(app.state.message?.text == "3 marked samples: a accept · x reject · space skip · ! flag · U reset · esc cancel")
+        #expect(app.state.message?.text == "3 marked samples: a accept · x reject · space skip · ! flag · U reset")
         app.press("a")
         #expect(app.state.message?.text == "accept 3 marked samples? y/n")
         #expect(journal.entries.isEmpty)

@@ -33,7 +33,8 @@ extension ReviewApp {
         state.batch = batch
         let choices: [(Command, String)] = [(.accept, "accept"), (.reject, "reject"), (.skip, "skip"), (.flag, "flag"),
                                             (.reset, "reset")]
-        let keys = choices.compactMap { c, label in keymap.hint(for: c, in: .review).map { "\($0) \(label)" } } + ["esc cancel"]
+        // Any other key cancels (and says so): the line stays short enough for 80 columns.
+        let keys = choices.compactMap { c, label in keymap.hint(for: c, in: .review).map { "\($0) \(label)" } }
         state.message = .info(.batchChoose(what: batch.what, keys: keys.joined(separator: " · ")))
         return .redraw
     }
