@@ -133,6 +133,12 @@ final class TestClock: @unchecked Sendable {
         #expect(s.estimate(remaining: 10) == 300)
         #expect(SessionStats.duration(300) == "5 min")
         #expect(SessionStats.duration(3 * 3600 + 5 * 60) == "3 h 05 min")
+        // A clock that jumps or stands still must not trap or divide by zero.
+        #expect(SessionStats.duration(.infinity) == "0 s")
+        #expect(SessionStats.duration(1e300).hasSuffix("min"))
+        var still = SessionStats(start: 5)
+        still.record(index: 0, status: .accepted, time: 5, timed: true)
+        #expect(still.samplesPerHour == nil)
     }
 
     // MARK: Live filter counts

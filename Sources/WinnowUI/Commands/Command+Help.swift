@@ -53,7 +53,7 @@ extension Command {
         case .prevUndecided: return "previous undecided sample"
         case .first: return "first sample"
         case .last: return "last sample"
-        case .goto: return "go to a sample index (or an id)"
+        case .goto: return "go to a position in the filtered list, #index, or an id"
         case .gotoID: return "go to a sample id (also numeric ids)"
         case .scrollDown: return "scroll down one line"
         case .scrollUp: return "scroll up one line"

@@ -97,7 +97,7 @@ extension ReviewApp {
         }
         lines.append(session)
         if let perHour = s.samplesPerHour, let median = s.medianSeconds {
-            lines.append("  pace: \(Int(perHour.rounded())) samples/h · median \(SessionStats.duration(median)) per sample")
+            lines.append("  pace: \(Int(min(perHour, 1e12).rounded())) samples/h · median \(SessionStats.duration(median)) per sample")
         } else {
             lines.append("  pace: after the first decision")
         }

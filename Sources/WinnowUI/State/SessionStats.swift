@@ -52,7 +52,8 @@ public struct SessionStats: Sendable, Equatable {
     public var samplesPerHour: Double? {
         let gaps = activeGaps
         let total = gaps.reduce(0, +)
-        guard !gaps.isEmpty, total > 0 else { return nil }
+        // Under a millisecond in all (a test clock, key repeat): no meaningful pace.
+        guard !gaps.isEmpty, total >= 0.001 else { return nil }
         return Double(gaps.count) * 3600 / total
     }
 
@@ -72,7 +73,8 @@ public struct SessionStats: Sendable, Equatable {
 
     /// "45 s", "12 min", "3 h 05 min".
     public static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
+        // Clamped before converting: Int(_:) traps on infinities and huge values.
+        let s = Int(min(max(0, seconds.isFinite ? seconds : 0), 1e12).rounded())
         if s < 60 { return "\(s) s" }
         let minutes = (s + 30) / 60
         if minutes < 60 { return "\(minutes) min" }
