@@ -67,6 +67,8 @@ import Testing
         #expect(r.edit == nil)
         #expect(r.notes == ["看一下"] && r.flags == ["check"])
         #expect(j.decidedCount == 0)
+        // No decision in force: merge sees this journal as not deciding the sample.
+        #expect(r.sequence == nil && r.reviewer == nil)
         // A plain undo (`decide undo`) takes the reset back.
         #expect(j.latestUndoableEntry(at: 2)?.sequence == reset.sequence)
         try j.append(.undo(sequence: reset.sequence), index: 2)
@@ -81,6 +83,26 @@ import Testing
         #expect(again.review(at: 2).status == .accepted)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(#""decision":"reset""#))
+    }
+
+    /// A reset written after another journal's reject must not outrank it in a merge: the
+    /// resetting journal has no decision on the sample, the other one's stands.
+    @Test func aLaterResetDoesNotOutrankAnotherJournalsDecisionInAMerge() throws {
+        let dataset = try makeDataset()
+        let dir = makeTempDir()
+        let a = try Journal.open(path: dir.appendingPathComponent("a.jsonl").path, dataset: dataset, reviewer: "ann", mode: .readWrite)
+        try a.append(.reject(reasons: ["ocr-error"], note: nil), index: 1)
+        a.close()
+        let b = try Journal.open(path: dir.appendingPathComponent("b.jsonl").path, dataset: dataset, reviewer: "bob", mode: .readWrite)
+        try b.append(.accept, index: 1)
+        try b.append(.reset, index: 1)
+        b.close()
+        let journals = try ["a.jsonl", "b.jsonl"].map { try JournalReader.read(path: dir.appendingPathComponent($0).path) }
+        for policy in [MergeOptions.Policy.strict, .latest] {
+            let plan = MergePlan(dataset: dataset, journals: journals, policy: policy, matchByID: false)
+            #expect(plan.conflicts.isEmpty, "\(policy)")
+            #expect(plan.reviews[1]?.status == .rejected, "\(policy): \(String(describing: plan.reviews[1]))")
+        }
     }
 }
 
