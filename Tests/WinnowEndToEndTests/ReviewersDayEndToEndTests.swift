@@ -49,6 +49,26 @@ import WinnowCore
         #expect(t.waitForExit() == 0)
     }
 
+    @Test func filterCountsFollowDecisionsAndGotoCountsPositions() throws {
+        let (t, _) = try ReviewEndToEndTests.start()
+        defer { t.close() }
+        #expect(t.waitFor("id s0"))
+        t.sendKeys("f")
+        #expect(t.waitFor("filter: undecided (5)"), "\(t.capture())")
+        t.sendKeys("a")
+        #expect(t.waitFor("filter: undecided (4 of 5 listed)"), "\(t.capture())")
+        t.sendKeys("g")
+        #expect(t.waitFor("go to position 1-5 (#index, id):"), "\(t.capture())")
+        t.type("4")
+        t.sendKeys("Enter")
+        #expect(t.waitFor("4 / 5  #3  id s3"), "\(t.capture())")
+        t.sendKeys("}")
+        // Sample 3's answer carries an escape sequence: a control-char finding.
+        #expect(t.waitFor("finding 1/2 in #3: control-char"), "\(t.capture())")
+        t.sendKeys("q")
+        #expect(t.waitForExit() == 0)
+    }
+
     @Test func theReasonsFileBesideTheDatasetFillsThePicker() throws {
         let folder = ReviewEndToEndTests.scratchRoot.appendingPathComponent("reasons-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
