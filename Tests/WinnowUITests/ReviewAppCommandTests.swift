@@ -369,8 +369,8 @@ import WinnowCore
 
     @Test func unboundKeySaysSo() {
         let (app, _, _) = makeApp(samples: five)
-        app.press("z")
-        #expect(app.state.message?.text.hasPrefix("z is not bound") == true)
+        app.press("Z")
+        #expect(app.state.message?.text.hasPrefix("Z is not bound") == true)
     }
 
     /// Every command in the registry is reachable from the default keymap.

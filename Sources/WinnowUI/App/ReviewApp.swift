@@ -175,6 +175,8 @@ public final class ReviewApp: TerminalApp {
             state.message = nil
             return .redraw
         }
+        if let effect = handleHelpFilterKey(key) { return effect }
+        if let effect = handleSequenceKey(key) { return effect }
         let command = keymap.command(for: key, in: state.mode.keyContext)
         switch state.mode {
         case .editing:

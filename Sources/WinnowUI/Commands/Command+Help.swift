@@ -11,7 +11,7 @@ extension Command {
              .searchForward, .searchBackward, .searchNext, .searchPrev, .clearSearch,
              .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage,
-             .help, .suspend, .quit, .editExternal, .toggleDiff:
+             .help, .suspend, .quit, .editExternal, .toggleDiff, .commandLine:
             return Self.reading
         case .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
             return Self.reading
@@ -19,7 +19,7 @@ extension Command {
             return Self.scrolling
         case .redraw:
             return Set(KeyContext.allCases)
-        case .promptSubmit, .deleteToStart, .historyPrev, .historyNext:
+        case .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .promptComplete:
             return [.prompt]
         case .promptCancel:
             return [.prompt, .picker, .help, .editor]
@@ -27,7 +27,7 @@ extension Command {
             return Self.lineEditing
         case .pickerUp, .pickerDown, .pickerToggle, .pickerNote, .pickerSubmit:
             return [.picker]
-        case .helpClose:
+        case .helpClose, .helpFilter:
             return [.help]
         case .cursorUp, .cursorDown, .cursorWordLeft, .cursorWordRight, .cursorPageUp, .cursorPageDown,
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
@@ -97,6 +97,9 @@ extension Command {
         case .pickerNote: return "add a note to the rejection"
         case .pickerSubmit: return "reject with the ticked reasons"
         case .helpClose: return "close help"
+        case .helpFilter: return "filter the help by typing (enter keeps it, esc clears it)"
+        case .commandLine: return "run a command by name (tab completes; a number goes to that index)"
+        case .promptComplete: return "complete the command name (command line)"
         case .editExternal: return "edit the first turn in $VISUAL / $EDITOR"
         case .toggleDiff: return "show an edited sample as a diff of the original (inline, side by side, off)"
         case .cursorUp: return "move up one screen line"
@@ -165,7 +168,8 @@ extension Command {
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
              .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
-             .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
+             .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset,
+             .commandLine, .promptComplete, .helpFilter:
             return nil
         }
     }

@@ -39,6 +39,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case showImage = "show-image"
     case nextImage = "next-image"
     case help, redraw, suspend, quit
+    /// `:`: run any command by name, with completion.
+    case commandLine = "command-line"
     // Prompt (line input; the cursor and delete commands also work in the editor)
     case promptSubmit = "prompt-submit"
     case promptCancel = "prompt-cancel"
@@ -52,6 +54,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case deleteToStart = "delete-to-start"
     case historyPrev = "history-prev"
     case historyNext = "history-next"
+    case promptComplete = "prompt-complete"
     // Picker
     case pickerUp = "picker-up"
     case pickerDown = "picker-down"
@@ -60,6 +63,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case pickerSubmit = "picker-submit"
     // Help
     case helpClose = "help-close"
+    case helpFilter = "help-filter"
     // Editing
     case editExternal = "edit-external"
     case toggleDiff = "toggle-diff"

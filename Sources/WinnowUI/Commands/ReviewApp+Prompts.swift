@@ -14,6 +14,8 @@ extension ReviewApp {
         case .note, .rejectNote: return "note"
         case .flag, .batchFlag: return "flag"
         case .filter: return "filter"
+        case .flag: return "flag"
+        case .command: return "command"
         }
     }
 
@@ -80,6 +82,8 @@ extension ReviewApp {
             picker.note = trimmed.isEmpty ? nil : text
             state.mode = .reasonPicker(picker)
             return .redraw
+        case .command:
+            return runCommandLine(trimmed)
         }
     }
 

@@ -42,7 +42,7 @@ extension ReviewApp {
     var helpPage: Int { max(1, state.height - 5) }
 
     func clampedHelpScroll(_ line: Int) -> Int {
-        min(max(0, line), max(0, helpLines().count - helpPage))
+        min(max(0, line), max(0, visibleHelpLines().count - helpPage))
     }
 
     /// A dialogue scroll position within the current sample's lines (the diff view of an

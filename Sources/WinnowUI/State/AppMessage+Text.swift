@@ -52,6 +52,7 @@ extension AppMessage.Info {
         case .pasteIgnored: return "paste ignored here (paste into a prompt or the editor)"
         case .notBound(let key, let helpKey): return "\(key) is not bound here (\(helpKey) for help)"
         case .notBoundInHelp(let key, let closeKey): return "\(key) is not bound in the help (\(closeKey) closes it)"
+        case .sequenceNotBound(let keys): return "\(keys) is not bound"
         case .onlyOneImage: return "this sample has only one image"
         case .image(let number, let count, let reference, let problem):
             return "image \(number)/\(count): \(reference)\(problem.map { " (\($0 == "missing" ? "MISSING" : $0))" } ?? "")"
@@ -129,6 +130,9 @@ extension AppMessage.Problem {
         case .badFilter(let why): return why
         case .batchNeedsSamples(let key): return "nothing to act on: mark samples (\(key)) or set a filter first"
         case .noSuchPosition(let p, let count): return "no position \(p) in this list (1...\(count)); #\(p) is dataset index \(p)"
+        case .unknownCommand(let text): return "no command \"\(DisplayText.sanitized(text))\" (tab lists commands)"
+        case .ambiguousCommand(let text, let candidates):
+            return "\"\(DisplayText.sanitized(text))\" could be \(candidates.prefix(4).joined(separator: ", "))\(candidates.count > 4 ? ", …" : "")"
         }
     }
 }

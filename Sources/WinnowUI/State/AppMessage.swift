@@ -33,6 +33,8 @@ public enum AppMessage: Sendable, Equatable {
         case pasteIgnored
         case notBound(key: String, helpKey: String)
         case notBoundInHelp(key: String, closeKey: String)
+        /// A key sequence (`z x`) that no binding has.
+        case sequenceNotBound(String)
         case onlyOneImage
         case image(number: Int, of: Int, reference: String, problem: String?)
         case diff(DiffView.Mode?, noEditHere: Bool)
@@ -90,6 +92,10 @@ public enum AppMessage: Sendable, Equatable {
         case badFilter(String)
         case batchNeedsSamples(markKey: String)
         case noSuchPosition(Int, count: Int)
+        /// The command line named no command.
+        case unknownCommand(String)
+        /// The command line named the start of several commands.
+        case ambiguousCommand(String, candidates: [String])
     }
 
     /// A sample named by index or by id.

@@ -44,6 +44,11 @@ public struct AppState: Sendable, Equatable {
     public var undoStack: [JournalEntry] = []
     /// Past prompt answers by kind (go to, search, note, flag).
     public var promptHistory: [String: [String]] = [:]
+    /// Keys of a sequence pressed so far (`z` of `z m`): the which-key popup lists what can
+    /// follow. Empty when no sequence is under way.
+    public var pendingKeys: [KeyPress] = []
+    /// The help filter (typed after `/` in help); nil shows every line.
+    public var helpFilter: HelpFilter?
     /// The terminal's size (from resize events): layout facts that keys need, such as the
     /// page height, are computed from it, never left behind by a draw.
     public var width = 80

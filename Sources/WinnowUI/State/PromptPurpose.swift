@@ -13,6 +13,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case filter
     /// The flag to put on every sample of a batch.
     case batchFlag([Int])
+    /// The `:` command line.
+    case command
 
     /// The label shown before the input.
     var label: String {
@@ -25,6 +27,7 @@ public enum PromptPurpose: Sendable, Equatable {
         case .rejectNote: return "reject note: "
         case .filter: return "filter (all must hold): "
         case .batchFlag(let indices): return "flag \(indices.count) samples: "
+        case .command: return ":"
         }
     }
 }

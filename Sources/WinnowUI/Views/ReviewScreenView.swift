@@ -20,6 +20,9 @@ struct ReviewScreenView {
         case .reading(let reading):
             ReadingView(model: reading, layout: layout, theme: theme).render(into: &grid)
         }
+        if let popup = model.popup {
+            PopupListView(model: popup, theme: theme).render(into: &grid, area: body)
+        }
         MessageRowView(model: model.messageRow, theme: theme).render(into: &grid, layout.message)
         FooterView(model: model.footer, theme: theme).render(into: &grid, layout.footer)
     }
