@@ -108,7 +108,7 @@ final class TestClock: @unchecked Sendable {
                    │   (pauses over 5 min are not counted)                          │
                    └────────────────────────────────────────────────────────────────┘
 
-             a accept  x reject  space skip  u undo  e edit  / search  ? help  q quit
+             → next  a accept  x reject  space skip  u undo  e edit  / search        ? help
             """
         #expect(app.render(width: 80, height: 24).trimmedRows.joined(separator: "\n") == expected)
     }
