@@ -128,7 +128,7 @@ extension Command {
         case .prevFlagged: return "previous flagged sample"
         case .markToggle: return "mark or unmark the sample for a batch decision"
         case .batch: return "decide the marked samples (or the whole filter) at once"
-        case .reset: return "reset the sample to undecided (journalled; u undoes it)"
+        case .reset: return "reset the sample to undecided (journalled; u right after undoes it)"
         }
     }
 
