@@ -89,5 +89,28 @@ enum JournalBenchmarks {
         let t = BenchSupport.now() - t0
         j.close()
         print("append: \(count) decisions with write+fsync each in \(String(format: "%.2f", t)) s: \(Int(Double(count) / t)) decisions/s (\(String(format: "%.2f", t / Double(count) * 1000)) ms each) on \(dir)")
+        // The review screen's batches (`"`): the same decisions in batches of --batch, one
+        // write and one fsync per batch, against the single appends above (same run).
+        let size = max(1, Int(BenchSupport.option(args, "--batch") ?? "") ?? 100)
+        let batchPath = dir + "/batch.winnow.jsonl"
+        let b: Journal
+        do { b = try Journal.open(path: batchPath, dataset: dataset, reviewer: "bench", mode: .readWrite) } catch {
+            BenchSupport.fail(error.description)
+        }
+        var rng2 = BenchSupport.Random(state: 1)
+        let t1 = BenchSupport.now()
+        var done = 0
+        while done < count {
+            let n = min(size, count - done)
+            let items: [(decision: Decision, index: Int)] = (0..<n).map { _ in
+                let i = rng2.below(dataset.count)
+                return (rng2.below(2) == 0 ? .accept : .reject(reasons: ["ocr"], note: nil), i)
+            }
+            do { try b.appendBatch(items) } catch { BenchSupport.fail(error.description) }
+            done += n
+        }
+        let tb = BenchSupport.now() - t1
+        b.close()
+        print("append-batch: \(count) decisions in batches of \(size) in \(String(format: "%.3f", tb)) s: \(Int(Double(count) / tb)) decisions/s; \(String(format: "%.3f", tb / t)) of the single appends' time")
     }
 }

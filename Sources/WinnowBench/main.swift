@@ -7,7 +7,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp ($WINNOW_BENCH_DATASET)", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--dataset PATH] [--entries N]: replay a journal ($WINNOW_BENCH_DATASET)", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode ($WINNOW_BENCH_DATASET)", LintBenchmark.run),
-    ("append", "append [--dataset PATH] [--count N]: fsynced appends per second ($WINNOW_BENCH_SMALL_DATASET)", { JournalBenchmarks.append(["append"] + $0); return 0 }),
+    ("append", "append [--dataset PATH] [--count N] [--batch B]: fsynced appends per second, single and in batches ($WINNOW_BENCH_SMALL_DATASET)", { JournalBenchmarks.append(["append"] + $0); return 0 }),
     ("editor", "editor: keystroke-to-frame time in a 20,000-character turn", { EditorBenchmark.run(arguments: $0); return 0 }),
     ("image", "image FILE... [--width W --height H --runs N --256] | --sweep FOLDER: preview decode + draw timings", ImageBenchmark.run),
     ("search", "search FILE [--phrase P] [--runs N]: whole-file search for an absent phrase vs grep -F -c", SearchBenchmark.run),

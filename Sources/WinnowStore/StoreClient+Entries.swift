@@ -184,7 +184,7 @@ struct StoreRow {
         case .edit(_, let n): note = n
         case .note(let text, _): note = text
         case .undo(let s): undo = String(s)
-        case .accept, .skip: break
+        case .accept, .skip, .reset: break
         }
         values = [e.reviewer, String(e.sequence), String(e.index), e.id, e.sampleHash, JournalReplay.describe(e.decision).split(separator: " ").first.map(String.init) ?? "",
                   reasons, note, undo, e.time, host, line]

@@ -124,7 +124,7 @@ import WinnowCore
             #expect(rows.contains(" quote 3/3 found “欢迎光临”"))
             #expect(app.state.ocr.selectedLine(in: path) == 3)
             #expect(rows.contains { $0.hasPrefix("▸ 欢迎光临") })
-            app.press("\"", "\"")
+            app.press("`", "`")
             #expect(app.render(width: 80, height: 24).trimmedRows.contains { $0.hasPrefix(" quote 1/3 near") })
             #expect(app.state.ocr.selectedLine(in: path) == 0)
         }

@@ -42,6 +42,11 @@ final class LoadingImages: ImagePreviewProvider, @unchecked Sendable {
         ("filter type, nothing matches", 80, 24, ["T", "T", "T"]),
         ("metadata expanded", 80, 24, ["M"]),
         ("too small", 30, 8, []),
+        ("stats panel", 80, 24, ["a", "S"]),
+        ("stats panel, smallest screen", 40, 10, ["f", "S"]),
+        ("batch confirmation", 80, 24, ["V", "\"", "a"]),
+        ("batch reject picker", 80, 24, ["V", "\"", "x", "1"]),
+        ("typed filter prompt", 80, 24, [";", "r"]),
     ]
 
     @Test(arguments: screens.indices)

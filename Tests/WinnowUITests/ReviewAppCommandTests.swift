@@ -358,9 +358,13 @@ import WinnowCore
         #expect(app.state.currentIndex == 4)
         app.press("right")
         #expect(app.state.currentIndex == 2)
-        app.press("g"); app.type("1"); app.press("enter")
+        // In a spot check `#1` is dataset index 1 (not in it); a plain number is a position.
+        app.press("g"); app.type("#1"); app.press("enter")
         #expect(app.state.message?.text.contains("not in this review") == true)
         #expect(app.render(width: 80, height: 24).rows[0].contains("2 / 2"))
+        app.press("g"); app.type("1"); app.press("enter")
+        #expect(app.state.currentIndex == 4)
+        #expect(app.render(width: 80, height: 24).rows[0].contains("1 / 2"))
     }
 
     @Test func unboundKeySaysSo() {

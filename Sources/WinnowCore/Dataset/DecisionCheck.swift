@@ -9,7 +9,7 @@ public enum DecisionCheck {
         switch decision {
         case .accept: verb = "accepted"
         case .edit: verb = "edited"
-        case .reject, .skip, .undo, .note: return nil
+        case .reject, .skip, .undo, .note, .reset: return nil
         }
         switch sample {
         case .failure(let bad):

@@ -18,6 +18,9 @@ public enum Decision: Sendable, Equatable {
     case undo(sequence: Int)
     /// A note and/or a flag without a decision.
     case note(text: String?, flag: String?)
+    /// Back to undecided: takes back the decision and edit in force (from any session) with
+    /// an entry of its own; notes and flags stay. Undoing it restores what it reset.
+    case reset
 }
 
 /// The current review state of one sample, after replaying the journal.

@@ -240,40 +240,72 @@ public final class Journal: @unchecked Sendable {
     @discardableResult
     public func append(_ decision: Decision, index: Int, ruling: Ruling?) throws(JournalError) -> JournalEntry {
         try mutex.withLock { () throws(JournalError) -> JournalEntry in
-            guard mode == .readWrite, fd >= 0, let dataset else {
-                throw .io(path: path, reason: "the journal is open read-only")
-            }
-            var target = index
-            if case .undo(let s) = decision {
-                guard let i = replay.state.index(ofSequence: s) else {
-                    throw .io(path: path, reason: "cannot undo entry \(s): there is no such live entry")
-                }
-                target = i
-            }
-            guard target >= 0, target < dataset.count else {
-                throw .io(path: path, reason: "sample index \(target) is out of range (the dataset has \(dataset.count) samples)")
-            }
-            if case .edit(.turns(let turns), _) = decision, case .success(let sample) = dataset.sample(at: target),
-               let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
-                throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
-            }
-            guard nextSequence <= JournalCodec.maxSequence else {
-                throw .io(path: path, reason: "the journal has used every sequence number up to \(JournalCodec.maxSequence); start a new journal with --journal PATH")
-            }
-            let entry = JournalEntry(sequence: nextSequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
-                                     index: target, id: dataset.id(at: target) ?? "#\(target)",
-                                     sampleHash: dataset.sampleHash(at: target), decision: decision, ruling: ruling)
-            let line = JournalCodec.encode(entry)
-            // Never write a line that a reader would refuse (a reviewer name or id past the
-            // reader's limits): it would be saved now and reported as damaged later.
-            if let reason = JournalCodec.unreadableReason(line) {
-                throw .io(path: path, reason: "this entry would not read back (\(reason)); NOT saved")
-            }
-            try writeLine(line)
+            let entry = try makeEntry(decision, index: index, ruling: ruling, sequence: nextSequence)
+            try writeLine(try encodeReadable(entry))
             nextSequence += 1
             replay.add(entry)
             return entry
         }
+    }
+
+    /// Appends several decisions with one write and one fsync: all of them are on disk when
+    /// it returns, or none is (a failed write is cut back like a single append's), so a
+    /// caller never reports one of them saved that is not. Each gets its own entry and
+    /// sequence number, in the order given.
+    @discardableResult
+    public func appendBatch(_ items: [(decision: Decision, index: Int)]) throws(JournalError) -> [JournalEntry] {
+        try mutex.withLock { () throws(JournalError) -> [JournalEntry] in
+            var entries: [JournalEntry] = []
+            var bytes: [UInt8] = []
+            for (k, item) in items.enumerated() {
+                let entry = try makeEntry(item.decision, index: item.index, ruling: nil, sequence: nextSequence + k)
+                bytes += try encodeReadable(entry)
+                entries.append(entry)
+            }
+            guard !entries.isEmpty else { return [] }
+            try writeLine(bytes)
+            nextSequence += entries.count
+            for e in entries { replay.add(e) }
+            return entries
+        }
+    }
+
+    /// Checks a decision against the dataset and the journal and numbers it `sequence`
+    /// (call with the mutex held).
+    private func makeEntry(_ decision: Decision, index: Int, ruling: Ruling?, sequence: Int) throws(JournalError) -> JournalEntry {
+        guard mode == .readWrite, fd >= 0, let dataset else {
+            throw .io(path: path, reason: "the journal is open read-only")
+        }
+        var target = index
+        if case .undo(let s) = decision {
+            guard let i = replay.state.index(ofSequence: s) else {
+                throw .io(path: path, reason: "cannot undo entry \(s): there is no such live entry")
+            }
+            target = i
+        }
+        guard target >= 0, target < dataset.count else {
+            throw .io(path: path, reason: "sample index \(target) is out of range (the dataset has \(dataset.count) samples)")
+        }
+        if case .edit(.turns(let turns), _) = decision, case .success(let sample) = dataset.sample(at: target),
+           let bad = turns.keys.first(where: { $0 < 0 || $0 >= sample.turns.count }) {
+            throw .io(path: path, reason: "sample \(target) has \(sample.turns.count) turns; there is no turn \(bad) to edit")
+        }
+        guard sequence <= JournalCodec.maxSequence else {
+            throw .io(path: path, reason: "the journal has used every sequence number up to \(JournalCodec.maxSequence); start a new journal with --journal PATH")
+        }
+        return JournalEntry(sequence: sequence, time: JournalIO.nowISO8601(), reviewer: reviewer,
+                            index: target, id: dataset.id(at: target) ?? "#\(target)",
+                            sampleHash: dataset.sampleHash(at: target), decision: decision, ruling: ruling)
+    }
+
+    /// The entry's line, refused when a reader would refuse it (a reviewer name or id past
+    /// the reader's limits): it would be saved now and reported as damaged later.
+    private func encodeReadable(_ entry: JournalEntry) throws(JournalError) -> [UInt8] {
+        let line = JournalCodec.encode(entry)
+        if let reason = JournalCodec.unreadableReason(line) {
+            throw .io(path: path, reason: "this entry would not read back (\(reason)); NOT saved")
+        }
+        return line
     }
 
     /// The latest decision in force on sample `index` (accept, reject, skip or edit; not notes
@@ -284,7 +316,7 @@ public final class Journal: @unchecked Sendable {
             return replay.state.entries(at: index).last { e in
                 guard live.contains(e.sequence) else { return false }
                 switch e.decision {
-                case .accept, .reject, .skip, .edit: return true
+                case .accept, .reject, .skip, .edit, .reset: return true
                 case .undo, .note: return false
                 }
             }

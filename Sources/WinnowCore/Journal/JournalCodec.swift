@@ -146,6 +146,8 @@ enum JournalCodec {
         case .undo(let sequence):
             b.string("decision", "undo")
             b.int("undo", sequence)
+        case .reset:
+            b.string("decision", "reset")
         case .note(let text, let flag):
             b.string("decision", "note")
             if let text { b.string("text", text) }
@@ -294,6 +296,8 @@ enum JournalCodec {
                 d = .undo(sequence: undo)
             case "note":
                 d = .note(text: text, flag: flag)
+            case "reset":
+                d = .reset
             default:
                 throw DecodeFailure("entry \(seq): unknown decision '\(kind)'")
             }

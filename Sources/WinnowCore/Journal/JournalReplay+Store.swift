@@ -32,7 +32,7 @@ extension JournalReplay {
         return state.entries(at: index).last { e in
             guard live.contains(e.sequence) else { return false }
             switch e.decision {
-            case .accept, .reject, .skip, .edit: return true
+            case .accept, .reject, .skip, .edit, .reset: return true
             case .undo, .note: return false
             }
         }

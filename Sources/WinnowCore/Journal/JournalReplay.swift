@@ -115,6 +115,7 @@ public struct JournalReplay: Sendable {
         case .edit: return "edit"
         case .undo(let s): return "undo of \(s)"
         case .note: return "note"
+        case .reset: return "reset"
         }
     }
 }

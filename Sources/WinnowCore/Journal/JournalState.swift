@@ -94,6 +94,13 @@ struct JournalState {
             case .edit(let edit, let note):
                 r.status = .edited; r.reasons = []; r.note = note
                 r.edit = JournalState.combine(r.edit, edit)
+            case .reset:
+                // Leaves no decision in force at all (no reviewer, no sequence): merge then
+                // sees this journal as never having decided the sample, so a reset can never
+                // outrank another journal's decision by being written later.
+                r.status = .undecided; r.reasons = []; r.note = nil; r.edit = nil
+                decisive = nil
+                continue
             case .undo:
                 continue
             case .note(let text, let flag):

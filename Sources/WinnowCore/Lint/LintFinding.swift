@@ -45,10 +45,15 @@ public struct LintFinding: Sendable, Equatable, Hashable {
     public var suggestedReason: String?
     /// A replacement that would fix it (an OCR'd sign text for a misquoted one), if known.
     public var fix: LintFix?
+    /// Where in `turn` it is, when one place is known: a 0-based offset in Unicode scalars
+    /// (the review screen's `next-finding` scrolls there).
+    public var character: Int?
 
-    public init(kind: LintKind, turn: Int? = nil, message: String, suggestedReason: String? = nil, fix: LintFix? = nil) {
+    public init(kind: LintKind, turn: Int? = nil, message: String, suggestedReason: String? = nil, fix: LintFix? = nil,
+                character: Int? = nil) {
         self.kind = kind
         self.turn = turn
+        self.character = character
         self.message = message
         self.suggestedReason = suggestedReason ?? kind.suggestedReason
         self.fix = fix

@@ -3,16 +3,16 @@ extension SampleLinter {
     func checkCharacters(_ p: TextProfile, turn k: Int, into out: inout [LintFinding]) {
         if p.looksLikeMojibake {
             let what = p.replacementCharacters > 0 ? "U+FFFD replacement characters" : "a run of rare characters like UTF-8 read as GBK"
-            add(.mojibake, k, "turn \(k + 1) has \(what) at character \((p.mojibakePosition ?? 0) + 1)", into: &out)
+            add(.mojibake, k, "turn \(k + 1) has \(what) at character \((p.mojibakePosition ?? 0) + 1)", at: p.mojibakePosition ?? 0, into: &out)
         }
         if let (scalar, position) = p.invisible {
             let more = p.invisibleCount > 1 ? " (\(p.invisibleCount) in all)" : ""
-            add(.invisibleChar, k, "turn \(k + 1) has \(TextProfile.describe(scalar)) at character \(position + 1)\(more)", into: &out)
+            add(.invisibleChar, k, "turn \(k + 1) has \(TextProfile.describe(scalar)) at character \(position + 1)\(more)", at: position, into: &out)
         }
         if let (scalar, position) = p.control {
             let more = p.controlCount > 1 ? " (\(p.controlCount) in all)" : ""
             let what = scalar.value == 0x1B ? "an escape sequence (\(TextProfile.describe(scalar)))" : TextProfile.describe(scalar)
-            add(.controlChar, k, "turn \(k + 1) has \(what) at character \(position + 1)\(more)", into: &out)
+            add(.controlChar, k, "turn \(k + 1) has \(what) at character \(position + 1)\(more)", at: position, into: &out)
         }
     }
 

@@ -34,10 +34,11 @@ public struct SampleLinter: Sendable {
                 var looping = false
                 if let loop = Self.repetitionLoop(turn.text) {
                     looping = true
-                    add(.repetitionLoop, k, "turn \(k + 1) ends with a \(loop.unitCharacters)-character passage repeated \(loop.repeats) times", into: &out)
+                    add(.repetitionLoop, k, "turn \(k + 1) ends with a \(loop.unitCharacters)-character passage repeated \(loop.repeats) times",
+                        at: max(0, turn.text.unicodeScalars.count - 1), into: &out)
                 }
                 if !looping, let ending = Self.truncatedEnding(turn.text, profile: profile) {
-                    add(.truncated, k, "turn \(k + 1) ends mid-sentence: …\(ending)", into: &out)
+                    add(.truncated, k, "turn \(k + 1) ends mid-sentence: …\(ending)", at: max(0, turn.text.unicodeScalars.count - 1), into: &out)
                 }
                 let question = lastHuman.map(\.language) ?? .unknown
                 let asked = question == .unknown ? questionLanguage : question
@@ -51,9 +52,9 @@ public struct SampleLinter: Sendable {
         return out
     }
 
-    func add(_ kind: LintKind, _ turn: Int?, _ message: String, into out: inout [LintFinding]) {
+    func add(_ kind: LintKind, _ turn: Int?, _ message: String, at character: Int? = nil, into out: inout [LintFinding]) {
         if let kinds, !kinds.contains(kind) { return }
-        out.append(LintFinding(kind: kind, turn: turn, message: message))
+        out.append(LintFinding(kind: kind, turn: turn, message: message, character: character))
     }
 
     func wants(_ kind: LintKind) -> Bool { kinds?.contains(kind) ?? true }

@@ -43,7 +43,7 @@ public struct ReviewerReport: Sendable {
             for e in s.entries {
                 switch e.decision {
                 case .accept, .reject, .skip, .edit: if let t = ISOTime.seconds(e.time) { times.append(t) }
-                case .undo, .note: break
+                case .undo, .note, .reset: break
                 }
             }
             let (median, n) = Self.pace(times)

@@ -43,6 +43,10 @@ public final class ReviewApp: TerminalApp {
     public var adjudication: AdjudicationContext?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
+    /// Seconds on a monotonic clock, for the session's pace (tests pass their own).
+    public var clock: @Sendable () -> Double = ReviewApp.monotonicSeconds
+    /// The stats panel's counts, kept until the journal or the filter changes.
+    let statsCache = StatsCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
     var lastImageRequest: ImageRequest?
     var prefetchedFor: Int?
@@ -64,6 +68,7 @@ public final class ReviewApp: TerminalApp {
         self.state = AppState(base: base, autoAdvance: options.autoAdvance)
         self.search = search ?? ReviewApp.scanningSearch(source)
         state.decidedInBase = countDecided(in: base)
+        state.session = SessionStats(start: clock())
         // Resume: the requested start, else the first undecided sample.
         if let start = options.startIndex, let p = base.position(of: start) {
             state.position = p
@@ -174,12 +179,14 @@ public final class ReviewApp: TerminalApp {
     // MARK: Keys
 
     func handleKey(_ key: KeyPress) -> Effect {
+        // A batch waits for its action or its y/n: the next key answers.
+        if state.batch != nil, case .reading = state.mode { return answerBatch(key) }
         if let effect = imageViewKey(key) { return effect }
         if case .reasonPicker(var picker) = state.mode, picker.confirmingNoReason {
             picker.confirmingNoReason = false
             if key == .char("y") || key == .char("Y") {
                 state.mode = .reading
-                return decide(.reject(reasons: [], note: picker.note), at: picker.sampleIndex)
+                return finishReject(picker, reasons: [])
             }
             // Any other key: back to the list, nothing recorded.
             state.mode = .reasonPicker(picker)

@@ -43,6 +43,41 @@ public protocol DecisionLog: AnyObject {
     var entries: [JournalEntry] { get }
     /// Problems found while reading.
     var problems: [String] { get }
+    /// Appends several decisions (a batch); what comes back saved is durable.
+    func appendEach(_ items: [(decision: Decision, index: Int)]) -> BatchAppend
 }
 
-extension Journal: DecisionLog {}
+extension Journal: DecisionLog {
+    /// One write and one fsync for the whole batch: all of it is saved, or none.
+    public func appendEach(_ items: [(decision: Decision, index: Int)]) -> BatchAppend {
+        do { return BatchAppend(saved: try appendBatch(items), error: nil) } catch {
+            return BatchAppend(saved: [], error: error)
+        }
+    }
+}
+
+/// What a batch append saved: every entry in `saved` is durable; `error` says why the rest
+/// (if any) was not saved.
+public struct BatchAppend: Sendable, Equatable {
+    public var saved: [JournalEntry]
+    public var error: JournalError?
+
+    public init(saved: [JournalEntry], error: JournalError?) {
+        self.saved = saved
+        self.error = error
+    }
+}
+
+extension DecisionLog {
+    /// Appends decisions one by one, stopping at the first failure (logs without a batch
+    /// write: the team store, test doubles). What came back saved is durable.
+    public func appendEach(_ items: [(decision: Decision, index: Int)]) -> BatchAppend {
+        var saved: [JournalEntry] = []
+        for item in items {
+            do { saved.append(try append(item.decision, index: item.index)) } catch {
+                return BatchAppend(saved: saved, error: error)
+            }
+        }
+        return BatchAppend(saved: saved, error: nil)
+    }
+}

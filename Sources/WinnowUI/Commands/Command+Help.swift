@@ -13,6 +13,8 @@ extension Command {
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage,
              .help, .suspend, .quit, .editExternal, .toggleDiff, .commandLine:
             return Self.reading
+        case .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
+            return Self.reading
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom:
             return Self.scrolling
         case .redraw:
@@ -65,7 +67,7 @@ extension Command {
         case .prevUndecided: return "previous undecided sample"
         case .first: return "first sample"
         case .last: return "last sample"
-        case .goto: return "go to a sample index (or an id)"
+        case .goto: return "go to a position in the filtered list, #index, or an id"
         case .gotoID: return "go to a sample id (also numeric ids)"
         case .scrollDown: return "scroll down one line"
         case .scrollUp: return "scroll up one line"
@@ -153,6 +155,15 @@ extension Command {
         case .panelDown: return "scroll the conflict panel down"
         case .panelUp: return "scroll the conflict panel up"
         case .togglePanel: return "conflict panel: half, whole pane, hidden"
+        case .stats: return "stats: decided per decision and reason, this session's pace, time left"
+        case .filterEdit: return "type a filter: terms that must all hold (rejected hallucination, flagged...)"
+        case .nextFinding: return "next lint finding (scrolls to it; then the next sample with one)"
+        case .prevFinding: return "previous lint finding"
+        case .nextFlagged: return "next flagged sample"
+        case .prevFlagged: return "previous flagged sample"
+        case .markToggle: return "mark or unmark the sample for a batch decision"
+        case .batch: return "decide the marked samples (or the whole filter) at once"
+        case .reset: return "reset the sample to undecided (journalled; u right after undoes it)"
         }
     }
 
@@ -196,7 +207,8 @@ extension Command {
              .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
              .showWhere, .imageClose,
              .toggleOCR, .ocrLineNext, .ocrLinePrev, .quoteNext, .quotePrev, .editorInsertOCR,
-             .ruleMajority, .panelDown, .panelUp, .togglePanel:
+             .ruleMajority, .panelDown, .panelUp, .togglePanel,
+             .stats, .filterEdit, .nextFinding, .prevFinding, .nextFlagged, .prevFlagged, .markToggle, .batch, .reset:
             return nil
         }
     }

@@ -109,6 +109,16 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case panelDown = "panel-down"
     case panelUp = "panel-up"
     case togglePanel = "toggle-panel"
+    // A reviewer's day (issue 14): stats, combined filters, findings, flags, batches, reset
+    case stats
+    case filterEdit = "filter-edit"
+    case nextFinding = "next-finding"
+    case prevFinding = "prev-finding"
+    case nextFlagged = "next-flagged"
+    case prevFlagged = "prev-flagged"
+    case markToggle = "mark-toggle"
+    case batch
+    case reset
 
     /// The kebab-case name keymaps use.
     public var name: String { rawValue }

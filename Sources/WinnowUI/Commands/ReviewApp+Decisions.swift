@@ -32,6 +32,7 @@ extension ReviewApp {
         let after = journal.review(at: index).status
         invalidateSample(index)
         updateDecidedCount(index: index, before: before, after: after)
+        journalChanged(index: index, before: before, after: after, timed: isDecision(decision))
         state.undoStack.append(entry)
         var then: AppMessage.Info? = nil
         if isDecision(decision), state.autoAdvance, state.currentIndex == index {
@@ -54,6 +55,7 @@ extension ReviewApp {
             state.message = .error(.readOnlyUndo)
             return .redraw
         }
+        if let effect = undoLatestBatch() { return effect }
         var target: JournalEntry? = nil
         while let last = state.undoStack.popLast() {
             if case .undo = last.decision { continue }
@@ -77,6 +79,7 @@ extension ReviewApp {
         }
         invalidateSample(target.index)
         updateDecidedCount(index: target.index, before: before, after: journal.review(at: target.index).status)
+        journalChanged(index: target.index, before: before, after: journal.review(at: target.index).status, timed: false)
         _ = show(index: target.index, as: .index(target.index))
         state.message = .saved(.undid(target.decision, index: target.index))
         return .redraw
@@ -91,7 +94,7 @@ extension ReviewApp {
     func isDecision(_ d: Decision) -> Bool {
         switch d {
         case .accept, .reject, .skip, .edit: return true
-        case .undo, .note: return false
+        case .undo, .note, .reset: return false
         }
     }
 }

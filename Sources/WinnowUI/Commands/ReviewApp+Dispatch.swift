@@ -179,7 +179,7 @@ extension ReviewApp {
                     return nil
                 }
                 state.mode = .reading
-                return decide(.reject(reasons: reasons, note: pk.note), at: pk.sampleIndex)
+                return finishReject(pk, reasons: reasons)
             }
 
         // Help
@@ -190,6 +190,16 @@ extension ReviewApp {
             case .reading, .prompt, .editing: return nil
             }
 
+        // A reviewer's day (ReviewApp+Session, +Finding, +Batch)
+        case .stats: return reading { toggleStats() }
+        case .filterEdit: return reading { openPrompt(.filter, initial: state.filter.terms.joined(separator: " ")) }
+        case .nextFinding: return reading { moveToFinding(forward: true) }
+        case .prevFinding: return reading { moveToFinding(forward: false) }
+        case .nextFlagged: return reading { moveToFlagged(forward: true) }
+        case .prevFlagged: return reading { moveToFlagged(forward: false) }
+        case .markToggle: return reading { toggleMark() }
+        case .batch: return writing { beginBatch() }
+        case .reset: return writing { resetToUndecided() }
         case .helpFilter:
             guard case .help = state.mode else { return nil }
             state.helpFilter = HelpFilter(query: LineInput(state.helpFilter?.query.text ?? ""), typing: true)

@@ -15,6 +15,7 @@ extension ReviewApp {
             state.scroll = 0
             state.searchMatch = nil
             state.imageChoice = nil
+            state.findingCursor = nil
         }
         state.position = p
     }
@@ -104,6 +105,7 @@ extension ReviewApp {
         state.filter = filter
         state.scroll = 0
         state.filterScan = nil
+        state.filterStale = []
         guard filter.isActive else {
             state.visible = state.base
             state.position = current.flatMap { state.base.position(of: $0) } ?? 0
@@ -113,7 +115,7 @@ extension ReviewApp {
         state.visible = .list([])
         state.position = 0
         state.filterScan = FilterScan(next: 0, kept: [], anchor: current, anchored: false)
-        let incremental = (filter.taskType != nil || filter.hasLints) && state.base.count > options.incrementalFilterThreshold
+        let incremental = filter.needsDecoding && state.base.count > options.incrementalFilterThreshold
         continueFilter(budget: incremental ? options.filterSliceBudget : nil)
     }
 
@@ -161,11 +163,10 @@ extension ReviewApp {
             if !s.matches(status) { return false }
         }
         if let t = filter.taskType, taskType(of: index) != t { return false }
-        if filter.hasLints {
-            guard case .success(let s) = source.sample(at: index) else { return false }
-            return !SampleLinter().lint(s).isEmpty
+        return filter.matchesMoreTerms(journal?.review(at: index) ?? .undecided) {
+            guard case .success(let s) = source.sample(at: index) else { return [] }
+            return SampleLinter().lint(s)
         }
-        return true
     }
 
     func countDecided(in order: SampleOrder) -> Int {

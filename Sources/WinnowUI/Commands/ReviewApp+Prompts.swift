@@ -12,6 +12,8 @@ extension ReviewApp {
         case .goTo, .goToID: return "goto"
         case .search: return "search"
         case .note, .rejectNote: return "note"
+        case .flag, .batchFlag: return "flag"
+        case .filter: return "filter"
         case .flag: return "flag"
         case .command: return "command"
         }
@@ -50,11 +52,10 @@ extension ReviewApp {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch purpose {
         case .goTo:
-            // "#603" and "603" are dataset indices (as the header and `winnow search` print
-            // them); anything else is an id (`goto-id` takes numeric ids).
-            let number = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
-            guard let n = Int(number) else { return goToID(trimmed) }
-            return goToIndex(n)
+            // "#603" is a dataset index (as the header and `winnow search` print it); "603"
+            // too, or a position in the list when a filter or spot check is on (goTo);
+            // anything else is an id (`goto-id` takes numeric ids).
+            return goTo(trimmed)
         case .goToID: return goToID(trimmed)
         case .search(let forward):
             guard !text.isEmpty else {
@@ -73,6 +74,10 @@ extension ReviewApp {
         case .flag:
             guard !trimmed.isEmpty else { return .redraw }
             return decide(.note(text: nil, flag: trimmed))
+        case .filter: return submitFilter(trimmed)
+        case .batchFlag(let indices):
+            guard !trimmed.isEmpty else { return .redraw }
+            return confirmBatch(BatchState.Action.flag(trimmed), on: indices)
         case .rejectNote(var picker):
             picker.note = trimmed.isEmpty ? nil : text
             state.mode = .reasonPicker(picker)

@@ -10,6 +10,9 @@ extension AppMessage {
             return then.map { "\(base) — \($0.text)" } ?? base
         case .notSaved(.decision(let reason)): return "NOT saved: \(reason)"
         case .notSaved(.undo(let reason)): return "NOT saved (undo): \(reason)"
+        case .notSaved(.batch(let reason, let saved, let total)):
+            return saved == 0 ? "NOT saved (batch of \(total)): \(reason)"
+                              : "saved \(saved) of \(total); NOT saved the other \(total - saved): \(reason)"
         case .error(let problem): return problem.text
         }
     }
@@ -67,6 +70,16 @@ extension AppMessage.Info {
         case .nothingToUndo: return "nothing to undo"
         case .ocr(let note): return note.text
         case .adjudication(let note): return note.text
+        case .batchChoose(let what, let keys): return "\(what): \(keys)"
+        case .batchConfirm(let action, let what): return "\(action) \(what)? y/n"
+        case .batchCancelled: return "batch cancelled: nothing saved"
+        case .marked(let index, let on, let count): return "\(on ? "marked" : "unmarked") #\(index) (\(count) marked)"
+        case .finding(let number, let count, let index, let kind, let message):
+            return "finding \(number)/\(count) in #\(index): \(kind) — \(DisplayText.sanitized(message))"
+        case .noMoreFindings(let forward): return "no lint finding \(forward ? "after" : "before") this one in this list"
+        case .flagged(let index, let flags): return "flagged #\(index): \(flags.map { DisplayText.sanitized($0) }.joined(separator: ", "))"
+        case .noMoreFlagged(let forward): return "no flagged sample \(forward ? "after" : "before") this one in this list"
+        case .alreadyUndecided(let index): return "#\(index) is already undecided"
         }
     }
 }
@@ -79,6 +92,10 @@ extension AppMessage.Saved {
         case .edit(let index): return "saved: edit #\(index)"
         case .ruling(let decision, let index, let picked):
             return "saved: ruled \(AppMessage.describe(decision)) #\(index)" + (picked.map { " (picked \(DisplayText.sanitized($0)))" } ?? "")
+        case .batch(let decision, let count, let total):
+            let n = count == total ? "\(count)" : "\(count) of \(total)"
+            return "saved: \(AppMessage.describe(decision)) \(n) sample\(total == 1 ? "" : "s") (u undoes the batch)"
+        case .undidBatch(let count): return "saved: undid a batch of \(count)"
         }
     }
 }
@@ -115,6 +132,9 @@ extension AppMessage.Problem {
             return first + (more > 0 ? " (+\(more) more; winnow validate)" : "")
         case .journal(let first): return "journal: \(first)"
         case .programExited(let name, let status): return "\(name) exited with status \(status)"
+        case .badFilter(let why): return why
+        case .batchNeedsSamples(let key): return "nothing to act on: mark samples (\(key)) or set a filter first"
+        case .noSuchPosition(let p, let count): return "no position \(p) in this list (1...\(count)); #\(p) is dataset index \(p)"
         case .unknownCommand(let text): return "no command \"\(DisplayText.sanitized(text))\" (tab lists commands)"
         case .ambiguousCommand(let text, let candidates):
             return "\"\(DisplayText.sanitized(text))\" could be \(candidates.prefix(4).joined(separator: ", "))\(candidates.count > 4 ? ", …" : "")"
@@ -141,6 +161,7 @@ extension AppMessage {
         case .skip: return "skipped"
         case .edit: return "edited"
         case .undo: return "undo"
+        case .reset: return "reset to undecided"
         case .note(let text, let flag):
             if let flag { return "flag \(DisplayText.sanitized(flag))" }
             return text == nil ? "note" : "note added"

@@ -43,6 +43,16 @@ public enum AppMessage: Sendable, Equatable {
         case nothingToUndo
         case ocr(OCRNote)
         case adjudication(AdjudicationNote)
+        // A reviewer's day (issue 14)
+        case batchChoose(what: String, keys: String)
+        case batchConfirm(action: String, what: String)
+        case batchCancelled
+        case marked(index: Int, on: Bool, count: Int)
+        case finding(number: Int, of: Int, index: Int, kind: String, message: String)
+        case noMoreFindings(forward: Bool)
+        case flagged(index: Int, flags: [String])
+        case noMoreFlagged(forward: Bool)
+        case alreadyUndecided(index: Int)
     }
 
     /// What was saved.
@@ -52,12 +62,16 @@ public enum AppMessage: Sendable, Equatable {
         case edit(index: Int)
         /// A ruling on the adjudication screen (`picked`: the reviewer whose side it took).
         case ruling(Decision, index: Int, picked: String?)
+        /// A batch: `count` samples saved out of `total`.
+        case batch(Decision, count: Int, total: Int)
+        case undidBatch(count: Int)
     }
 
     /// What was not saved, and why.
     public enum NotSaved: Sendable, Equatable {
         case decision(reason: String)
         case undo(reason: String)
+        case batch(reason: String, saved: Int, total: Int)
     }
 
     /// Errors.
@@ -80,6 +94,9 @@ public enum AppMessage: Sendable, Equatable {
         case file(first: String, more: Int)
         case journal(String)
         case programExited(name: String, status: Int32)
+        case badFilter(String)
+        case batchNeedsSamples(markKey: String)
+        case noSuchPosition(Int, count: Int)
         /// The command line named no command.
         case unknownCommand(String)
         /// The command line named the start of several commands.

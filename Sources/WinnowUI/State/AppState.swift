@@ -60,6 +60,21 @@ public struct AppState: Sendable, Equatable {
     public var width = 80
     /// The terminal's height.
     public var height = 24
+    // A reviewer's day (issue 14): see SessionStats, BatchState, ReviewApp+Session.
+    /// Samples of `visible` that stopped matching the filter after it was set (decided since).
+    public var filterStale: Set<Int> = []
+    /// What this session decided and when (the stats panel, the line printed on quit).
+    public var session = SessionStats(start: 0)
+    /// Whether the stats panel is open over the dialogue (`S`).
+    public var showStats = false
+    /// Marked samples (dataset indices) for a batch decision.
+    public var marked: Set<Int> = []
+    /// A batch decision being chosen or confirmed (the next key answers).
+    public var batch: BatchState?
+    /// Which lint finding of the current sample `next-finding` last moved to.
+    public var findingCursor: Int?
+    /// The sequence numbers of each batch this session appended (undo takes one back whole).
+    public var undoBatches: [[Int]] = []
 
     /// State over `base`, at its first sample.
     public init(base: SampleOrder, autoAdvance: Bool) {

@@ -9,6 +9,10 @@ public enum PromptPurpose: Sendable, Equatable {
     case flag
     /// The note attached to a rejection being made in the picker.
     case rejectNote(ReasonPicker)
+    /// A filter typed as terms (`filter-edit`).
+    case filter
+    /// The flag to put on every sample of a batch.
+    case batchFlag([Int])
     /// The `:` command line.
     case command
 
@@ -21,6 +25,8 @@ public enum PromptPurpose: Sendable, Equatable {
         case .note: return "note: "
         case .flag: return "flag: "
         case .rejectNote: return "reject note: "
+        case .filter: return "filter (all must hold): "
+        case .batchFlag(let indices): return "flag \(indices.count) samples: "
         case .command: return ":"
         }
     }

@@ -12,6 +12,8 @@ public struct ReasonPicker: Sendable, Equatable {
     public var sampleIndex: Int
     /// Enter was pressed with nothing ticked: the next key answers "reject anyway? y/n".
     public var confirmingNoReason = false
+    /// Rejecting a batch (`batch`): the reasons go to every sample of it, after a y/n.
+    public var batch: BatchState?
 
     /// Reasons to submit: the ticked ones only. The highlight is where the cursor is, not a
     /// choice: nothing is pre-selected.

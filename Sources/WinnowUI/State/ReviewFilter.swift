@@ -24,6 +24,13 @@ public struct ReviewFilter: Sendable, Equatable {
     public var taskType: TaskType?
     /// Only samples with at least one lint finding (`has-lints`).
     public var hasLints: Bool
+    /// More terms, all of which must hold (`ReviewFilter+Terms.swift`): flagged, noted,
+    /// with an edit in force, rejected for these reasons, with findings of these lint kinds.
+    public var flagged = false
+    public var noted = false
+    public var hasEdit = false
+    public var reasons: [String] = []
+    public var lintKinds: [LintKind] = []
 
     /// A filter; nil parts filter nothing.
     public init(status: Status? = nil, taskType: TaskType? = nil, hasLints: Bool = false) {
@@ -33,15 +40,19 @@ public struct ReviewFilter: Sendable, Equatable {
     }
 
     /// Whether anything is filtered out.
-    public var isActive: Bool { status != nil || taskType != nil || hasLints }
+    public var isActive: Bool {
+        status != nil || taskType != nil || hasLints || flagged || noted || hasEdit || !reasons.isEmpty || !lintKinds.isEmpty
+    }
 
-    /// For the status line: "undecided, type detail", or "" when nothing is filtered.
+    /// For the status line: "undecided + type detail", or "" when nothing is filtered.
     public var summary: String {
         var parts: [String] = []
         if let status { parts.append(status.rawValue) }
         if let taskType { parts.append("type \(taskType.rawValue)") }
         if hasLints { parts.append("has-lints") }
-        return parts.joined(separator: ", ")
+        parts += moreTermNames
+        // A conjunction: every term must hold.
+        return parts.joined(separator: " + ")
     }
 
     /// The next status filter in the cycle used by `filter-status`.

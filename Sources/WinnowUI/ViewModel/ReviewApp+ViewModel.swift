@@ -81,7 +81,11 @@ extension ReviewApp {
         if let scan = state.filterScan {
             status.parts.append("filter: \(state.filter.summary) (\(scan.kept.count)… \(scan.next * 100 / max(1, state.base.count))%)")
         } else if state.filter.isActive {
-            status.parts.append("filter: \(state.filter.summary) (\(state.visible.count))")
+            status.parts.append("filter: \(liveFilterText())")
+        }
+        if !state.marked.isEmpty {
+            let here = state.currentIndex.map { state.marked.contains($0) } ?? false
+            status.parts.append("\(state.marked.count) marked\(here ? " (this one too)" : "")")
         }
         if !state.autoAdvance { status.parts.append("stay after deciding") }
         if journal == nil { status.parts.append("READ-ONLY") }
@@ -122,6 +126,10 @@ extension ReviewApp {
         }
         if layout.ocr != nil { reading.ocr = ocrPaneModel() }
         if let r = layout.panel { reading.conflict = conflictPanelModel(height: r.height, width: r.width) }
+        if state.showStats {
+            let key = keymap.hint(for: .stats, in: .review) ?? "S"
+            reading.stats = StatsPanelModel(title: "stats · \(key) closes", lines: statsLines())
+        }
         let submit = keymap.hint(for: .pickerSubmit, in: .picker) ?? "enter"
         if case .reasonPicker(let picker) = state.mode { reading.picker = PickerModel(picker: picker, submitKey: submit) }
         // The note prompt belongs to the rejection: keep its reasons in view above it.
@@ -218,6 +226,7 @@ extension ReviewApp {
         }
         if case .prompt(let p) = state.mode {
             var label = p.purpose.label
+            if case .goTo = p.purpose { label = gotoLabel }
             if case .search(let forward) = p.purpose,
                let key = keymap.hint(for: forward ? .searchForward : .searchBackward, in: .review), key.count == 1 {
                 // The key that opened it, as less and vim show (`\` in the default keymap, not `?`).

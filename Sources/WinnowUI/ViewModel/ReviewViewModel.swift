@@ -60,6 +60,8 @@ struct ReadingModel {
     var ocr: OCRPaneModel?
     /// The adjudication screen's conflict panel (drawn in `layout.panel`).
     var conflict: ConflictPanelModel?
+    /// The stats panel (`S`), when open.
+    var stats: StatsPanelModel?
 }
 
 /// The image pane's title and content.

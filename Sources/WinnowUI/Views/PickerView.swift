@@ -8,7 +8,9 @@ struct PickerView {
     func render(into grid: inout ScreenGrid) {
         let picker = model.picker
         let longest = picker.reasons.map { DisplayWidth.of($0) }.max() ?? 10
-        let w = min(grid.width - 2, max(38, longest + 14))
+        let what = picker.batch.map(\.what) ?? "#\(picker.sampleIndex)"
+        let title = picker.ticked.isEmpty ? " reject \(what): why? " : " reject \(what): \(picker.ticked.count) ticked "
+        let w = min(grid.width - 2, max(38, longest + 14, DisplayWidth.of(title) + 6))
         // Border, reasons, note, chosen, border.
         let h = min(grid.height - 4, picker.reasons.count + 4)
         let top = max(2, (grid.height - h) / 2)
@@ -17,8 +19,6 @@ struct PickerView {
         // reason is reversed, which a reversed (monochrome footer) background would hide.
         grid.fill(row: top, column: left, width: w, height: h, style: .plain)
         BoxView(style: theme.border).render(into: &grid, Rect(row: top, column: left, width: w, height: h))
-        let title = picker.ticked.isEmpty ? " reject #\(picker.sampleIndex): why? "
-                                          : " reject #\(picker.sampleIndex): \(picker.ticked.count) ticked "
         grid.write(title, row: top, column: left + 2, maxWidth: w - 4, style: CellStyle(attributes: .bold))
         let inner = w - 2
         // Keep the highlighted reason in view when the list is taller than the box.

@@ -29,6 +29,7 @@ struct ReadingView {
             OCRPaneView.renderSeparator(left: r, of: layout.dialogue, into: &grid, theme: theme)
         }
         if let r = layout.panel, let conflict = model.conflict { ConflictPanelView(model: conflict, theme: theme, border: layout.sideBySide).render(into: &grid, r) }
+        if let stats = model.stats { StatsPanelView(model: stats, theme: theme).render(into: &grid, layout.dialogue) }
         if let picker = model.picker { PickerView(model: picker, theme: theme).render(into: &grid) }
     }
 }

@@ -9,8 +9,8 @@ struct DecideCommand: ParsableCommand {
         commandName: "decide",
         abstract: "Append decisions to the dataset's journal from the command line or a script.",
         usage: """
-            winnow decide DATASET INDEX accept|reject|skip|undo [--reason R]... [--note N]
-            winnow decide DATASET --id ID accept|reject|skip|undo [--reason R]... [--note N]
+            winnow decide DATASET INDEX accept|reject|skip|reset|undo [--reason R]... [--note N]
+            winnow decide DATASET --id ID accept|reject|skip|reset|undo [--reason R]... [--note N]
             winnow decide DATASET --edit INDEX --turn T --text TEXT [--note N]
             winnow decide DATASET --from FILE|-
             """,
@@ -19,7 +19,7 @@ struct DecideCommand: ParsableCommand {
             ({"seq":..,"index":..,"id":..,"decision":..,"saved":true}) right after it is fsynced.
 
             --from reads one JSON object per line: {"index": 12} or {"id": "..."}, \
-            "decision": "accept"|"reject"|"skip"|"undo"|"edit", optional "reason": [...], "note", \
+            "decision": "accept"|"reject"|"skip"|"reset"|"undo"|"edit", optional "reason": [...], "note", \
             "seq" (undo), and for edits "turn" and "text". A bad line stops the run with its line \
             number; nothing after it is applied.
 
@@ -93,10 +93,10 @@ struct DecideCommand: ParsableCommand {
             rest.removeFirst()
         }
         guard rest.count == 1, let word = rest.first else {
-            throw ValidationError("expected one decision: accept, reject, skip or undo")
+            throw ValidationError("expected one decision: accept, reject, skip, reset or undo")
         }
         guard let decision = DecisionRequest.decision(word, reasons: reason, note: note, seq: seq) else {
-            throw ValidationError("unknown decision '\(word)': use accept, reject, skip or undo")
+            throw ValidationError("unknown decision '\(word)': use accept, reject, skip, reset or undo")
         }
         return (target, decision)
     }

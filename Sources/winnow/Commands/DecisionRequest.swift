@@ -25,6 +25,7 @@ struct DecisionRequest {
         case "accept": return .some(.accept)
         case "reject": return .some(.reject(reasons: reasons, note: note))
         case "skip": return .some(.skip)
+        case "reset": return .some(.reset)
         case "undo": return .some(seq.map { .undo(sequence: $0) })
         default: return nil
         }
@@ -52,7 +53,7 @@ struct DecisionRequest {
         } else {
             throw Failure(message: "missing 'index' or 'id'")
         }
-        guard let word = value["decision"]?.stringValue else { throw Failure(message: "missing \"decision\" (accept, reject, skip, undo or edit)") }
+        guard let word = value["decision"]?.stringValue else { throw Failure(message: "missing \"decision\" (accept, reject, skip, reset, undo or edit)") }
         var reasons: [String] = []
         for key in ["reason", "reasons"] {
             switch value[key] {
@@ -83,7 +84,7 @@ struct DecisionRequest {
             seq = v
         }
         guard let d = DecisionRequest.decision(word, reasons: reasons, note: note, seq: seq) else {
-            throw Failure(message: "unknown decision '\(word)': use accept, reject, skip, undo or edit")
+            throw Failure(message: "unknown decision '\(word)': use accept, reject, skip, reset, undo or edit")
         }
         return DecisionRequest(target: target, decision: d)
     }
@@ -153,6 +154,7 @@ struct DecisionRequest {
         case .edit: word = "edit"
         case .undo: word = "undo"
         case .note: word = "note"
+        case .reset: word = "reset"
         }
         out.append(contentsOf: ",\"decision\":\"\(word)\"".utf8)
         if case .undo(let s) = e.decision { out.append(contentsOf: ",\"undo\":\(s)".utf8) }

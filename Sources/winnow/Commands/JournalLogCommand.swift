@@ -64,6 +64,7 @@ struct JournalLogCommand: ParsableCommand {
             switch e.decision {
             case .accept: line += "accept"
             case .skip: line += "skip"
+            case .reset: line += "reset to undecided"
             case .reject(let reasons, let note):
                 line += "reject"
                 if !reasons.isEmpty { line += " [" + reasons.map(s).joined(separator: ", ") + "]" }

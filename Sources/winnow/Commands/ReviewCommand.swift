@@ -51,6 +51,9 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: "Review your share of a plan made by `winnow assign` (with --reviewer).")
     var plan: String?
 
+    @Option(help: "Reject reasons for the picker, one per line (default: FILE.reasons or .winnow-reasons beside FILE, else the built-in seven).")
+    var reasons: String?
+
     @Flag(name: .customLong("read-only"), help: "Look without deciding (no journal writes).")
     var readOnly = false
 
@@ -88,6 +91,11 @@ struct ReviewCommand: ParsableCommand {
         // path helpers trap on some bare file names (`d.json`).
         let path = ReviewCommand.absolute(try DatasetLocator.resolve(file))
         let dataset = try datasetArguments.open(path)
+        let reasonList: [String]?
+        do { reasonList = try ReasonsFile.load(option: reasons, datasetPath: path)?.reasons } catch {
+            FileHandle.standardError.write(Data("winnow: \(VisibleText.sanitize(error.description))\n".utf8))
+            throw ExitCode(WinnowExit.badInput.rawValue)
+        }
         let opened = DispatchTime.now()
         let journalPath = journal ?? Journal.defaultPath(forDataset: path)
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
@@ -123,6 +131,7 @@ struct ReviewCommand: ParsableCommand {
         options.moreImageRoots = Array(images.imageRoots.dropFirst())
         options.allowedImageFolders = images.allowedImageDirs
         options.readOnly = readOnly
+        if let reasonList { options.reasons = reasonList }
         options.reviewer = name.isEmpty ? Journal.defaultReviewer : name
         options.journalName = storeJournal == nil ? (journalPath as NSString).lastPathComponent : "team store"
         (options.baseOrder, options.baseLabel) = try plan.map { try planOrder($0, dataset: dataset, reviewer: name) } ?? baseOrder(dataset)
@@ -171,6 +180,8 @@ struct ReviewCommand: ParsableCommand {
             FileHandle.standardError.write(Data("winnow: \(error.description)\n".utf8))
             throw ExitCode(WinnowExit.badInput.rawValue)
         }
+        // One line on the way out: what this session decided and where it went.
+        FileHandle.standardError.write(Data((app.sessionSummary(journalPath: storeJournal == nil ? journalPath : "team store") + "\n").utf8))
         try DatasetChangeCheck.stopIfChanged(dataset)
     }
 

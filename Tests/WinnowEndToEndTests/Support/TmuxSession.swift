@@ -111,6 +111,12 @@ final class TmuxSession {
         return (try? TmuxSession.run(args).output) ?? ""
     }
 
+    /// The screen with up to `lines` lines of scrollback above it: what a program printed
+    /// on its way out may have scrolled off the top (the first line after the pane died).
+    func captureWithHistory(lines: Int = 100) -> String {
+        (try? TmuxSession.run(["tmux", "-L", socket, "capture-pane", "-p", "-J", "-S", "-\(lines)", "-t", "main"]).output) ?? ""
+    }
+
     /// Polls the screen until `predicate` holds or `timeout` seconds pass; returns whether it held.
     @discardableResult
     func waitUntil(timeout: Double = 10, escapes: Bool = false,
