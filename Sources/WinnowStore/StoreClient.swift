@@ -34,8 +34,8 @@ public final class StoreClient {
     public var isOpen: Bool { connection.isOpen }
 
     @discardableResult
-    func run(_ sql: String, _ params: [String?] = []) throws(StoreError) -> [[String?]] {
-        do { return try connection.query(sql, params) } catch {
+    func run(_ sql: String, _ params: [String?] = [], prepared: Bool = false) throws(StoreError) -> [[String?]] {
+        do { return try connection.query(sql, params, prepared: prepared) } catch {
             throw .statement(location: location.redacted, reason: error.message)
         }
     }

@@ -33,6 +33,10 @@ public final class ReviewApp: TerminalApp {
     /// Creates, reads and removes the external editor's temporary file (the shell's
     /// `PosixScratchFiles`); nil: `edit-external` says it is unavailable.
     public var scratchFiles: (any ScratchFiles)?
+    /// The team store's progress and assigned work (nil without a store); read on `tick`.
+    public var team: (any TeamFeed)?
+    /// The team feed's reading in force.
+    var teamView: TeamView?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
@@ -125,6 +129,7 @@ public final class ReviewApp: TerminalApp {
 
     /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
+        if refreshTeam() { return .redraw }
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if let req = lastImageRequest, req.loading, let provider = imageProvider,
