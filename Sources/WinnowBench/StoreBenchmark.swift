@@ -80,10 +80,18 @@ enum StoreBenchmark {
         let title = restart ? "decide with a restart" : "decide"
         // Baseline: the same processes writing their own journal files (fsync per entry).
         var baseline: [Double] = []
+        var baselineBare: [Double] = []
         if !restart {
             let (lat, _, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, extra: { r in ["--journal", dir + "/r\(r).winnow.jsonl"] })
             baseline = lat
             say("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
+        }
+        if !restart {
+            // The floor: a bare one-row INSERT, each its own committed transaction, from as
+            // many connections at once, on the same server in the same run.
+            let bare = bareInserts(location: location, connections: reviewers, count: min(n, 2_000))
+            say("  baseline, bare INSERT round trips: \(reviewers) connections x \(min(n, 2_000)), p50 \(ms(pct(bare, 50))) p99 \(ms(pct(bare, 99)))")
+            baselineBare = bare
         }
         let restartTime = Shared<Double?>(nil)
         let answered = Shared(0)
@@ -131,7 +139,33 @@ enum StoreBenchmark {
         if !baseline.isEmpty {
             say(String(format: "    ratio to journal files: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baseline, 50)), pct(lat, 99) / max(1e-9, pct(baseline, 99))))
         }
+        if !baselineBare.isEmpty {
+            say(String(format: "    ratio to bare INSERT round trips: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baselineBare, 50)), pct(lat, 99) / max(1e-9, pct(baselineBare, 99))))
+        }
         return lost == 0 && duplicated == 0 && rows == distinctSeq
+    }
+
+    /// Times `count` single-row INSERTs (autocommit) on each of `connections` connections at once.
+    static func bareInserts(location: StoreLocation, connections: Int, count: Int) -> [Double] {
+        do {
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            try c.execute("CREATE TABLE IF NOT EXISTS winnow_bench_bare (id bigserial PRIMARY KEY, v text NOT NULL)")
+        } catch { say("  cannot set up the bare INSERT baseline: \(error)"); return [] }
+        let all = Shared<[Double]>([])
+        onThreads(connections) { r in
+            guard let c = try? StoreClient(location: location) else { return }
+            defer { c.close() }
+            var lat: [Double] = []
+            lat.reserveCapacity(count)
+            for i in 0..<count {
+                let t = BenchSupport.now()
+                guard (try? c.execute("INSERT INTO winnow_bench_bare (v) VALUES ($1)", ["r\(r)-\(i)"], prepared: true)) != nil else { break }
+                lat.append(BenchSupport.now() - t)
+            }
+            all.update { $0 += lat }
+        }
+        return all.value
     }
 
     static func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }

@@ -40,6 +40,12 @@ public final class StoreClient {
         }
     }
 
+    /// Runs one statement with bind parameters (benchmarks' baselines; not for the schema).
+    @discardableResult
+    package func execute(_ sql: String, _ params: [String?] = [], prepared: Bool = false) throws(StoreError) -> [[String?]] {
+        try run(sql, params, prepared: prepared)
+    }
+
     // MARK: Schema
 
     /// The schema version in the database (0 when there is no Winnow schema).
