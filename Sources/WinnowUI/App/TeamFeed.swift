@@ -43,7 +43,7 @@ public struct TeamView: Sendable, Equatable {
         } else if offline {
             parts.append("offline")
         }
-        if queue != nil && poolEmpty { parts.append("no more assigned work") }
+        if queue != nil && poolEmpty { parts.append("no more work") }
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
