@@ -59,11 +59,14 @@ public final class TeamSession: @unchecked Sendable {
     private var lastProgress = -Double.infinity
     private var lastConnect = -Double.infinity
     private var emptyClaimAt: Double?
+    private var progressCost = 0.0
 
     /// Seconds between looks at the queue (is the batch done?).
     public var pollInterval = 0.25
-    /// Seconds between team progress reads.
+    /// Seconds between team progress reads (at least; longer when the count is slow).
     public var progressInterval = 3.0
+    /// How many times the last count's own duration to wait at least before the next one.
+    public var progressCostFactor = 100.0
     /// Seconds between connection attempts while the store does not answer.
     public var reconnectInterval = 2.0
 
@@ -177,9 +180,13 @@ public final class TeamSession: @unchecked Sendable {
         }
         do {
             if let assignment { try work(c, reg, assignment, now: t) }
-            if t - lastProgress >= progressInterval {
+            if t - lastProgress >= max(progressInterval, progressCost * progressCostFactor) {
                 lastProgress = t
+                let asked = Self.now()
                 let p = try c.teamProgress(dataset: reg)
+                // Counting a big store's rows takes server time that every reviewer's screen
+                // asks for: a count that took 100 ms is asked again only after 10 s (the factor).
+                progressCost = Self.now() - asked
                 locked {
                     state.done = p.done
                     state.total = p.total

@@ -11,6 +11,7 @@ struct TeamSessionTests {
         let s = TeamSession(location: try f.location, dataset: data, reviewer: reviewer, journal: j,
                             assignment: .init(batch: batch, leaseSeconds: lease))
         s.progressInterval = 0
+        s.progressCostFactor = 0
         return (s, j)
     }
 
@@ -149,8 +150,15 @@ struct TeamSessionTests {
         try bob.append(.accept, index: 0)
         try bob.append(.skip, index: 3)
         let s = TeamSession(location: try f.location, dataset: data, reviewer: "ann", journal: ann)
+        s.progressInterval = 0
         let snap = try s.claimNow()
         #expect(snap.queue == nil)
         #expect(snap.done == 2 && snap.total == 10 && !snap.countsAssignedReviews)
+        // A slow count is asked again only after many times its own duration.
+        try bob.append(.accept, index: 7)
+        s.progressCostFactor = 1e9
+        #expect(try s.claimNow().done == 2)
+        s.progressCostFactor = 0
+        #expect(try s.claimNow().done == 3)
     }
 }
