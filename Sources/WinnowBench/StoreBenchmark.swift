@@ -31,7 +31,8 @@ enum StoreBenchmark {
         say("store bench: PostgreSQL on a unix socket (synchronous_commit on), dataset \(dataset.count) samples")
         var failed = false
         if parts.contains("decide") {
-            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir) || failed
+            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir,
+                                spread: args.contains("--spread")) || failed
         }
         if parts.contains("merge") {
             failed = !mergeRun(server: server, dataset: dataset, decisions: mergeDecisions, dir: dir) || failed
@@ -74,10 +75,11 @@ enum StoreBenchmark {
 
     // MARK: 1 and 2
 
-    static func decideRun(server: ScratchPostgres, dataset: Dataset, reviewers: Int, decisions: Int, restart: Bool, dir: String) -> Bool {
+    static func decideRun(server: ScratchPostgres, dataset: Dataset, reviewers: Int, decisions: Int, restart: Bool, dir: String,
+                          spread: Bool = false) -> Bool {
         let (location, reg) = freshStore(server, dataset)
         let n = min(decisions, dataset.count)
-        let title = restart ? "decide with a restart" : "decide"
+        let title = restart ? "decide with a restart" : (spread ? "decide (--spread: each reviewer on other samples)" : "decide")
         // Baseline: the same processes writing their own journal files (fsync per entry).
         var baseline: [Double] = []
         var baselineBare: [Double] = []
@@ -107,6 +109,7 @@ enum StoreBenchmark {
         } : nil
         restarter?.start()
         let (lat, reported, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, answered: answered,
+                                          spread: spread, datasetCount: dataset.count,
                                           extra: { _ in ["--store", location.description] })
         if restarter != nil { restartDone.wait() }
         // What the processes left unsynced (if the restart fell at the very end) is sent now.
@@ -180,6 +183,7 @@ enum StoreBenchmark {
     /// Runs `reviewers` decide processes, each fed `count` lines one at a time; returns every
     /// line's write-to-"saved" time, how many were reported saved, and the wall time.
     static func drive(reviewers: Int, count: Int, dataset: String, answered: Shared<Int> = Shared(0),
+                      spread: Bool = false, datasetCount: Int = 0,
                       extra: @escaping @Sendable (Int) -> [String]) -> ([Double], Int, Double) {
         let all = Shared<[Double]>([])
         let reported = Shared(0)
@@ -192,7 +196,10 @@ enum StoreBenchmark {
             lat.reserveCapacity(count)
             var ok = 0
             for i in 0..<count {
-                let line = #"{"index": \#(i), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
+                // --spread: each reviewer starts at their own offset (as assigned work would),
+                // instead of all deciding sample i at the same moment.
+                let index = spread ? (i + r * max(1, datasetCount / max(1, reviewers))) % max(1, datasetCount) : i
+                let line = #"{"index": \#(index), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
                 let t = BenchSupport.now()
                 child.write(line)
                 guard let answer = reader.next() else { break }

@@ -14,7 +14,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("startup", "startup FILE [--runs N]: process start to first frame with a warm index cache", SearchBenchmark.startup),
     ("agree", "agree DATASET [--decisions N] [--reviewers R]: every agreement figure over R journals vs reading them", AgreeBenchmark.run),
     ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--no-fill] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
-    ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge]: team store on a local PostgreSQL", StoreBenchmark.run),
+    ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge --spread]: team store on a local PostgreSQL", StoreBenchmark.run),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer ($WINNOW_BENCH_SMALL_DATASET)", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]
 
