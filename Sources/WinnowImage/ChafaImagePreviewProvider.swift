@@ -12,6 +12,7 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
         var byteSize: Int
         var width: Int
         var height: Int
+        var viewport: ImageViewport = .fit
     }
 
     private struct FileVersion: Hashable {
@@ -61,9 +62,14 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
     // MARK: ImagePreviewProvider
 
     public func preview(path: String, width: Int, height: Int) -> ImagePreview {
+        preview(path: path, width: width, height: height, viewport: .fit)
+    }
+
+    public func preview(path: String, width: Int, height: Int, viewport: ImageViewport) -> ImagePreview {
         guard width > 0, height > 0 else { return .unavailable("no room") }
         guard let version = fileVersion(path) else { return .unavailable("image not found") }
-        let key = PreviewKey(path: path, modified: version.modified, byteSize: version.byteSize, width: width, height: height)
+        let key = PreviewKey(path: path, modified: version.modified, byteSize: version.byteSize, width: width, height: height,
+                             viewport: viewport)
         return lock.withLock {
             if let done = previews.value(for: key) { return done }
             enqueueLocked(key, urgent: true)
@@ -84,6 +90,20 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
         return ImageDecoder.exclusively {
             FullScreenRenderer(support: graphics, colorMode: colorMode, decoder: decoder)
                 .render(path: path, width: width, height: height)
+        }
+    }
+
+    public func fullScreen(path: String, width: Int, height: Int, viewport: ImageViewport, caption: String) -> [UInt8]? {
+        let info = info(path: path)
+        if info?.problem != nil { return nil }
+        // The viewport works in source pixels; without a known size the whole image is shown.
+        var source: PixelRegion?
+        if !viewport.isFit, let w = info?.pixelWidth, let h = info?.pixelHeight {
+            source = viewport.region(imageWidth: w, imageHeight: h, columns: width, rows: max(1, height - 1))
+        }
+        return ImageDecoder.exclusively {
+            FullScreenRenderer(support: graphics, colorMode: colorMode, decoder: decoder)
+                .render(path: path, width: width, height: height, region: source, hint: caption)
         }
     }
 
@@ -146,18 +166,23 @@ public final class ChafaImagePreviewProvider: ImagePreviewProvider, @unchecked S
         if let problem = info?.problem { return .unavailable(problem) }
         let renderer = SymbolRenderer(colorMode: colorMode)
         // Decode for the cells the image will really cover, not the whole pane: a tall photo
-        // in a wide pane then takes a smaller DCT scale.
+        // in a wide pane then takes a smaller DCT scale. Zoomed, only the viewport's part is
+        // drawn, so the decode must be as much finer as the part is smaller than the image.
         var cells = (width: key.width, height: key.height)
+        var source: PixelRegion?
+        var target = SymbolRenderer.targetPixels(width: cells.width, height: cells.height)
         if let w = info?.pixelWidth, let h = info?.pixelHeight {
-            cells = renderer.fittedSize(imageWidth: w, imageHeight: h, width: key.width, height: key.height)
+            let region = key.viewport.region(imageWidth: w, imageHeight: h, columns: key.width, rows: key.height)
+            cells = renderer.fittedSize(imageWidth: region.width, imageHeight: region.height, width: key.width, height: key.height)
+            target = DecodedImage.target(cells: cells, region: region, sourceWidth: w, sourceHeight: h)
+            if !key.viewport.isFit { source = region }
         }
-        let target = SymbolRenderer.targetPixels(width: cells.width, height: cells.height)
         return ImageDecoder.exclusively {
             switch decoder.decode(path: key.path, targetWidth: target.width, targetHeight: target.height) {
             case .failure(let error):
                 return .unavailable(error.message)
             case .success(let image):
-                return .ready(renderer.render(image, width: key.width, height: key.height))
+                return .ready(renderer.render(image, width: key.width, height: key.height, region: source.map { image.decoded($0) }))
             }
         }
     }

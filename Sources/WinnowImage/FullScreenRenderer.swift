@@ -1,6 +1,7 @@
 import CChafa
 import Foundation
 import WinnowCore
+import WinnowUI
 
 /// Builds the bytes of the full view: the image over the whole terminal at the best fidelity
 /// the terminal supports, and one caption line at the bottom.
@@ -19,12 +20,17 @@ public struct FullScreenRenderer: Sendable {
 
     /// The bytes to write after leaving curses mode, or nil when the image cannot be drawn
     /// (graphics off, unreadable or undecodable file).
-    public func render(path: String, width: Int, height: Int) -> [UInt8]? {
+    /// `region` (source pixels) shows only that part of the image (a zoomed view); `hint`
+    /// replaces "press any key to return" at the end of the caption.
+    public func render(path: String, width: Int, height: Int, region: PixelRegion? = nil, hint: String? = nil) -> [UInt8]? {
         guard support.mode != .off, width >= 2, height >= 2 else { return nil }
         let imageRows = height - 1
         var body: [UInt8]
         var caption = Self.sanitized(PathText.lastComponent(path))
-        switch support.mode {
+        // iTerm2 is sent the file itself and cannot be told to crop it: a zoomed view is drawn
+        // with symbols there.
+        let mode = region != nil && support.mode == .iterm ? GraphicsMode.symbols : support.mode
+        switch mode {
         case .iterm:
             // iTerm2 decodes the file itself: send it as it is, after checking it is an image.
             guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
@@ -34,19 +40,20 @@ public struct FullScreenRenderer: Sendable {
             body = Self.itermSequence(file: data, name: caption, width: width, height: imageRows)
             caption += " · \(format.rawValue)"
         case .kitty, .sixel:
-            let target = (width * cellPixels.width, imageRows * cellPixels.height)
+            let target = decodeTarget(path: path, cells: (width * cellPixels.width / 8, imageRows * cellPixels.height / 8), region: region)
             guard case .success(let image) = decoder.decode(path: path, targetWidth: target.0, targetHeight: target.1) else { return nil }
-            body = pixelSequence(image, width: width, height: imageRows)
+            body = pixelSequence(image, width: width, height: imageRows, region: region.map { image.decoded($0) })
             caption += " · \(image.sourceWidth)x\(image.sourceHeight)"
         case .symbols, .off:
-            guard case .success(let image) = decoder.decode(path: path, targetWidth: width * 8, targetHeight: imageRows * 8) else { return nil }
-            body = symbolSequence(image, width: width, height: imageRows)
+            let target = decodeTarget(path: path, cells: (width, imageRows), region: region)
+            guard case .success(let image) = decoder.decode(path: path, targetWidth: target.0, targetHeight: target.1) else { return nil }
+            body = symbolSequence(image, width: width, height: imageRows, region: region.map { image.decoded($0) })
             caption += " · \(image.sourceWidth)x\(image.sourceHeight)"
         }
-        if support.tmuxPassthrough, support.mode != .symbols {
+        if support.tmuxPassthrough, mode != .symbols {
             body = TmuxPassthrough.wrap(body)
         }
-        caption += " · press any key to return"
+        caption += " · " + Self.sanitized(hint ?? "press any key to return")
         var out: [UInt8] = []
         // Draw on the alternate screen so nothing is left in the scrollback, and delete any
         // kitty image an earlier view left behind.
@@ -70,9 +77,20 @@ public struct FullScreenRenderer: Sendable {
         return Array("\u{1B}[1;1H".utf8) + Array(header.utf8) + Array(file.base64EncodedData()) + [0x07]
     }
 
-    private func pixelSequence(_ image: DecodedImage, width: Int, height: Int) -> [UInt8] {
+    /// Decode size for `cells` (8x8 pixels each) showing `region` of the source; without a
+    /// region (or when the header gives no size), the whole image at that size.
+    func decodeTarget(path: String, cells: (Int, Int), region: PixelRegion?) -> (Int, Int) {
+        let base = SymbolRenderer.targetPixels(width: cells.0, height: cells.1)
+        guard let region, let info = ImageHeaderReader().info(path: path),
+              let w = info.pixelWidth, let h = info.pixelHeight else { return base }
+        let t = DecodedImage.target(cells: (cells.0, cells.1), region: region, sourceWidth: w, sourceHeight: h)
+        return (t.width, t.height)
+    }
+
+    private func pixelSequence(_ image: DecodedImage, width: Int, height: Int, region: PixelRegion?) -> [UInt8] {
         let renderer = SymbolRenderer(colorMode: colorMode)
-        let size = renderer.fittedSize(imageWidth: image.width, imageHeight: image.height, width: width, height: height)
+        let part = image.clamped(region)
+        let size = renderer.fittedSize(imageWidth: part.width, imageHeight: part.height, width: width, height: height)
         guard let config = chafa_canvas_config_new() else { return [] }
         defer { chafa_canvas_config_unref(config) }
         chafa_canvas_config_set_geometry(config, gint(size.width), gint(size.height))
@@ -81,10 +99,7 @@ public struct FullScreenRenderer: Sendable {
         chafa_canvas_config_set_canvas_mode(config, CHAFA_CANVAS_MODE_TRUECOLOR)
         guard let canvas = chafa_canvas_new(config) else { return [] }
         defer { chafa_canvas_unref(canvas) }
-        image.withPixels { buffer in
-            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress,
-                                         gint(image.width), gint(image.height), gint(image.width * 4))
-        }
+        image.drawPixels(part, into: canvas)
         let termInfo = Self.termInfo(for: support.mode)
         defer { if let termInfo { chafa_term_info_unref(termInfo) } }
         let left = (width - size.width) / 2 + 1
@@ -106,10 +121,11 @@ public struct FullScreenRenderer: Sendable {
         return out
     }
 
-    private func symbolSequence(_ image: DecodedImage, width: Int, height: Int) -> [UInt8] {
+    private func symbolSequence(_ image: DecodedImage, width: Int, height: Int, region: PixelRegion?) -> [UInt8] {
         let renderer = SymbolRenderer(colorMode: colorMode)
-        let size = renderer.fittedSize(imageWidth: image.width, imageHeight: image.height, width: width, height: height)
-        let text = renderer.ansi(image, width: width, height: height)
+        let part = image.clamped(region)
+        let size = renderer.fittedSize(imageWidth: part.width, imageHeight: part.height, width: width, height: height)
+        let text = renderer.ansi(image, width: width, height: height, region: part)
         let left = (width - size.width) / 2 + 1
         let top = (height - size.height) / 2 + 1
         // Place each row explicitly: the tty's newline translation is not ours to rely on.

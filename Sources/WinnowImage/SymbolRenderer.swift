@@ -53,15 +53,17 @@ public struct SymbolRenderer: Sendable {
         return (max(1, min(Int(w), width)), max(1, min(Int(h), height)))
     }
 
-    /// A grid of exactly `width` x `height` cells with the image centred in it.
-    public func render(_ image: DecodedImage, width: Int, height: Int) -> ScreenGrid {
+    /// A grid of exactly `width` x `height` cells with the image (or its `region`, in the
+    /// decoded image's pixels: a zoomed view) centred in it.
+    public func render(_ image: DecodedImage, width: Int, height: Int, region: PixelRegion? = nil) -> ScreenGrid {
         var grid = ScreenGrid(width: width, height: height)
         guard width > 0, height > 0, image.width > 0, image.height > 0,
               image.withPixels({ $0.count }) >= image.width * image.height * 4 else { return grid }
-        let size = fittedSize(imageWidth: image.width, imageHeight: image.height, width: width, height: height)
+        let part = image.clamped(region)
+        let size = fittedSize(imageWidth: part.width, imageHeight: part.height, width: width, height: height)
         let left = (width - size.width) / 2
         let top = (height - size.height) / 2
-        withCanvas(image, width: size.width, height: size.height) { canvas in
+        withCanvas(image, region: part, width: size.width, height: size.height) { canvas in
             for y in 0..<size.height {
                 for x in 0..<size.width {
                     let scalar = Unicode.Scalar(UInt32(chafa_canvas_get_char_at(canvas, gint(x), gint(y)))) ?? " "
@@ -83,16 +85,17 @@ public struct SymbolRenderer: Sendable {
     }
 
     /// ANSI text (symbols with SGR colours) for the full view, `width` x `height` cells at most.
-    public func ansi(_ image: DecodedImage, width: Int, height: Int) -> [UInt8] {
-        let size = fittedSize(imageWidth: image.width, imageHeight: image.height, width: width, height: height)
+    public func ansi(_ image: DecodedImage, width: Int, height: Int, region: PixelRegion? = nil) -> [UInt8] {
+        let part = image.clamped(region)
+        let size = fittedSize(imageWidth: part.width, imageHeight: part.height, width: width, height: height)
         var bytes: [UInt8] = []
-        withCanvas(image, width: size.width, height: size.height) { canvas in
+        withCanvas(image, region: part, width: size.width, height: size.height) { canvas in
             bytes = printed(canvas, termInfo: nil)
         }
         return bytes
     }
 
-    private func withCanvas(_ image: DecodedImage, width: Int, height: Int, _ body: (OpaquePointer) -> Void) {
+    private func withCanvas(_ image: DecodedImage, region: PixelRegion, width: Int, height: Int, _ body: (OpaquePointer) -> Void) {
         guard let config = chafa_canvas_config_new() else { return }
         defer { chafa_canvas_config_unref(config) }
         chafa_canvas_config_set_geometry(config, gint(width), gint(height))
@@ -107,10 +110,7 @@ public struct SymbolRenderer: Sendable {
         }
         guard let canvas = chafa_canvas_new(config) else { return }
         defer { chafa_canvas_unref(canvas) }
-        image.withPixels { buffer in
-            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, buffer.baseAddress,
-                                         gint(image.width), gint(image.height), gint(image.width * 4))
-        }
+        image.drawPixels(region, into: canvas)
         body(canvas)
     }
 

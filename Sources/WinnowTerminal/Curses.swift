@@ -45,6 +45,11 @@ enum Curses {
     static func isStopped() -> Bool { isendwin() }
     static func refreshScreen() { refresh() }
     static func clearScreen() { clearok(stdscr, true) }
+    /// Empties the window and the screen now, leaving curses nothing to repaint.
+    static func eraseAndRefresh() {
+        werase(stdscr)
+        refresh()
+    }
     static func saveProgramMode() { def_prog_mode() }
     static func restoreProgramMode() { reset_prog_mode() }
 

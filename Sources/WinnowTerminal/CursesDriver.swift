@@ -87,6 +87,8 @@ public final class CursesDriver: TerminalDriver {
 
     public func writeRaw(_ bytes: [UInt8]) { Curses.writeRaw(bytes) }
 
+    public func blankForRaw() { Curses.eraseAndRefresh() }
+
     public var pendingSignal: Int32 { Curses.receivedSignal }
 
     public func stopProcess() { Curses.suspendProcess() }

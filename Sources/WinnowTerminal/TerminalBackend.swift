@@ -29,6 +29,8 @@ public final class TerminalBackend {
     /// Called once, right after the first frame reached the terminal (benchmarks, tests).
     public var onFirstFrame: (() -> Void)?
     private var firstFrameDone = false
+    /// The raw frame (full-screen image) on the terminal now, nil while the grid is shown.
+    private var rawShown: [UInt8]?
 
     /// A backend on the real terminal.
     public convenience init(app: any TerminalApp) {
@@ -66,7 +68,11 @@ public final class TerminalBackend {
                 reapDetached(&effect)
             }
             for event in events {
-                if case .resize = event { painter.invalidate() }
+                if case .resize = event {
+                    painter.invalidate()
+                    // The terminal reflowed or cleared: a raw frame must be written again.
+                    rawShown = nil
+                }
                 // Ctrl-C always leaves (raw mode turns SIGINT into this key); every decision
                 // the screen called saved is already durable in the journal.
                 if case .key(let key) = event, key.control, key.base == .character("c") {
@@ -165,6 +171,24 @@ public final class TerminalBackend {
 
     private func draw() {
         let size = driver.size
+        if let raw = app.rawFrame(width: size.width, height: size.height) {
+            if raw != rawShown {
+                // After a resize curses would repaint its old grid at the next read, over
+                // the image: leave it an empty window instead.
+                driver.blankForRaw()
+                driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H".utf8))
+                driver.writeRaw(raw)
+                rawShown = raw
+            }
+            // Whatever the grid was, the screen no longer shows it.
+            painter.invalidate()
+            return
+        }
+        if rawShown != nil {
+            driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J".utf8))
+            rawShown = nil
+            painter.invalidate()
+        }
         let grid = app.render(width: size.width, height: size.height)
         driver.draw(painter.update(to: grid))
         if !firstFrameDone {

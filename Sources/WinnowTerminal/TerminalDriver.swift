@@ -81,6 +81,10 @@ public protocol TerminalDriver: AnyObject {
     func draw(_ update: FrameUpdate)
     /// Writes bytes built by Winnow itself (image escape sequences), never dataset text.
     func writeRaw(_ bytes: [UInt8])
+    /// Blanks the screen through the driver, so that nothing it still means to repaint
+    /// (curses redraws its own copy after a resize, at the next read) covers raw bytes
+    /// written next.
+    func blankForRaw()
     /// The terminating signal (SIGTERM, SIGHUP, SIGINT) received since start, or 0.
     var pendingSignal: Int32 { get }
     /// Stops the process as Ctrl-Z would; returns once it is continued.
@@ -90,4 +94,9 @@ public protocol TerminalDriver: AnyObject {
     func spawn(_ arguments: [String], detached: Bool) -> Int32?
     /// The exit status of `pid` (128 + signal), nil while it runs and `block` is false.
     func wait(_ pid: Int32, block: Bool) -> Int32?
+}
+
+extension TerminalDriver {
+    /// Drivers that repaint nothing on their own need nothing.
+    public func blankForRaw() {}
 }

@@ -153,3 +153,55 @@ struct StoreCommandTests {
         #expect(review.output.contains("offline: 1 unsynced entry kept in"), "\(review.output)")
     }
 }
+
+/// `agree`, `report` and `adjudicate` read the reviewers' entries from the store, with the
+/// same figures as from journal files pulled out of it.
+@Suite("Team commands on the store")
+struct StoreTeamCommandTests {
+    @Test(.enabled(if: StoreCommandTests.binaryBuilt, "needs .build/debug/winnow (run swift build first)"))
+    func agreeReportAndAdjudicateReadTheStore() throws {
+        let f = try StoreFixture()
+        defer { f.remove() }
+        let w = Run.winnow
+        let env = ["WINNOW_STORE": f.url]
+        // ann and bob judge samples 0-5; they differ on 2 and 4.
+        let ann = (0..<6).map { i in i == 2 ? #"{"index": 2, "decision": "reject", "reasons": ["ocr"]}"# : #"{"index": \#(i), "decision": "accept"}"# }
+        let bob = (0..<6).map { i in i == 4 ? #"{"index": 4, "decision": "reject", "reasons": ["ocr"]}"# : #"{"index": \#(i), "decision": "accept"}"# }
+        for (name, lines) in [("ann", ann), ("bob", bob)] {
+            let r = try Run.program([w, "decide", f.datasetPath, "--reviewer", name, "--from", "-"], environment: env,
+                                    stdin: lines.joined(separator: "\n") + "\n")
+            #expect(r.status == 0, "\(r.output)")
+        }
+        let fromStore = try Run.program([w, "agree", f.datasetPath, "--json"], environment: env)
+        #expect(fromStore.status == 0, "\(fromStore.output)")
+        #expect(fromStore.output.contains(#""samples":6"#) || fromStore.output.contains(#""samples": 6"#), "\(fromStore.output)")
+        // The same figures from journal files pulled out of the store.
+        var files: [String] = []
+        for name in ["ann", "bob"] {
+            let path = f.folder + "/\(name).jsonl"
+            let pull = try Run.program([w, "store", "pull", "--store", f.url, f.datasetPath, "--reviewer", name, "-o", path])
+            #expect(pull.status == 0, "\(pull.output)")
+            files += ["--journal", path]
+        }
+        let fromFiles = try Run.program([w, "agree", f.datasetPath, "--json"] + files)
+        #expect(fromFiles.status == 0, "\(fromFiles.output)")
+        // The figures agree; only the reviewers' sources differ (the store's URL, the files).
+        func figures(_ s: String) -> Substring { s.firstRange(of: #""samples""#).map { s[$0.lowerBound...] } ?? Substring(s) }
+        #expect(figures(fromStore.output) == figures(fromFiles.output))
+        #expect(fromStore.output.contains("#ann"))
+
+        let report = try Run.program([w, "report", f.datasetPath], environment: env)
+        #expect(report.status == 0, "\(report.output)")
+        #expect(report.output.contains("ann") && report.output.contains("bob"), "\(report.output)")
+
+        let list = try Run.program([w, "adjudicate", f.datasetPath, "--list", "--journal-out", f.folder + "/adj.jsonl"], environment: env)
+        #expect(list.status == 1, "conflicts without a ruling: \(list.output)")
+        #expect(list.output.contains("sample 2 (id s2)") && list.output.contains("sample 4 (id s4)"), "\(list.output)")
+        #expect(list.output.contains("2 conflict(s)"), "\(list.output)")
+        #expect(!list.output.contains("sample 3"), "\(list.output)")
+
+        // No store and no journals: the usage message still explains what is needed.
+        let none = try Run.program([w, "agree", f.datasetPath], environment: ["WINNOW_STORE": ""])
+        #expect(none.status == 64, "\(none.output)")
+    }
+}

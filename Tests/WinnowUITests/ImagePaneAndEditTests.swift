@@ -48,7 +48,10 @@ final class FakeImages: ImagePreviewProvider, @unchecked Sendable {
             #expect(path.hasSuffix("images/cat.jpg") && w > 10 && h > 5)
             #expect(g.trimmedRows[4].hasSuffix(String(repeating: "#", count: w)))
             #expect(app.press("o") == .runExternal(ExternalProgram(arguments: ["view", path], takesTerminal: false, purpose: "image")))
-            #expect(app.press("v") == .showFullScreen(bytes: Array("IMG".utf8)))
+            #expect(app.press("v") == .redraw)
+            #expect(app.rawFrame(width: 160, height: 40) == Array("IMG".utf8))
+            app.press("esc")
+            #expect(app.rawFrame(width: 160, height: 40) == nil)
             // At 80 columns there is no room for the pane: the provider is not asked.
             let before = images.asked.count
             _ = app.render(width: 80, height: 24)

@@ -95,11 +95,13 @@ final class NamedImages: ImagePreviewProvider, @unchecked Sendable {
 
     @Test func fullViewAndViewerFollowTheChoice() throws {
         try withApp([["dog1.jpg", "cat2.jpg"]]) { app, _ in
-            guard case .showFullScreen(let first) = app.press("v") else { Issue.record("no full view"); return }
+            app.press("v")
+            guard let first = app.rawFrame(width: 80, height: 24) else { Issue.record("no full view"); return }
             #expect(String(decoding: first, as: UTF8.self).hasSuffix("/dog1.jpg"))
-            app.press("]")
-            guard case .showFullScreen(let second) = app.press("v") else { Issue.record("no full view"); return }
+            app.press("esc", "]", "v")
+            guard let second = app.rawFrame(width: 80, height: 24) else { Issue.record("no full view"); return }
             #expect(String(decoding: second, as: UTF8.self).hasSuffix("/cat2.jpg"))
+            app.press("esc")
             guard case .runExternal(let program) = app.press("o") else { Issue.record("no viewer"); return }
             #expect(program.arguments.last?.hasSuffix("/cat2.jpg") == true)
         }

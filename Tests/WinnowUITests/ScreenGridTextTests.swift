@@ -107,7 +107,8 @@ func screen(_ grid: ScreenGrid) -> String { grid.trimmedRows.joined(separator: "
             "▍gpt  turn 2/2 · 9 chars",
             "  图片中有一只猫😀。",
         ])
-        #expect(rows[23] == " a accept  x reject  space skip  u undo  e edit  / search  ? help  q quit")
+        // Movement first, help pinned at the right; hints that do not fit dropped from the right.
+        #expect(rows[23] == " → next  a accept  x reject  space skip  u undo  e edit  / search        ? help")
     }
 
     @Test func sideBySideWhenWide() {

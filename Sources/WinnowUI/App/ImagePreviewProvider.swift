@@ -54,6 +54,12 @@ public protocol ImagePreviewProvider: AnyObject, Sendable {
     var completedCount: Int { get }
     /// Starts preparing the preview of an image likely to be shown next (default: nothing).
     func prefetch(path: String, width: Int, height: Int)
+    /// The preview of the part of the image `viewport` shows, cropped before drawing so a
+    /// zoomed sign gets every cell of the pane (default: the whole image).
+    func preview(path: String, width: Int, height: Int, viewport: ImageViewport) -> ImagePreview
+    /// The full view of the part `viewport` shows, with `caption` after the file name on the
+    /// last row (default: the whole image with the provider's own caption).
+    func fullScreen(path: String, width: Int, height: Int, viewport: ImageViewport, caption: String) -> [UInt8]?
 }
 
 extension ImagePreviewProvider {
@@ -63,4 +69,12 @@ extension ImagePreviewProvider {
     public var graphicsOff: Bool { false }
     /// No background work: nothing to prepare.
     public func prefetch(path: String, width: Int, height: Int) {}
+    /// Providers that cannot crop show the whole image.
+    public func preview(path: String, width: Int, height: Int, viewport: ImageViewport) -> ImagePreview {
+        preview(path: path, width: width, height: height)
+    }
+    /// Providers that cannot crop show the whole image.
+    public func fullScreen(path: String, width: Int, height: Int, viewport: ImageViewport, caption: String) -> [UInt8]? {
+        fullScreen(path: path, width: width, height: height)
+    }
 }

@@ -37,11 +37,15 @@ public final class ReviewApp: TerminalApp {
     public var team: (any TeamFeed)?
     /// The team feed's reading in force.
     var teamView: TeamView?
+    /// Cached OCR lines with boxes for `show-where` (nil: it says there are none).
+    public var ocrLines: (any OCRLineLookup)?
     /// Decoded samples, lint findings, image facts and wrapped dialogue, per sample.
     let cache = SampleCache()
     /// The image preview last asked for, and whether it was still loading (for `tick`).
     var lastImageRequest: ImageRequest?
     var prefetchedFor: Int?
+    /// The full view's bytes at the last size and zoom (drawn again only when they change).
+    var fullViewFrame: FullViewFrame?
 
     /// Opens at `options.startIndex`, else at the first undecided sample of the base order.
     public init(source: any SampleSource, journal: (any DecisionLog)?, keymap: Keymap,
@@ -127,13 +131,19 @@ public final class ReviewApp: TerminalApp {
         return .redraw
     }
 
+    /// The full view's bytes while it is open (the backend writes them instead of a grid).
+    public func rawFrame(width: Int, height: Int) -> [UInt8]? {
+        guard state.imageView.fullView, !isTooSmall else { return nil }
+        return fullViewBytes(width: width, height: height)
+    }
+
     /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
         if refreshTeam() { return .redraw }
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.
         if let req = lastImageRequest, req.loading, let provider = imageProvider,
-           provider.preview(path: req.path, width: req.width, height: req.height) != .loading {
+           provider.preview(path: req.path, width: req.width, height: req.height, viewport: req.viewport) != .loading {
             lastImageRequest?.loading = false
             return .redraw
         }
@@ -162,6 +172,7 @@ public final class ReviewApp: TerminalApp {
     // MARK: Keys
 
     func handleKey(_ key: KeyPress) -> Effect {
+        if let effect = imageViewKey(key) { return effect }
         if case .reasonPicker(var picker) = state.mode, picker.confirmingNoReason {
             picker.confirmingNoReason = false
             if key == .char("y") || key == .char("Y") {
@@ -173,6 +184,8 @@ public final class ReviewApp: TerminalApp {
             state.message = nil
             return .redraw
         }
+        if let effect = handleHelpFilterKey(key) { return effect }
+        if let effect = handleSequenceKey(key) { return effect }
         let command = keymap.command(for: key, in: state.mode.keyContext)
         switch state.mode {
         case .editing:
@@ -220,4 +233,5 @@ struct ImageRequest: Equatable {
     var width: Int
     var height: Int
     var loading: Bool
+    var viewport: ImageViewport = .fit
 }

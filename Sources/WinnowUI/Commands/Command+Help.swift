@@ -11,13 +11,13 @@ extension Command {
              .searchForward, .searchBackward, .searchNext, .searchPrev, .clearSearch,
              .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage,
-             .help, .suspend, .quit, .editExternal, .toggleDiff:
+             .help, .suspend, .quit, .editExternal, .toggleDiff, .commandLine:
             return Self.reading
         case .scrollDown, .scrollUp, .pageDown, .pageUp, .scrollTop, .scrollBottom:
             return Self.scrolling
         case .redraw:
             return Set(KeyContext.allCases)
-        case .promptSubmit, .deleteToStart, .historyPrev, .historyNext:
+        case .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .promptComplete:
             return [.prompt]
         case .promptCancel:
             return [.prompt, .picker, .help, .editor]
@@ -25,8 +25,14 @@ extension Command {
             return Self.lineEditing
         case .pickerUp, .pickerDown, .pickerToggle, .pickerNote, .pickerSubmit:
             return [.picker]
-        case .helpClose:
+        case .helpClose, .helpFilter:
             return [.help]
+        case .imagePaneSize, .zoomIn, .zoomOut, .zoomMode:
+            return [.review, .image, .global]
+        case .zoomFit, .showWhere:
+            return [.review, .image, .editor, .global]
+        case .panLeft, .panRight, .panUp, .panDown, .imageClose:
+            return [.image]
         case .cursorUp, .cursorDown, .cursorWordLeft, .cursorWordRight, .cursorPageUp, .cursorPageDown,
              .cursorTextStart, .cursorTextEnd, .insertNewline, .insertTab, .editorSave, .editorCancel,
              .editorUndo, .editorRedo, .editorNextTurn, .editorPreviousTurn, .editorDeleteTurnPair, .editorExternal:
@@ -95,6 +101,9 @@ extension Command {
         case .pickerNote: return "add a note to the rejection"
         case .pickerSubmit: return "reject with the ticked reasons"
         case .helpClose: return "close help"
+        case .helpFilter: return "filter the help by typing (enter keeps it, esc clears it)"
+        case .commandLine: return "run a command by name (tab completes; a number goes to that index)"
+        case .promptComplete: return "complete the command name (command line)"
         case .editExternal: return "edit the first turn in $VISUAL / $EDITOR"
         case .toggleDiff: return "show an edited sample as a diff of the original (inline, side by side, off)"
         case .cursorUp: return "move up one screen line"
@@ -115,6 +124,17 @@ extension Command {
         case .editorPreviousTurn: return "edit the previous turn"
         case .editorDeleteTurnPair: return "delete this question/answer pair (asks first)"
         case .editorExternal: return "edit this turn in $VISUAL / $EDITOR"
+        case .imagePaneSize: return "image pane size: next share of the screen"
+        case .zoomIn: return "zoom into the image (pane and full view)"
+        case .zoomOut: return "zoom out of the image"
+        case .zoomFit: return "show the whole image again"
+        case .zoomMode: return "zoom mode: arrows pan the image pane"
+        case .panLeft: return "pan the zoomed image left"
+        case .panRight: return "pan the zoomed image right"
+        case .panUp: return "pan the zoomed image up"
+        case .panDown: return "pan the zoomed image down"
+        case .showWhere: return "show where: zoom to the sign a quote names (OCR cache)"
+        case .imageClose: return "leave the full view or zoom mode"
         }
     }
 
@@ -153,7 +173,10 @@ extension Command {
              .searchPrev, .clearSearch, .filterStatus, .filterType, .filterLints, .filterClear,
              .toggleMetadata, .toggleImage, .openImage, .showImage, .nextImage, .help, .redraw, .suspend,
              .quit, .promptSubmit, .deleteToStart, .historyPrev, .historyNext, .pickerUp, .pickerDown,
-             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff:
+             .pickerToggle, .pickerNote, .pickerSubmit, .helpClose, .editExternal, .toggleDiff,
+             .commandLine, .promptComplete, .helpFilter,
+             .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
+             .showWhere, .imageClose:
             return nil
         }
     }

@@ -38,7 +38,21 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case openImage = "open-image"
     case showImage = "show-image"
     case nextImage = "next-image"
+    // Image pane size, zoom and pan (preview pane and full view)
+    case imagePaneSize = "image-pane-size"
+    case zoomIn = "zoom-in"
+    case zoomOut = "zoom-out"
+    case zoomFit = "zoom-fit"
+    case zoomMode = "zoom-mode"
+    case panLeft = "pan-left"
+    case panRight = "pan-right"
+    case panUp = "pan-up"
+    case panDown = "pan-down"
+    case showWhere = "show-where"
+    case imageClose = "image-close"
     case help, redraw, suspend, quit
+    /// `:`: run any command by name, with completion.
+    case commandLine = "command-line"
     // Prompt (line input; the cursor and delete commands also work in the editor)
     case promptSubmit = "prompt-submit"
     case promptCancel = "prompt-cancel"
@@ -52,6 +66,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case deleteToStart = "delete-to-start"
     case historyPrev = "history-prev"
     case historyNext = "history-next"
+    case promptComplete = "prompt-complete"
     // Picker
     case pickerUp = "picker-up"
     case pickerDown = "picker-down"
@@ -60,6 +75,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable, CustomStringConve
     case pickerSubmit = "picker-submit"
     // Help
     case helpClose = "help-close"
+    case helpFilter = "help-filter"
     // Editing
     case editExternal = "edit-external"
     case toggleDiff = "toggle-diff"

@@ -108,9 +108,16 @@ extension ReviewApp {
         case .openImage: return reading { imageCommand(fullScreen: false) }
         case .showImage: return reading { imageCommand(fullScreen: true) }
         case .nextImage: return reading { nextImage() }
+        case .commandLine: return reading { openPrompt(.command) }
+        case .imagePaneSize, .zoomIn, .zoomOut, .zoomFit, .zoomMode, .panLeft, .panRight, .panUp, .panDown,
+             .showWhere, .imageClose:
+            return imageViewCommand(command)
         case .help:
             switch state.mode {
-            case .reading: state.mode = .help(scroll: 0); return .redraw
+            case .reading:
+                state.helpFilter = nil
+                state.mode = .help(scroll: 0)
+                return .redraw
             case .help: state.mode = .reading; return .redraw
             case .prompt, .reasonPicker, .editing: return nil
             }
@@ -143,6 +150,7 @@ extension ReviewApp {
         case .deleteToStart: return lineEdit(command) { $0.deleteToStart() }
         case .historyPrev: return prompt { browseHistory(&$0, back: true) }
         case .historyNext: return prompt { browseHistory(&$0, back: false) }
+        case .promptComplete: return prompt { completeCommand(&$0) }
 
         // The reason picker
         case .pickerUp:
@@ -181,6 +189,11 @@ extension ReviewApp {
             case .reasonPicker: return cancelPicker()
             case .reading, .prompt, .editing: return nil
             }
+
+        case .helpFilter:
+            guard case .help = state.mode else { return nil }
+            state.helpFilter = HelpFilter(query: LineInput(state.helpFilter?.query.text ?? ""), typing: true)
+            return .redraw
 
         // The editor
         case .cursorUp, .cursorDown, .cursorWordLeft, .cursorWordRight, .cursorPageUp, .cursorPageDown,

@@ -58,6 +58,7 @@ extension ReviewApp {
     /// the key to (a paste is never looked up); the session does the editing.
     func editorEvent(_ event: InputEvent, command: Command?) -> Effect {
         if command == .redraw { return .redraw }
+        if command == .showWhere || command == .zoomFit { return perform(command ?? .redraw) }
         guard case .editing(var editing) = state.mode, var session = editing.session else {
             state.mode = .reading
             return .redraw
@@ -84,14 +85,20 @@ extension ReviewApp {
     }
 
     /// The editor's body: everything between the status row and the message row.
-    var editorBody: Rect { Rect(row: 2, column: 0, width: state.width, height: max(1, state.height - 4)) }
+    /// With the image pane on, the dialogue's place (beside or under the picture); else the
+    /// whole body.
+    func editorBody(_ layout: ReviewLayout?) -> Rect {
+        layout?.dialogue ?? Rect(row: 2, column: 0, width: state.width, height: max(1, state.height - 4))
+    }
 
     /// Fits the editing session to the terminal (wrap width, page height, scroll to the
     /// cursor): done after each key and resize, so a frame never has to change it.
     func fitEditor() {
         guard case .editing(var editing) = state.mode, var session = editing.session else { return }
-        let paneWidth = screenLayout()?.dialogue.width ?? state.width
-        session.fit(width: ReviewApp.turnTextWidth(paneWidth: paneWidth), height: editorBody.height)
+        let layout = screenLayout()
+        let paneWidth = layout?.dialogue.width ?? state.width
+        let areas = EditorAreas.make(in: editorBody(layout), session: session)
+        session.fit(width: ReviewApp.turnTextWidth(paneWidth: paneWidth), height: areas.editor.height)
         editing.session = session
         state.mode = .editing(editing)
     }

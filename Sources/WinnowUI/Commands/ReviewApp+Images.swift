@@ -53,10 +53,7 @@ extension ReviewApp {
             state.message = .error(.graphicsOff(openKey: keymap.hint(for: .openImage, in: .review)))
             return .redraw
         }
-        guard let bytes = provider.fullScreen(path: img.path, width: state.width, height: state.height) else {
-            state.message = .error(.cannotShowImage(reason: provider.info(path: img.path)?.problem ?? "unsupported"))
-            return .redraw
-        }
-        return .showFullScreen(bytes: bytes)
+        // Drawn by the run loop from `rawFrame` while open, so zoom keys and a resize redraw it.
+        return openFullView(path: img.path)
     }
 }

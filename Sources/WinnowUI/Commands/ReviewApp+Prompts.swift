@@ -13,6 +13,7 @@ extension ReviewApp {
         case .search: return "search"
         case .note, .rejectNote: return "note"
         case .flag: return "flag"
+        case .command: return "command"
         }
     }
 
@@ -76,6 +77,8 @@ extension ReviewApp {
             picker.note = trimmed.isEmpty ? nil : text
             state.mode = .reasonPicker(picker)
             return .redraw
+        case .command:
+            return runCommandLine(trimmed)
         }
     }
 

@@ -42,7 +42,7 @@ extension ReviewApp {
     var helpPage: Int { max(1, state.height - 5) }
 
     func clampedHelpScroll(_ line: Int) -> Int {
-        min(max(0, line), max(0, helpLines().count - helpPage))
+        min(max(0, line), max(0, visibleHelpLines().count - helpPage))
     }
 
     /// A dialogue scroll position within the current sample's lines (the diff view of an
@@ -80,19 +80,24 @@ extension ReviewApp {
         return .redraw
     }
 
-    /// `toggle-image`: shows or hides the image pane.
+    /// `toggle-image`: hides the image pane when it is on screen, else shows it: beside the
+    /// dialogue from `ReviewLayout.imagePaneWidth` columns, above it on narrower terminals.
     func toggleImage() -> Effect {
-        state.showImage.toggle()
-        if imageProvider == nil {
+        guard imageProvider != nil else {
+            state.showImage.toggle()
             state.message = .info(.noImagePreviews)
-        } else if !state.showImage {
-            state.message = .info(.imagePaneHidden)
-        } else if state.width < ReviewLayout.imagePaneWidth {
-            state.message = .info(.imagePaneNeedsWidth(ReviewLayout.imagePaneWidth,
-                                                       fullScreenKey: keymap.hint(for: .showImage, in: .review)))
-        } else {
-            state.message = .info(.imagePaneOn)
+            return .redraw
         }
+        let narrow = state.width < ReviewLayout.imagePaneWidth
+        // On (whether or not this sample has a file to show): off.
+        if screenLayout()?.image != nil || (state.showImage && (!narrow || state.imageView.atAnyWidth)) {
+            state.showImage = false
+            state.message = .info(.imagePaneHidden)
+            return .redraw
+        }
+        state.showImage = true
+        if narrow { state.imageView.atAnyWidth = true }
+        state.message = .info(.imageView(.paneShown(stacked: narrow)))
         return .redraw
     }
 }

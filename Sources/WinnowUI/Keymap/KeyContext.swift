@@ -12,4 +12,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case help
     /// The turn editor.
     case editor
+    /// Zoom mode and the full view (`v`): arrows pan, other keys fall back to `review`
+    /// (zoom mode) or close the view (full view).
+    case image
 }

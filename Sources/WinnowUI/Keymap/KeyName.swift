@@ -47,6 +47,18 @@ public enum KeyName {
         return nil
     }
 
+    /// A formatted key name with arrows as arrows (`right` -> `→`), for the footer where
+    /// every column counts.
+    public static func symbol(_ name: String) -> String {
+        switch name {
+        case "right": return "→"
+        case "left": return "←"
+        case "up": return "↑"
+        case "down": return "↓"
+        default: return name
+        }
+    }
+
     /// The canonical name of a key (what help and `keymap show` print).
     public static func format(_ key: KeyPress) -> String {
         var s = ""

@@ -5,10 +5,13 @@ import Yams
 public struct KeymapFile: Sendable {
     public struct Entry: Sendable, Equatable {
         public var context: KeyContext
+        /// The key, or the first key of `sequence`.
         public var key: KeyPress
         /// nil unbinds the key (`none`, `null` or `~` in the file).
         public var command: Command?
         public var line: Int
+        /// Set for a key sequence (`z m: toggle-metadata`).
+        public var sequence: KeySequence? = nil
     }
 
     public var path: String
@@ -69,14 +72,20 @@ public struct KeymapFile: Sendable {
 
     private mutating func parseSection(_ mapping: Node.Mapping, context: KeyContext) {
         var seen: [KeyPress: (line: Int, spelling: String)] = [:]
+        var seenSequences: [KeySequence: Int] = [:]
+        defer { reportPrefixClashes(context: context) }
         for (keyNode, value) in mapping {
             let line = keyNode.mark?.line ?? 0
             guard let keyText = keyNode.scalar?.string else {
                 problems.append(KeymapProblem(path: path, line: line, message: "a key name must be text"))
                 continue
             }
+            if keyText.count > 1, keyText.contains(" ") {
+                parseSequence(keyText, value: value, line: line, context: context, seenSequences: &seenSequences)
+                continue
+            }
             guard let key = KeyName.parse(keyText) else {
-                problems.append(KeymapProblem(path: path, line: line, message: "bad key name '\(keyText)' (examples: a, G, space, ctrl-s, alt-x, up, pgdn, f1, enter, esc)"))
+                problems.append(KeymapProblem(path: path, line: line, message: "bad key name '\(keyText)' (examples: a, G, space, ctrl-s, alt-x, up, pgdn, f1, enter, esc; a sequence: z m)"))
                 continue
             }
             if let first = seen[key] {
@@ -103,6 +112,56 @@ public struct KeymapFile: Sendable {
                 continue
             }
             entries.append(Entry(context: context, key: key, command: command, line: line))
+        }
+    }
+
+    /// One `z m: command` line of a section.
+    private mutating func parseSequence(_ keyText: String, value: Node, line: Int, context: KeyContext,
+                                        seenSequences: inout [KeySequence: Int]) {
+        guard let sequence = KeySequence.parse(keyText) else {
+            problems.append(KeymapProblem(path: path, line: line, message: "bad key sequence '\(keyText)': 2 to \(KeySequence.maximumLength) key names separated by spaces (e.g. z m)"))
+            return
+        }
+        guard KeySequence.contexts.contains(context) else {
+            let allowed = KeySequence.contexts.map(\.rawValue).sorted().joined(separator: ", ")
+            problems.append(KeymapProblem(path: path, line: line, message: "key sequence '\(keyText)' in [\(context.rawValue)]: sequences are only for \(allowed) (there typed keys are text)"))
+            return
+        }
+        if let first = seenSequences[sequence] {
+            problems.append(KeymapProblem(path: path, line: line, message: "duplicate key sequence '\(keyText)' in [\(context.rawValue)]: already bound on line \(first)"))
+            return
+        }
+        seenSequences[sequence] = line
+        guard let scalar = value.scalar else {
+            problems.append(KeymapProblem(path: path, line: line, message: "key sequence '\(keyText)': expected a command name"))
+            return
+        }
+        let name = scalar.string
+        let first = sequence.keys[0]
+        if value.null != nil || name == "none" || name == "~" || name.isEmpty {
+            entries.append(Entry(context: context, key: first, command: nil, line: line, sequence: sequence))
+            return
+        }
+        guard let command = Command(name: name) else {
+            problems.append(KeymapProblem(path: path, line: line, message: "unknown command '\(name)'\(suggestion(for: name))"))
+            return
+        }
+        guard command.contexts.contains(context) || context == .global else {
+            let where_ = command.contexts.map(\.rawValue).sorted().joined(separator: ", ")
+            problems.append(KeymapProblem(path: path, line: line, message: "command '\(name)' cannot be used in [\(context.rawValue)] (only in: \(where_))"))
+            return
+        }
+        entries.append(Entry(context: context, key: first, command: command, line: line, sequence: sequence))
+    }
+
+    /// A key bound alone and as the start of a sequence in one section: pressing it could
+    /// not do both. Both lines are named; the later binding wins when the file is applied.
+    private mutating func reportPrefixClashes(context: KeyContext) {
+        let here = entries.filter { $0.context == context && $0.command != nil }
+        for single in here where single.sequence == nil {
+            if let seq = here.first(where: { $0.sequence?.keys.first == single.key }), let name = seq.sequence?.name {
+                problems.append(KeymapProblem(path: path, line: max(single.line, seq.line), message: "'\(KeyName.format(single.key))' (line \(single.line)) is also the first key of '\(name)' (line \(seq.line)) in [\(context.rawValue)]: a key is either a command or a prefix"))
+            }
         }
     }
 

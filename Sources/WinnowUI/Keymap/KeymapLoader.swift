@@ -102,7 +102,12 @@ public enum KeymapLoader {
 
     static func apply(_ file: KeymapFile, to keymap: inout Keymap) {
         for e in file.entries {
-            keymap.bind(e.key, to: e.command, in: e.context, source: BindingSource(path: file.path, line: e.line))
+            let source = BindingSource(path: file.path, line: e.line)
+            if let sequence = e.sequence {
+                keymap.bind(sequence, to: e.command, in: e.context, source: source)
+            } else {
+                keymap.bind(e.key, to: e.command, in: e.context, source: source)
+            }
         }
     }
 }

@@ -30,6 +30,7 @@ extension AppMessage.Info {
         case .imagePaneOn: return "image pane on"
         case .imagePaneNeedsWidth(let width, let key):
             return "image pane on: it needs \(width) columns\(key.map { " (\($0): full screen)" } ?? "")"
+        case .imageView(let note): return note.text
         case .firstSample: return "first sample"
         case .lastSample: return "last sample"
         case .wrappedAround: return "wrapped around"
@@ -49,6 +50,7 @@ extension AppMessage.Info {
         case .pasteIgnored: return "paste ignored here (paste into a prompt or the editor)"
         case .notBound(let key, let helpKey): return "\(key) is not bound here (\(helpKey) for help)"
         case .notBoundInHelp(let key, let closeKey): return "\(key) is not bound in the help (\(closeKey) closes it)"
+        case .sequenceNotBound(let keys): return "\(keys) is not bound"
         case .onlyOneImage: return "this sample has only one image"
         case .image(let number, let count, let reference, let problem):
             return "image \(number)/\(count): \(reference)\(problem.map { " (\($0 == "missing" ? "MISSING" : $0))" } ?? "")"
@@ -109,6 +111,9 @@ extension AppMessage.Problem {
             return first + (more > 0 ? " (+\(more) more; winnow validate)" : "")
         case .journal(let first): return "journal: \(first)"
         case .programExited(let name, let status): return "\(name) exited with status \(status)"
+        case .unknownCommand(let text): return "no command \"\(DisplayText.sanitized(text))\" (tab lists commands)"
+        case .ambiguousCommand(let text, let candidates):
+            return "\"\(DisplayText.sanitized(text))\" could be \(candidates.prefix(4).joined(separator: ", "))\(candidates.count > 4 ? ", …" : "")"
         }
     }
 }

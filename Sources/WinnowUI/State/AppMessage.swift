@@ -19,6 +19,7 @@ public enum AppMessage: Sendable, Equatable {
         case rejectCancelled, rejectWithoutReason
         case metadataHidden(key: String), metadataExpanded, metadataShown
         case noImagePreviews, imagePaneHidden, imagePaneOn, imagePaneNeedsWidth(Int, fullScreenKey: String?)
+        case imageView(ImageViewNote)
         case firstSample, lastSample
         case wrappedAround, onlyUndecided, everyDecided(decided: Int, total: Int)
         case filterClearedToShow(SampleRef)
@@ -33,6 +34,8 @@ public enum AppMessage: Sendable, Equatable {
         case pasteIgnored
         case notBound(key: String, helpKey: String)
         case notBoundInHelp(key: String, closeKey: String)
+        /// A key sequence (`z x`) that no binding has.
+        case sequenceNotBound(String)
         case onlyOneImage
         case image(number: Int, of: Int, reference: String, problem: String?)
         case diff(DiffView.Mode?, noEditHere: Bool)
@@ -73,6 +76,10 @@ public enum AppMessage: Sendable, Equatable {
         case file(first: String, more: Int)
         case journal(String)
         case programExited(name: String, status: Int32)
+        /// The command line named no command.
+        case unknownCommand(String)
+        /// The command line named the start of several commands.
+        case ambiguousCommand(String, candidates: [String])
     }
 
     /// A sample named by index or by id.

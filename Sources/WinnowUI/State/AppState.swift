@@ -36,6 +36,8 @@ public struct AppState: Sendable, Equatable {
     public var showImage = true
     /// Which image of a several-image sample `next-image` moved to (nil: the first one).
     public var imageChoice: ImageChoice?
+    /// Image pane at any width, its size, zoom and pan, zoom mode and the full view.
+    public var imageView = ImageViewState()
     /// Show an edited sample as a diff of the dataset's text (nil: the edited text).
     public var diffMode: DiffView.Mode?
     /// Decided samples in the base order (kept up to date on each decision).
@@ -44,6 +46,11 @@ public struct AppState: Sendable, Equatable {
     public var undoStack: [JournalEntry] = []
     /// Past prompt answers by kind (go to, search, note, flag).
     public var promptHistory: [String: [String]] = [:]
+    /// Keys of a sequence pressed so far (`z` of `z m`): the which-key popup lists what can
+    /// follow. Empty when no sequence is under way.
+    public var pendingKeys: [KeyPress] = []
+    /// The help filter (typed after `/` in help); nil shows every line.
+    public var helpFilter: HelpFilter?
     /// The terminal's size (from resize events): layout facts that keys need, such as the
     /// page height, are computed from it, never left behind by a draw.
     public var width = 80

@@ -9,6 +9,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case flag
     /// The note attached to a rejection being made in the picker.
     case rejectNote(ReasonPicker)
+    /// The `:` command line.
+    case command
 
     /// The label shown before the input.
     var label: String {
@@ -19,6 +21,7 @@ public enum PromptPurpose: Sendable, Equatable {
         case .note: return "note: "
         case .flag: return "flag: "
         case .rejectNote: return "reject note: "
+        case .command: return ":"
         }
     }
 }

@@ -6,4 +6,8 @@ public struct PromptState: Sendable, Equatable {
     public var input: LineInput
     /// Position in the history while browsing it (nil: editing a new line).
     public var historyIndex: Int?
+    /// The command line's place in its completions while `tab` cycles them (nil: not cycling).
+    public var completionIndex: Int?
+    /// What was typed before cycling began (the matches `tab` steps through).
+    public var completionBase: String?
 }

@@ -45,9 +45,14 @@ extension ReviewApp {
     }
 
     func layout(width: Int, height: Int, facts: SampleFacts?) -> ReviewLayout? {
-        ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata,
-                          metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
-                          expandMetadata: state.expandMetadata)
+        // While editing, the editor takes the metadata's place: the picture and the turns
+        // around the one edited are what a fix needs.
+        var editing = false
+        if case .editing = state.mode { editing = true }
+        return ReviewLayout.make(width: width, height: height, showMetadata: state.showMetadata && !editing,
+                                 metadataLines: metadataLines(facts).count, wantsImage: wantsImagePane(facts),
+                                 expandMetadata: state.expandMetadata, imageAtAnyWidth: state.imageView.atAnyWidth,
+                                 imageShare: state.imageView.share)
     }
 
     /// Dialogue rows on screen (a page), below the pane's title row.

@@ -27,15 +27,21 @@ extension ReviewApp {
         model.status = statusModel()
         switch state.mode {
         case .help(let scroll):
-            let lines = helpLines()
-            model.body = .help(HelpModel(lines: lines, scroll: min(scroll, max(0, lines.count - (height - 5)))))
+            let lines = visibleHelpLines()
+            model.body = .help(HelpModel(lines: lines, scroll: min(scroll, max(0, lines.count - (height - 5))),
+                                         filter: state.helpFilter.map { $0.query.text }))
         case .editing(let editing):
-            model.body = .editing(editorPaneModel(editing, layout: layout))
+            var editor = editorPaneModel(editing, layout: layout)
+            if let r = layout.image, let sample = facts?.decoded, let facts {
+                editor.image = imagePaneModel(sample, facts, area: r).map { ($0, r) }
+            }
+            model.body = .editing(editor)
         case .reading, .prompt, .reasonPicker:
             model.body = .reading(readingModel(facts, layout: layout))
         }
         model.messageRow = messageRowModel()
         model.footer = footerModel()
+        model.popup = popupModel()
         return model
     }
 
@@ -136,15 +142,18 @@ extension ReviewApp {
         }
         let path = resolved[chosen].path
         let (w, h) = (r.width - 2, r.height - 2)
-        switch provider.preview(path: path, width: w, height: h) {
+        let viewport = state.imageView.viewport(sample: sample.index, image: chosen)
+        if !viewport.isFit { title += " · zoom \(ImageViewNote.format(viewport.zoom))×" }
+        if state.imageView.zoomMode { title += " · zoom mode" }
+        switch provider.preview(path: path, width: w, height: h, viewport: viewport) {
         case .loading:
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: true)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: true, viewport: viewport)
             return ImagePaneModel(title: title, content: .loading)
         case .ready(let picture):
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false, viewport: viewport)
             return ImagePaneModel(title: title, content: .ready(picture))
         case .unavailable(let reason):
-            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false)
+            lastImageRequest = ImageRequest(path: path, width: w, height: h, loading: false, viewport: viewport)
             return ImagePaneModel(title: title, content: .unavailable(reason))
         }
     }
@@ -182,11 +191,19 @@ extension ReviewApp {
         }.joined(separator: " · ")
         var session = editing.session
         // Normally a no-op: keys and resizes already fitted the session to this size.
-        session?.fit(width: ReviewApp.turnTextWidth(paneWidth: layout.dialogue.width), height: layout.message.row - 2)
-        return EditorPaneModel(session: session, styles: styles, textIndent: DialogueLayout.indent)
+        let areas = EditorAreas.make(in: editorBody(layout), session: session)
+        session?.fit(width: ReviewApp.turnTextWidth(paneWidth: layout.dialogue.width), height: areas.editor.height)
+        var model = EditorPaneModel(session: session, styles: styles, textIndent: DialogueLayout.indent)
+        model.areas = areas
+        model.contextStyle = options.theme.dim
+        model.labelStyle = options.theme.label
+        return model
     }
 
     private func messageRowModel() -> MessageRowModel {
+        if case .help = state.mode, let filter = state.helpFilter, filter.typing {
+            return .prompt(label: "filter help: ", input: filter.query)
+        }
         if case .prompt(let p) = state.mode {
             var label = p.purpose.label
             if case .search(let forward) = p.purpose,
@@ -204,7 +221,20 @@ extension ReviewApp {
         let (context, commands) = footerCommands()
         var footer = FooterModel()
         if case .reasonPicker = state.mode { footer.digits = "1-\(min(9, options.reasons.count))" }
-        footer.hints = commands.compactMap { command, label in keymap.hint(for: command, in: context).map { ($0, label) } }
+        footer.hints = commands.compactMap { command, label in
+            keymap.hint(for: command, in: context).map { (KeyName.symbol($0), label) }
+        }
+        let help: Command? = {
+            switch state.mode {
+            case .reading: return .help
+            case .help: return .helpClose
+            case .prompt, .reasonPicker, .editing: return nil
+            }
+        }()
+        if let help, let key = keymap.hint(for: help, in: context) {
+            footer.pinnedLast = (KeyName.symbol(key), help == .help ? "help" : "close")
+            footer.hints.removeAll { $0.label == "help" || $0.label == "close" }
+        }
         return footer
     }
 
@@ -213,32 +243,41 @@ extension ReviewApp {
         switch state.mode {
         case .reading:
             // In order of importance: the row is cut where it no longer fits.
-            return (.review, [(.accept, "accept"), (.reject, "reject"), (.skip, "skip"), (.undo, "undo"),
-                              (.edit, "edit"), (.searchForward, "search"), (.help, "help"), (.quit, "quit"),
-                              (.nextUndecided, "next"), (.goto, "go to")])
+            // Movement first, then deciding; the row drops hints from the right, and help
+            // is pinned at the right end.
+            return (.review, [(.next, "next"), (.accept, "accept"), (.reject, "reject"), (.skip, "skip"),
+                              (.undo, "undo"), (.edit, "edit"), (.searchForward, "search"),
+                              (.commandLine, "command"), (.nextUndecided, "undecided"), (.goto, "go to"),
+                              (.quit, "quit")])
         case .prompt:
             return (.prompt, [(.promptSubmit, "ok"), (.promptCancel, "cancel"), (.historyPrev, "history")])
         case .reasonPicker:
             return (.picker, [(.pickerToggle, "tick"), (.pickerSubmit, "reject"), (.pickerNote, "note"),
                               (.promptCancel, "cancel")])
         case .help:
-            return (.help, [(.helpClose, "close"), (.pageDown, "page down"), (.pageUp, "page up")])
+            return (.help, [(.pageDown, "page down"), (.pageUp, "page up"), (.helpFilter, "filter")])
         case .editing:
             return (.editor, [(.editorSave, "save"), (.editorCancel, "cancel")])
         }
+    }
+
+    /// The help as shown: narrowed by the help filter when one is typed.
+    func visibleHelpLines() -> [String] {
+        let lines = helpLines()
+        return state.helpFilter?.apply(to: lines) ?? lines
     }
 
     /// The help text: every bound command of the active keymap, by context.
     public func helpLines() -> [String] {
         var lines: [String] = ["Keys (keymap: \(keymap.name)); commands are the names used in keymap files.", ""]
         let contexts: [(KeyContext, String)] = [(.review, "Reading"), (.prompt, "Prompts"), (.picker, "Reject reasons"),
-                                                (.help, "Help"), (.editor, "Editor")]
+                                                (.help, "Help"), (.editor, "Editor"), (.image, "Zoom mode and full view")]
         for (context, title) in contexts {
             var rows: [(keys: String, summary: String, name: String)] = []
             for command in Command.allCases where command.contexts.contains(context) {
-                let keys = keymap.keys(for: command, in: context)
+                let keys = keymap.keyNames(for: command, in: context)
                 guard !keys.isEmpty else { continue }
-                rows.append((keys.map(KeyName.format).joined(separator: " "), command.summary, command.name))
+                rows.append((keys.joined(separator: ", "), command.summary, command.name))
             }
             if context == .picker { rows.insert(("1-9", "tick a reason by number", "(digits)"), at: 0) }
             guard !rows.isEmpty else { continue }
@@ -248,6 +287,14 @@ extension ReviewApp {
                 let pad = max(1, keyWidth - DisplayWidth.of(row.keys) + 2)
                 lines.append("  \(row.keys)\(String(repeating: " ", count: pad))\(row.summary)  [\(row.name)]")
             }
+            lines.append("")
+        }
+        // Commands with no key in this keymap still run from the command line.
+        let unbound = CommandCompletion.runnable.filter { keymap.keyNames(for: $0, in: .review).isEmpty }
+        if !unbound.isEmpty {
+            let opener = keymap.hint(for: .commandLine, in: .review) ?? ":"
+            lines.append("Without a key (\(opener) then the name):")
+            for command in unbound { lines.append("  \(command.name)  \(command.summary)") }
             lines.append("")
         }
         return lines

@@ -15,6 +15,9 @@ struct ReviewViewModel {
     var body: Body = .reading(ReadingModel())
     var messageRow: MessageRowModel = .empty
     var footer = FooterModel()
+    /// A list drawn over the body just above the message row: the keys that can follow a
+    /// prefix (which-key), or the command line's completions.
+    var popup: PopupListModel?
 
     /// What fills the area between the status row and the message row.
     enum Body {
@@ -109,13 +112,21 @@ struct PickerModel {
 struct HelpModel {
     var lines: [String]
     var scroll: Int
+    /// The filter typed after `/` (nil: none).
+    var filter: String?
 }
 
-/// The editor filling the body.
+/// The editor, the turns around the one edited, and the image pane when it is on.
 struct EditorPaneModel {
     var session: EditorSession?
     var styles: EditorSession.Styles
     var textIndent: Int
+    /// Where the editor and the neighbouring turns go (nil: the editor fills the body).
+    var areas: EditorAreas?
+    var contextStyle = CellStyle.plain
+    var labelStyle = CellStyle.plain
+    /// The picture while editing, and its rectangle.
+    var image: (model: ImagePaneModel, area: Rect)?
 }
 
 /// The message row: a prompt being typed, a message, or nothing.
@@ -130,4 +141,6 @@ struct FooterModel {
     /// "1-7" before the hints in the picker (digits tick reasons).
     var digits: String?
     var hints: [(key: String, label: String)] = []
+    /// Shown at the right end whenever it fits at all (`? help`).
+    var pinnedLast: (key: String, label: String)?
 }

@@ -10,7 +10,9 @@ struct MessageRowView {
         case .empty:
             return
         case .message(let text, let isError):
-            grid.write(text, row: r.row, column: 0, style: isError ? theme.error : theme.message)
+            // Sanitised first, so the fit measures what is drawn; never cut mid-word.
+            grid.write(TextFit.words(DisplayText.sanitized(text), width: r.width), row: r.row, column: 0,
+                       maxWidth: r.width, style: isError ? theme.error : theme.message)
         case .prompt(let label, let input):
             let labelWidth = grid.write(label, row: r.row, column: 0, style: theme.label)
             // Keep the cursor on screen: show the tail of a long input.

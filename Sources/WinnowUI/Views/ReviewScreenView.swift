@@ -16,9 +16,12 @@ struct ReviewScreenView {
         case .help(let help):
             HelpView(model: help, theme: theme).render(into: &grid, body)
         case .editing(let editor):
-            EditorPaneView(model: editor).render(into: &grid, body)
+            EditorPaneView(model: editor, theme: theme).render(into: &grid, body)
         case .reading(let reading):
             ReadingView(model: reading, layout: layout, theme: theme).render(into: &grid)
+        }
+        if let popup = model.popup {
+            PopupListView(model: popup, theme: theme).render(into: &grid, area: body)
         }
         MessageRowView(model: model.messageRow, theme: theme).render(into: &grid, layout.message)
         FooterView(model: model.footer, theme: theme).render(into: &grid, layout.footer)

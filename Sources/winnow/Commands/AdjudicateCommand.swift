@@ -67,6 +67,8 @@ struct AdjudicateCommand: ParsableCommand {
 
     @OptionGroup var datasetArguments: DatasetArguments
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func validate() throws {
         let modes = (list ? 1 : 0) + (autoUnanimous ? 1 : 0) + (rule != nil ? 1 : 0)
         if modes > 1 { throw ValidationError("give one of --list, --auto-unanimous, --rule INDEX") }
@@ -85,7 +87,7 @@ struct AdjudicateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, command: "adjudicate", arguments: datasetArguments)
+        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, command: "adjudicate", arguments: datasetArguments, store: storeOptions)
         if let out = journalOut, let clash = (journal + team.reviewers.map(\.source)).first(where: { Self.sameFile($0, out) }) {
             JournalCommandSupport.warn("winnow adjudicate: --journal-out \(JournalCommandSupport.sanitize(out)) is a reviewer's journal (\(JournalCommandSupport.sanitize(clash))); rulings go to the adjudicator's own journal")
             throw WinnowExit.usage

@@ -40,8 +40,10 @@ struct AgreeCommand: ParsableCommand {
 
     @OptionGroup var datasetArguments: DatasetArguments
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
-        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, command: "agree", arguments: datasetArguments)
+        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, command: "agree", arguments: datasetArguments, store: storeOptions)
         let goldSet = try gold.map { try TeamCommandSupport.gold($0, dataset: data, command: "agree") }
         let report = AgreementReport(team.reviewers, on: on, original: TeamCommandSupport.original(data),
                                      gold: goldSet?.reviews, rulings: team.adjudicator?.rulings)

@@ -42,7 +42,7 @@ struct KeymapCheckCommand: ParsableCommand {
         let warnings = KeyDeliverability.warnings(in: keymap, path: path)
         for p in problems + warnings { print(p.description) }
         if !problems.isEmpty { throw WinnowExit.problemsFound }
-        let count = KeyContext.allCases.reduce(0) { $0 + keymap.entries(in: $1).count }
+        let count = KeyContext.allCases.reduce(0) { $0 + keymap.entries(in: $1).count + keymap.sequenceEntries(in: $1).count }
         let warned = warnings.isEmpty ? "" : warnings.count == 1 ? ", 1 warning" : ", \(warnings.count) warnings"
         print("\(path): ok (\(count) bindings\(warned))")
     }
@@ -74,14 +74,16 @@ struct KeymapShowCommand: ParsableCommand {
         let userFile = name == nil ? KeymapLoader.userFilePath(environment: ProcessInfo.processInfo.environment) : nil
         let (keymap, problems) = KeymapLoader.load(base: name, userFile: userFile, files: DiskKeymapFiles())
         for p in problems { FileHandle.standardError.write(Data("\(p.description)\n".utf8)) }
-        let keyWidth = KeyContext.allCases.flatMap { keymap.entries(in: $0) }.map { DisplayWidth.of(KeyName.format($0.key)) }.max() ?? 0
-        for context in KeyContext.allCases {
-            let entries = keymap.entries(in: context)
-            guard !entries.isEmpty else { continue }
+        // Single keys, then sequences (`z m`), per context; columns sized to the longest.
+        let rows: [(KeyContext, [(String, Command)])] = KeyContext.allCases.map { context in
+            (context, keymap.entries(in: context).map { (KeyName.format($0.key), $0.command) }
+                + keymap.sequenceEntries(in: context).map { ($0.sequence.name, $0.command) })
+        }
+        let keyWidth = rows.flatMap { $0.1 }.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (context, entries) in rows where !entries.isEmpty {
             print("\(context.rawValue):")
             for (key, command) in entries {
-                let k = KeyName.format(key)
-                print("  \(Self.pad(k, to: keyWidth)) \(command)")
+                print("  \(Self.pad(key, to: keyWidth)) \(command)")
             }
         }
         if !problems.isEmpty { throw WinnowExit.problemsFound }

@@ -32,8 +32,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var datasetArguments: DatasetArguments
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
-        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, minimum: 1, command: "report", arguments: datasetArguments)
+        let (data, team) = try TeamCommandSupport.load(dataset: dataset, journals: journal, minimum: 1, command: "report", arguments: datasetArguments, store: storeOptions)
         let goldSet = try gold.map { try TeamCommandSupport.gold($0, dataset: data, command: "report") }
         let report = ReviewerReport(team.reviewers, on: on, gold: goldSet?.reviews)
         if json {

@@ -87,6 +87,7 @@ final class ActivityNotingApp: TerminalApp {
         return inner.handle(event)
     }
     func render(width: Int, height: Int) -> ScreenGrid { inner.render(width: width, height: height) }
+    func rawFrame(width: Int, height: Int) -> [UInt8]? { inner.rawFrame(width: width, height: height) }
     func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
         inner.externalProgramFinished(program, exitStatus: exitStatus)
     }

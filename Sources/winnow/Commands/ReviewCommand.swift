@@ -57,6 +57,8 @@ struct ReviewCommand: ParsableCommand {
     @OptionGroup var datasetArguments: DatasetArguments
 
     @OptionGroup var images: ImageOptions
+    /// The OCR settings whose cached lines `show-where` uses.
+    @OptionGroup var ocrLanguage: OCRLanguageOption
 
     @Flag(name: .customLong("bench-first-frame"), help: .hidden)
     var benchFirstFrame = false
@@ -158,6 +160,7 @@ struct ReviewCommand: ParsableCommand {
             app.team = TeamSessionFeed(team)
             team.start()
         }
+        app.ocrLines = CachedOCRLines(datasetPath: dataset.path, settings: ocrLanguage.settings)
 
         if benchFirstFrame {
             _ = app.handle(.resize(width: 80, height: 24))

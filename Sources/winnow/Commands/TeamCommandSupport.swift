@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 
 extension LabelBasis: ExpressibleByArgument {}
 
@@ -9,8 +10,10 @@ enum TeamCommandSupport {
     /// Opens the dataset and replays the journals; explains what is needed when fewer than
     /// `minimum` reviewer journals are given, and refuses journals of another dataset.
     static func load(dataset file: String, journals: [String], minimum: Int = 2, command: String,
-                     arguments: DatasetArguments) throws -> (Dataset, TeamJournals) {
-        if journals.count < minimum {
+                     arguments: DatasetArguments, store: StoreOptions? = nil) throws -> (Dataset, TeamJournals) {
+        // With a store, its reviewers' entries count as journals (plus any --journal files).
+        let location = try store?.location()
+        if location == nil, journals.count < minimum {
             let what = journals.isEmpty ? "no journal was given" : "only one journal was given"
             let need = minimum > 1 ? "agreement needs the journals of two or more reviewers of the same dataset"
                 : "give the reviewers' journals"
@@ -33,6 +36,12 @@ enum TeamCommandSupport {
             case .failure(let error): throw JournalCommandSupport.fail(error, reading: true)
             }
         }
+        if let location {
+            let client = try StoreSupport.connect(location)
+            defer { client.close() }
+            let registered = try StoreSupport.registered(data, client: client, name: store?.datasetName)
+            do { contents += try client.contents(dataset: registered) } catch { throw StoreSupport.fail(error) }
+        }
         let team: TeamJournals
         do { team = try TeamJournals(contents, dataset: data) } catch {
             JournalCommandSupport.warn("winnow \(command): " + JournalCommandSupport.sanitize(error.description))
@@ -42,7 +51,8 @@ enum TeamCommandSupport {
         for i in team.issues.prefix(20) { JournalCommandSupport.warn("winnow \(command): " + JournalCommandSupport.sanitize(i)) }
         if team.issues.count > 20 { JournalCommandSupport.warn("winnow \(command): ... and \(team.issues.count - 20) more journal problems") }
         if team.reviewers.count < minimum {
-            JournalCommandSupport.warn("winnow \(command): \(team.reviewers.count) reviewer journal(s) besides the adjudicator's; give the journals of two or more reviewers")
+            let given = location == nil ? "" : " (the store's reviewers included)"
+            JournalCommandSupport.warn("winnow \(command): \(team.reviewers.count) reviewer journal(s)\(given) besides the adjudicator's; give the journals of two or more reviewers")
             throw WinnowExit.usage
         }
         return (data, team)

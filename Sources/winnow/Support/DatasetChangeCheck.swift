@@ -28,6 +28,7 @@ final class DatasetChangeWatchingApp: TerminalApp {
 
     func handle(_ event: InputEvent) -> Effect { dataset.changedOnDisk ? .quit : inner.handle(event) }
     func render(width: Int, height: Int) -> ScreenGrid { inner.render(width: width, height: height) }
+    func rawFrame(width: Int, height: Int) -> [UInt8]? { inner.rawFrame(width: width, height: height) }
     func externalProgramFinished(_ program: ExternalProgram, exitStatus: Int32) -> Effect {
         inner.externalProgramFinished(program, exitStatus: exitStatus)
     }
