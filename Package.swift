@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "WinnowUITests", dependencies: ["WinnowUI", "WinnowCore", "WinnowTerminal"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowImageTests", dependencies: ["WinnowImage", "WinnowUI"], swiftSettings: strictSettings),
         .testTarget(name: "WinnowTerminalTests", dependencies: ["WinnowTerminal", "WinnowUI"], swiftSettings: strictSettings),
-        .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore"], swiftSettings: strictSettings),
+        .testTarget(name: "WinnowEndToEndTests", dependencies: ["WinnowCore", "WinnowStore"], swiftSettings: strictSettings),
         // Reads the sources: layering, the one ncurses owner, no I/O in the UI layer.
         .testTarget(name: "WinnowArchitectureTests", swiftSettings: strictSettings),
     ]

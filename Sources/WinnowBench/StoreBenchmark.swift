@@ -31,7 +31,8 @@ enum StoreBenchmark {
         say("store bench: PostgreSQL on a unix socket (synchronous_commit on), dataset \(dataset.count) samples")
         var failed = false
         if parts.contains("decide") {
-            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir) || failed
+            failed = !decideRun(server: server, dataset: dataset, reviewers: reviewers, decisions: decisions, restart: false, dir: dir,
+                                spread: args.contains("--spread")) || failed
         }
         if parts.contains("merge") {
             failed = !mergeRun(server: server, dataset: dataset, decisions: mergeDecisions, dir: dir) || failed
@@ -74,16 +75,25 @@ enum StoreBenchmark {
 
     // MARK: 1 and 2
 
-    static func decideRun(server: ScratchPostgres, dataset: Dataset, reviewers: Int, decisions: Int, restart: Bool, dir: String) -> Bool {
+    static func decideRun(server: ScratchPostgres, dataset: Dataset, reviewers: Int, decisions: Int, restart: Bool, dir: String,
+                          spread: Bool = false) -> Bool {
         let (location, reg) = freshStore(server, dataset)
         let n = min(decisions, dataset.count)
-        let title = restart ? "decide with a restart" : "decide"
+        let title = restart ? "decide with a restart" : (spread ? "decide (--spread: each reviewer on other samples)" : "decide")
         // Baseline: the same processes writing their own journal files (fsync per entry).
         var baseline: [Double] = []
+        var baselineBare: [Double] = []
         if !restart {
             let (lat, _, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, extra: { r in ["--journal", dir + "/r\(r).winnow.jsonl"] })
             baseline = lat
             say("  baseline, journal files: \(reviewers) x \(n) in \(String(format: "%.1f", wall)) s, p50 \(ms(pct(lat, 50))) p99 \(ms(pct(lat, 99)))")
+        }
+        if !restart {
+            // The floor: a bare one-row INSERT, each its own committed transaction, from as
+            // many connections at once, on the same server in the same run.
+            let bare = bareInserts(location: location, connections: reviewers, count: min(n, 2_000))
+            say("  baseline, bare INSERT round trips: \(reviewers) connections x \(min(n, 2_000)), p50 \(ms(pct(bare, 50))) p99 \(ms(pct(bare, 99)))")
+            baselineBare = bare
         }
         let restartTime = Shared<Double?>(nil)
         let answered = Shared(0)
@@ -99,6 +109,7 @@ enum StoreBenchmark {
         } : nil
         restarter?.start()
         let (lat, reported, wall) = drive(reviewers: reviewers, count: n, dataset: dataset.path, answered: answered,
+                                          spread: spread, datasetCount: dataset.count,
                                           extra: { _ in ["--store", location.description] })
         if restarter != nil { restartDone.wait() }
         // What the processes left unsynced (if the restart fell at the very end) is sent now.
@@ -131,7 +142,33 @@ enum StoreBenchmark {
         if !baseline.isEmpty {
             say(String(format: "    ratio to journal files: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baseline, 50)), pct(lat, 99) / max(1e-9, pct(baseline, 99))))
         }
+        if !baselineBare.isEmpty {
+            say(String(format: "    ratio to bare INSERT round trips: p50 %.2f, p99 %.2f", pct(lat, 50) / max(1e-9, pct(baselineBare, 50)), pct(lat, 99) / max(1e-9, pct(baselineBare, 99))))
+        }
         return lost == 0 && duplicated == 0 && rows == distinctSeq
+    }
+
+    /// Times `count` single-row INSERTs (autocommit) on each of `connections` connections at once.
+    static func bareInserts(location: StoreLocation, connections: Int, count: Int) -> [Double] {
+        do {
+            let c = try StoreClient(location: location)
+            defer { c.close() }
+            try c.execute("CREATE TABLE IF NOT EXISTS winnow_bench_bare (id bigserial PRIMARY KEY, v text NOT NULL)")
+        } catch { say("  cannot set up the bare INSERT baseline: \(error)"); return [] }
+        let all = Shared<[Double]>([])
+        onThreads(connections) { r in
+            guard let c = try? StoreClient(location: location) else { return }
+            defer { c.close() }
+            var lat: [Double] = []
+            lat.reserveCapacity(count)
+            for i in 0..<count {
+                let t = BenchSupport.now()
+                guard (try? c.execute("INSERT INTO winnow_bench_bare (v) VALUES ($1)", ["r\(r)-\(i)"], prepared: true)) != nil else { break }
+                lat.append(BenchSupport.now() - t)
+            }
+            all.update { $0 += lat }
+        }
+        return all.value
     }
 
     static func ms(_ s: Double) -> String { String(format: "%.2f ms", s * 1000) }
@@ -146,6 +183,7 @@ enum StoreBenchmark {
     /// Runs `reviewers` decide processes, each fed `count` lines one at a time; returns every
     /// line's write-to-"saved" time, how many were reported saved, and the wall time.
     static func drive(reviewers: Int, count: Int, dataset: String, answered: Shared<Int> = Shared(0),
+                      spread: Bool = false, datasetCount: Int = 0,
                       extra: @escaping @Sendable (Int) -> [String]) -> ([Double], Int, Double) {
         let all = Shared<[Double]>([])
         let reported = Shared(0)
@@ -158,7 +196,10 @@ enum StoreBenchmark {
             lat.reserveCapacity(count)
             var ok = 0
             for i in 0..<count {
-                let line = #"{"index": \#(i), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
+                // --spread: each reviewer starts at their own offset (as assigned work would),
+                // instead of all deciding sample i at the same moment.
+                let index = spread ? (i + r * max(1, datasetCount / max(1, reviewers))) % max(1, datasetCount) : i
+                let line = #"{"index": \#(index), "decision": "\#(i % 4 == 0 ? "skip" : "accept")"}"# + "\n"
                 let t = BenchSupport.now()
                 child.write(line)
                 guard let answer = reader.next() else { break }

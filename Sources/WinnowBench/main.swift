@@ -15,7 +15,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("agree", "agree DATASET [--decisions N] [--reviewers R]: every agreement figure over R journals vs reading them", AgreeBenchmark.run),
     ("adjudicate", "adjudicate DATASET [--decisions N] [--reviewers R] [--runs K]: adjudication screen first frame vs the review screen's", AdjudicateBenchmark.run),
     ("ocr", "ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--no-fill] [--show-misses]: ocr-mismatch precision/recall; OCR images/s vs the tesseract CLI", OCRBenchmark.run),
-    ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge]: team store on a local PostgreSQL", StoreBenchmark.run),
+    ("store", "store [--reviewers 20 --decisions 5000 --claimers 10 --samples 10000 --merge-decisions 641868 --parts decide,restart,claims,merge --spread]: team store on a local PostgreSQL", StoreBenchmark.run),
     ("ocr-pane", "ocr-pane [--count N]: next sample with the OCR pane shown vs hidden, thread CPU time", OCRPaneBenchmark.run),
     ("ui", "ui [--dataset PATH] [--count N]: key press to finished frame in the UI layer ($WINNOW_BENCH_SMALL_DATASET)", { UIBenchmark.run(["ui"] + $0); return 0 }),
 ]

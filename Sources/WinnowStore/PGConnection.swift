@@ -21,6 +21,10 @@ final class PGConnection {
         var description: String { message }
     }
 
+    /// Statements prepared on this connection, by SQL text: parsing and planning the entry
+    /// insert on every decision cost server time that 20 concurrent reviewers feel.
+    private var prepared: [String: String] = [:]
+
     /// Test hook: called after a statement is sent and before its result is read (to cut the
     /// connection in the middle of a commit).
     nonisolated(unsafe) static var afterSendHook: ((PGConnection) -> Void)?
@@ -59,6 +63,7 @@ final class PGConnection {
     func close() {
         if let conn { PQfinish(conn) }
         conn = nil
+        prepared = [:]
     }
 
     var isOpen: Bool { conn.map { PQstatus($0) == CONNECTION_OK } ?? false }
@@ -70,18 +75,22 @@ final class PGConnection {
     var socket: Int32 { conn.map { PQsocket($0) } ?? -1 }
 
     /// Runs one statement with text parameters (nil is SQL NULL); returns the rows as text.
+    /// With `prepared`, the statement is parsed and planned once per connection (for the
+    /// statements run on every decision; others keep a plan made for their own values).
     @discardableResult
-    func query(_ sql: String, _ params: [String?] = []) throws(Failure) -> [[String?]] {
+    func query(_ sql: String, _ params: [String?] = [], prepared: Bool = false) throws(Failure) -> [[String?]] {
         var rows: [[String?]] = []
-        try query(sql, params) { row in rows.append(row) }
+        try query(sql, params, prepared: prepared) { row in rows.append(row) }
         return rows
     }
 
     /// Runs one statement, handing each row to `each` (fields as text, nil for NULL).
-    func query(_ sql: String, _ params: [String?], each: ([String?]) -> Void) throws(Failure) {
+    func query(_ sql: String, _ params: [String?], prepared usePrepared: Bool = false, each: ([String?]) -> Void) throws(Failure) {
         guard let conn else { throw Failure(message: "not connected to \(location.redacted)", sqlState: nil, connectionLost: true) }
+        let name = usePrepared ? try prepare(sql, parameters: params.count, on: conn) : nil
         let sent: Int32 = Self.withOptionalCStrings(params) { p in
-            PQsendQueryParams(conn, sql, Int32(params.count), nil, p, nil, nil, 0)
+            if let name { return PQsendQueryPrepared(conn, name, Int32(params.count), p, nil, nil, 0) }
+            return PQsendQueryParams(conn, sql, Int32(params.count), nil, p, nil, nil, 0)
         }
         guard sent == 1 else { throw failure(nil) }
         Self.afterSendHook?(self)
@@ -112,6 +121,17 @@ final class PGConnection {
         }
         if let firstError { throw firstError }
         if PQstatus(conn) != CONNECTION_OK { throw failure(nil) }
+    }
+
+    /// The name of `sql` prepared on this connection (preparing it the first time).
+    private func prepare(_ sql: String, parameters: Int, on conn: OpaquePointer) throws(Failure) -> String {
+        if let name = prepared[sql] { return name }
+        let name = "w\(prepared.count + 1)"
+        guard let result = PQprepare(conn, name, sql, Int32(parameters), nil) else { throw failure(nil) }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(result) }
+        prepared[sql] = name
+        return name
     }
 
     private func failure(_ result: OpaquePointer?) -> Failure {

@@ -84,10 +84,46 @@ extension StoreClient {
         return held + rows.compactMap { $0.first.flatMap { $0 }.flatMap { Int($0) } }.sorted()
     }
 
-    /// Gives back `reviewer`'s unfinished claims at once (a clean quit).
-    public func release(dataset: RegisteredDataset, reviewer: String) throws(StoreError) {
-        try run("UPDATE winnow_slots SET reviewer = NULL, claimed_at = NULL, lease_until = NULL WHERE dataset_id = $1 AND reviewer = $2 AND done_at IS NULL",
-                [String(dataset.id), reviewer])
+    /// Gives back `reviewer`'s unfinished claims at once (a clean quit), except the samples in
+    /// `keeping` (decided but still in the spool: their slots stay theirs until the resend
+    /// marks them done, so nobody else is handed them meanwhile).
+    public func release(dataset: RegisteredDataset, reviewer: String, keeping: [Int] = []) throws(StoreError) {
+        try run("""
+            UPDATE winnow_slots SET reviewer = NULL, claimed_at = NULL, lease_until = NULL
+            WHERE dataset_id = $1 AND reviewer = $2 AND done_at IS NULL AND NOT (sample_index = ANY($3::int[]))
+            """, [String(dataset.id), reviewer, PGArray.literal(keeping.map { String($0) })])
+    }
+
+    /// Extends the lease of `reviewer`'s unfinished claims without claiming more; returns the
+    /// samples still held (a claim whose lease ran out and that another reviewer took is
+    /// gone from the list).
+    public func renew(dataset: RegisteredDataset, reviewer: String, leaseSeconds: Int) throws(StoreError) -> [Int] {
+        try run("""
+            UPDATE winnow_slots SET lease_until = now() + make_interval(secs => $3::int)
+            WHERE dataset_id = $1 AND reviewer = $2 AND done_at IS NULL
+            RETURNING sample_index
+            """, [String(dataset.id), reviewer, String(leaseSeconds)])
+            .compactMap { $0.first.flatMap { $0 }.flatMap { Int($0) } }.sorted()
+    }
+
+    /// The team's progress in one cheap query: with an assignment, reviews done out of the
+    /// reviews assigned (slots); without, samples with a decision entry (accept, reject, skip
+    /// or edit, undone ones included) out of the dataset's samples.
+    public func teamProgress(dataset: RegisteredDataset) throws(StoreError) -> (done: Int, total: Int, assigned: Bool) {
+        let rows = try run("""
+            SELECT (SELECT count(*) FROM winnow_slots WHERE dataset_id = $1 AND done_at IS NOT NULL),
+                   (SELECT count(*) FROM winnow_slots WHERE dataset_id = $1),
+                   EXISTS (SELECT 1 FROM winnow_assignments WHERE dataset_id = $1)
+            """, [String(dataset.id)])
+        guard let r = rows.first, r.count == 3 else { return (0, 0, false) }
+        if r[2] == "t" {
+            return (r[0].flatMap { Int($0) } ?? 0, r[1].flatMap { Int($0) } ?? 0, true)
+        }
+        let decided = try run("""
+            SELECT count(DISTINCT sample_index) FROM winnow_entries
+            WHERE dataset_id = $1 AND kind IN ('accept', 'reject', 'skip', 'edit')
+            """, [String(dataset.id)])
+        return (decided.first?.first.flatMap { $0 }.flatMap { Int($0) } ?? 0, dataset.sampleCount, false)
     }
 
     /// The assignment's progress (nil when the dataset has none).

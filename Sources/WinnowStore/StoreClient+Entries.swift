@@ -38,6 +38,15 @@ extension StoreClient {
     /// Inserts one entry in its own transaction (committed when this returns). A resend of the
     /// same line is `.alreadyThere`; another line under the same number is `.conflict`.
     public func send(_ entry: JournalEntry, dataset: RegisteredDataset, host: String) throws(StoreError) -> SendOutcome {
+        try send(entry, dataset: dataset, host: host, reserving: 0).outcome
+    }
+
+    /// Inserts one entry and, in the same transaction (so in the same round trip and commit),
+    /// reserves `reserving` more sequence numbers for its reviewer when that is above 0:
+    /// returns the first of them. A session whose block of numbers runs out this way never
+    /// pays a second commit for the next block. The statement is prepared once per connection.
+    public func send(_ entry: JournalEntry, dataset: RegisteredDataset, host: String,
+                     reserving: Int) throws(StoreError) -> (outcome: SendOutcome, reserved: Int?) {
         let row = StoreRow(entry: entry, host: host)
         let rows = try run("""
             WITH ins AS (
@@ -50,12 +59,19 @@ extension StoreClient {
                 UPDATE winnow_slots s SET done_at = now() FROM ins
                 WHERE s.dataset_id = $1 AND s.reviewer = $2 AND s.sample_index = ins.sample_index
                   AND s.done_at IS NULL AND ins.kind IN ('accept', 'reject', 'skip', 'edit')
-                RETURNING 1)
+                RETURNING 1),
+            res AS (
+                INSERT INTO winnow_reviewers AS r (dataset_id, reviewer, next_seq)
+                SELECT $1, $2, 1 + $14::bigint WHERE $14::bigint > 0
+                ON CONFLICT (dataset_id, reviewer) DO UPDATE SET next_seq = r.next_seq + $14::bigint
+                RETURNING r.next_seq - $14::bigint AS first)
             SELECT (SELECT count(*) FROM ins),
-                   (SELECT line FROM winnow_entries WHERE dataset_id = $1 AND reviewer = $2 AND seq = $3)
-            """, [String(dataset.id)] + row.values)
-        if rows.first?.first == "1" { return .inserted }
-        if rows.first?[1] == row.line { return .alreadyThere }
+                   (SELECT line FROM winnow_entries WHERE dataset_id = $1 AND reviewer = $2 AND seq = $3),
+                   (SELECT first FROM res)
+            """, [String(dataset.id)] + row.values + [String(max(0, reserving))], prepared: true)
+        let reserved = rows.first.flatMap { $0.count > 2 ? $0[2] : nil }.flatMap { Int($0) }
+        if rows.first?.first == "1" { return (.inserted, reserved) }
+        if rows.first?[1] == row.line { return (.alreadyThere, reserved) }
         throw .conflict(reviewer: entry.reviewer, sequence: entry.sequence)
     }
 

@@ -34,10 +34,16 @@ public final class StoreClient {
     public var isOpen: Bool { connection.isOpen }
 
     @discardableResult
-    func run(_ sql: String, _ params: [String?] = []) throws(StoreError) -> [[String?]] {
-        do { return try connection.query(sql, params) } catch {
+    func run(_ sql: String, _ params: [String?] = [], prepared: Bool = false) throws(StoreError) -> [[String?]] {
+        do { return try connection.query(sql, params, prepared: prepared) } catch {
             throw .statement(location: location.redacted, reason: error.message)
         }
+    }
+
+    /// Runs one statement with bind parameters (benchmarks' baselines; not for the schema).
+    @discardableResult
+    package func execute(_ sql: String, _ params: [String?] = [], prepared: Bool = false) throws(StoreError) -> [[String?]] {
+        try run(sql, params, prepared: prepared)
     }
 
     // MARK: Schema

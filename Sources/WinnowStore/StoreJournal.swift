@@ -221,7 +221,10 @@ public final class StoreJournal: DecisionStore, @unchecked Sendable {
         for attempt in 0..<2 {
             guard let client, let registered else { return false }
             do {
-                _ = try client.send(entry, dataset: registered, host: host)
+                // The last reserved number in use: the next block comes with this commit.
+                let more = reserved.isEmpty ? Self.blockSize : 0
+                let (_, first) = try client.send(entry, dataset: registered, host: host, reserving: more)
+                if let first, more > 0 { reserved = first..<(first + more) }
                 return true
             } catch {
                 goOffline(error)

@@ -37,6 +37,10 @@ public final class ReviewApp: TerminalApp {
     /// Creates, reads and removes the external editor's temporary file (the shell's
     /// `PosixScratchFiles`); nil: `edit-external` says it is unavailable.
     public var scratchFiles: (any ScratchFiles)?
+    /// The team store's progress and assigned work (nil without a store); read on `tick`.
+    public var team: (any TeamFeed)?
+    /// The team feed's reading in force.
+    var teamView: TeamView?
     /// Cached OCR lines with boxes for `show-where` (nil: it says there are none).
     public var ocrLines: (any OCRLineLookup)?
     /// The conflicts being adjudicated (`winnow adjudicate`); nil: the plain review screen.
@@ -146,6 +150,7 @@ public final class ReviewApp: TerminalApp {
 
     /// Continues a filter still scanning and picks up image previews that became ready.
     public func tick() -> Effect {
+        if refreshTeam() { return .redraw }
         if state.filterScan != nil, continueFilter(budget: options.filterSliceBudget) { return .redraw }
         if ocrTick() { return .redraw }
         // An image preview still decoding: redraw when it becomes ready.

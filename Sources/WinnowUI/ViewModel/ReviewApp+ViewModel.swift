@@ -78,6 +78,7 @@ extension ReviewApp {
     private func statusModel() -> StatusModel {
         var status = StatusModel(decided: state.decidedInBase, total: state.base.count)
         if let label = options.baseLabel { status.parts.append(label) }
+        if let team = teamStatusText { status.parts.append(team) }
         if let scan = state.filterScan {
             status.parts.append("filter: \(state.filter.summary) (\(scan.kept.count)… \(scan.next * 100 / max(1, state.base.count))%)")
         } else if state.filter.isActive {

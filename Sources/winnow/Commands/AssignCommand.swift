@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WinnowCore
+import WinnowStore
 
 /// `winnow assign`: a plan of who reviews what, with overlap for agreement and gold mixed in.
 struct AssignCommand: ParsableCommand {
@@ -15,15 +16,30 @@ struct AssignCommand: ParsableCommand {
             runs: winnow review DATASET --plan PLAN.json --reviewer NAME --journal NAME.jsonl. \
             The plan format is in docs/teams.md.
 
-            Exit codes: 0 written, 64 bad arguments, 65 bad input, 73 cannot write.
+            With --store URL (or WINNOW_STORE) and no --reviewers / -o, the chosen samples go \
+            to the team store's work pool instead, each for --overlap distinct reviewers, who \
+            claim them in batches with winnow review --store URL --assigned (docs/store.md); \
+            with --gold, round(--gold-rate x samples) gold samples (at least one) join the pool.
+
+            Exit codes: 0 written, 64 bad arguments, 65 bad input, 73 cannot write, 75 the \
+            store cannot be reached.
             """
     )
+
+    @OptionGroup var arguments: AssignArguments
+
+    func run() throws { try arguments.run(storeRequired: false) }
+}
+
+/// The arguments of `winnow assign` and its alias `winnow store assign`: one implementation
+/// for a plan file and for the store's work pool.
+struct AssignArguments: ParsableArguments {
 
     @Argument(help: "The dataset to share out.")
     var dataset: String
 
-    @Option(name: .long, help: "Reviewer names, comma-separated (ann,bob,cy).")
-    var reviewers: String
+    @Option(name: .long, help: "Reviewer names, comma-separated (ann,bob,cy), for a plan file.")
+    var reviewers: String?
 
     @Option(name: .long, help: "How many reviewers see each sample.")
     var overlap: Int = 2
@@ -44,7 +60,12 @@ struct AssignCommand: ParsableCommand {
     var goldRate: Double?
 
     @Option(name: [.short, .customLong("output")], help: "The plan file to write.")
-    var output: String
+    var output: String?
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(name: .long, help: "With --store: replace the store's existing assignment (its claims are forgotten).")
+    var replace = false
 
     @OptionGroup var datasetArguments: DatasetArguments
 
@@ -55,26 +76,29 @@ struct AssignCommand: ParsableCommand {
         if goldRate != nil, gold == nil { throw ValidationError("--gold-rate needs --gold GOLD.jsonl") }
     }
 
-    func run() throws {
+    func run(storeRequired: Bool) throws {
+        let forPlan = reviewers != nil || output != nil
+        if forPlan && (storeRequired || storeOptions.store != nil) {
+            JournalCommandSupport.warn("winnow assign: --store puts the samples in the store's work pool; --reviewers and -o make a plan file: give one or the other")
+            throw WinnowExit.usage
+        }
+        if storeRequired { return try runInStore(try storeOptions.requiredLocation()) }
+        if !forPlan {
+            guard let store = try storeOptions.location() else {
+                JournalCommandSupport.warn("winnow assign: give --reviewers NAMES -o PLAN.json for a plan file, or --store URL (or WINNOW_STORE) for the store's work pool")
+                throw WinnowExit.usage
+            }
+            return try runInStore(store)
+        }
+        guard let reviewers, let output else {
+            JournalCommandSupport.warn("winnow assign: a plan file needs both --reviewers NAMES and -o PLAN.json (or give --store URL for the store's work pool)")
+            throw WinnowExit.usage
+        }
         let path = try DatasetLocator.resolve(dataset)
         let data = try datasetArguments.open(path)
         let names = reviewers.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         let goldSet = try gold.map { try TeamCommandSupport.gold($0, dataset: data, command: "assign") }
-        var candidates = Array(0..<data.count)
-        if let sample {
-            if stratify == "type" {
-                let progress = ProgressLine(label: "reading task types for --stratify")
-                var types = [TaskType](repeating: .conversation, count: data.count)
-                for i in 0..<data.count {
-                    if case .success(let s) = data.sample(at: i) { types[i] = s.taskType }
-                    if i & 0x3FFF == 0 { progress.update(Double(i) / Double(max(1, data.count))) }
-                }
-                progress.finish()
-                candidates = SpotCheck.stratified(sample, types: types, seed: seed)
-            } else {
-                candidates = SpotCheck.sample(sample, of: candidates, seed: seed)
-            }
-        }
+        let candidates = chosenSamples(data)
         let plan: AssignmentPlan
         do {
             plan = try AssignmentPlan.make(candidates: candidates, reviewers: names, overlap: overlap, seed: seed,
@@ -99,5 +123,25 @@ struct AssignCommand: ParsableCommand {
         for s in plan.shares {
             JournalCommandSupport.warn("  \(JournalCommandSupport.sanitize(s.reviewer)): \(s.samples.count) samples + \(s.gold.count) gold = \(s.queue.count) in the queue")
         }
+    }
+
+    /// Every sample, or the `--sample N --seed S [--stratify type]` spot-check selection.
+    func chosenSamples(_ data: Dataset) -> [Int] {
+        var candidates = Array(0..<data.count)
+        if let sample {
+            if stratify == "type" {
+                let progress = ProgressLine(label: "reading task types for --stratify")
+                var types = [TaskType](repeating: .conversation, count: data.count)
+                for i in 0..<data.count {
+                    if case .success(let s) = data.sample(at: i) { types[i] = s.taskType }
+                    if i & 0x3FFF == 0 { progress.update(Double(i) / Double(max(1, data.count))) }
+                }
+                progress.finish()
+                candidates = SpotCheck.stratified(sample, types: types, seed: seed)
+            } else {
+                candidates = SpotCheck.sample(sample, of: candidates, seed: seed)
+            }
+        }
+        return candidates
     }
 }

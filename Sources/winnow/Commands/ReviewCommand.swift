@@ -48,6 +48,7 @@ struct ReviewCommand: ParsableCommand {
     var shard: String?
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var assignedOptions: AssignedReviewOptions
     @Option(help: "Review your share of a plan made by `winnow assign` (with --reviewer).")
     var plan: String?
 
@@ -101,6 +102,8 @@ struct ReviewCommand: ParsableCommand {
         let name = reviewer ?? ProcessInfo.processInfo.environment["USER"] ?? ""
         let log: any DecisionLog
         var storeJournal: StoreJournal? = nil
+        var team: TeamSession? = nil
+        try checkAssigned(store: try storeOptions.location())
         if let location = try storeOptions.location(), !readOnly {
             do {
                 let j = try StoreJournal.open(location: location, dataset: dataset, reviewer: name.isEmpty ? Journal.defaultReviewer : name,
@@ -109,6 +112,12 @@ struct ReviewCommand: ParsableCommand {
                 storeJournal = j
                 log = j
             } catch { throw StoreSupport.fail(error) }
+            if let storeJournal {
+                do { team = try startTeam(storeJournal, location: location, dataset: dataset, reviewer: storeJournal.reviewer) } catch {
+                    storeJournal.close()
+                    throw error
+                }
+            }
         } else { do {
             log = try Journal.open(path: journalPath, dataset: dataset, reviewer: name,
                                    mode: readOnly ? .readOnly : .readWrite)
@@ -119,6 +128,9 @@ struct ReviewCommand: ParsableCommand {
             throw ExitCode(WinnowExit.journalUnavailable.rawValue)
         } }
         defer {
+            // Unfinished claims go back to the pool at once; decided ones still spooled stay
+            // claimed until the resend marks them done.
+            team?.stop(release: true)
             if let storeJournal {
                 storeJournal.sync()
                 storeJournal.close()
@@ -135,11 +147,9 @@ struct ReviewCommand: ParsableCommand {
         options.reviewer = name.isEmpty ? Journal.defaultReviewer : name
         options.journalName = storeJournal == nil ? (journalPath as NSString).lastPathComponent : "team store"
         (options.baseOrder, options.baseLabel) = try plan.map { try planOrder($0, dataset: dataset, reviewer: name) } ?? baseOrder(dataset)
-        if let storeJournal {
-            // The header says the store is in use; offline and unsynced counts show at start
-            // (the journal problems row) and on quit.
-            let tag = storeJournal.syncStatus.map { "team store, \($0)" } ?? "team store"
-            options.baseLabel = options.baseLabel.map { $0 + ", " + tag } ?? tag
+        if let queue = team?.snapshot.queue {
+            options.baseOrder = queue
+            options.baseLabel = "assigned"
         }
         if let start {
             guard let index = resolveStart(start, in: dataset) else {
@@ -154,6 +164,12 @@ struct ReviewCommand: ParsableCommand {
                                   scratchFiles: PosixScratchFiles(), options: options,
                                   search: { phrase, from, forward in searcher.find(phrase, from: from, forward: forward) })
         app.imageProvider = images.makeProvider()
+        if let team {
+            // Team progress and the offline count in the status row, assigned batches as they
+            // are claimed: read on each tick from what the background task found.
+            app.team = TeamSessionFeed(team)
+            team.start()
+        }
         app.ocrLines = CachedOCRLines(datasetPath: dataset.path, settings: ocrLanguage.settings)
         // The OCR pane (O): the `winnow ocr` cache, else Tesseract in the background.
         app.ocrProvider = BackgroundOCRProvider.tesseract(datasetPath: path, languages: ocrLanguage.languages)
@@ -173,7 +189,8 @@ struct ReviewCommand: ParsableCommand {
         }
         // Keys need the terminal's size (a page of dialogue) before the first resize event.
         if let (width, height) = ReviewCommand.terminalSize() { _ = app.handle(.resize(width: width, height: height)) }
-        let backend = TerminalBackend(app: DatasetChangeWatchingApp(app, dataset: dataset))
+        let watched = DatasetChangeWatchingApp(app, dataset: dataset)
+        let backend = TerminalBackend(app: team.map { ActivityNotingApp(watched, session: $0) } ?? watched)
         do {
             try backend.run()
         } catch {

@@ -27,6 +27,9 @@ struct TeamStatusCommand: ParsableCommand {
     @Option(name: .long, help: "Refresh every N seconds until interrupted.")
     var watch: Double?
 
+    @Option(name: .long, help: "Agreement on the decision only, or decision + reasons (as winnow agree).")
+    var on: LabelBasis = .reasons
+
     func run() throws {
         let location = try storeOptions.requiredLocation()
         let data = try JournalCommandSupport.openDataset(dataset)
@@ -35,7 +38,7 @@ struct TeamStatusCommand: ParsableCommand {
         let reg = try StoreSupport.registered(data, client: c, name: storeOptions.datasetName)
         while true {
             let text: [String]
-            do { text = try TeamStatus.lines(client: c, registered: reg, dataset: data) } catch { throw StoreSupport.fail(error) }
+            do { text = try TeamStatus.lines(client: c, registered: reg, dataset: data, on: on) } catch { throw StoreSupport.fail(error) }
             if watch != nil { print("\u{1B}[H\u{1B}[2J", terminator: "") }
             for line in text { JournalCommandSupport.say(line) }
             guard let watch else { return }
@@ -46,7 +49,8 @@ struct TeamStatusCommand: ParsableCommand {
 
 /// The status table, built from the store's entries with the journal's replay.
 enum TeamStatus {
-    static func lines(client c: StoreClient, registered reg: RegisteredDataset, dataset data: Dataset) throws(StoreError) -> [String] {
+    static func lines(client c: StoreClient, registered reg: RegisteredDataset, dataset data: Dataset,
+                      on basis: LabelBasis = .reasons) throws(StoreError) -> [String] {
         let s = JournalCommandSupport.sanitize
         let contents = try c.contents(dataset: reg)
         let activity = try c.activity(dataset: reg)
@@ -69,14 +73,25 @@ enum TeamStatus {
         } else {
             out.append("progress: \(decidedAny.count)/\(data.count) samples decided by someone (\(percent(decidedAny.count, data.count)))")
         }
-        out += agreementLines(dataset: data, journals: contents)
+        out += agreementLines(dataset: data, journals: contents, on: basis)
         return out
     }
 
-    /// Agreement so far. Seam for issue 11: once WinnowCore/Team is in the tree, return the
-    /// figures of `winnow agree` (percent agreement, Krippendorff's alpha, ...) computed from
-    /// `journals` -- the store's entries as per-reviewer journal contents, as `agree` reads.
-    static func agreementLines(dataset: Dataset, journals: [JournalContents]) -> [String] { [] }
+    /// Agreement so far: the figures of `winnow agree`, by the same code (`TeamJournals`,
+    /// `AgreementReport`), from the store's entries as per-reviewer journal contents. A
+    /// reviewer whose entries hold rulings is the adjudicator, as with journal files.
+    static func agreementLines(dataset: Dataset, journals: [JournalContents], on basis: LabelBasis = .reasons) -> [String] {
+        let team: TeamJournals
+        do { team = try TeamJournals(journals, dataset: dataset) } catch {
+            return ["agreement: " + JournalCommandSupport.sanitize(error.description)]
+        }
+        guard team.reviewers.count >= 2 else {
+            return ["agreement: needs two or more reviewers (\(team.reviewers.count) so far)"]
+        }
+        let report = AgreementReport(team.reviewers, on: basis, original: TeamCommandSupport.original(dataset),
+                                     gold: nil, rulings: team.adjudicator?.rulings)
+        return report.text(sanitize: JournalCommandSupport.sanitize).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
     static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let n = max(0, width - text.count)
