@@ -28,7 +28,15 @@ public struct ReviewerState: Sendable {
     /// The name most entries carry, or the last path component of `source`.
     static func mainReviewer(_ entries: [JournalEntry], source: String) -> String {
         var counts: [String: Int] = [:]
-        for e in entries where !e.reviewer.isEmpty { counts[e.reviewer, default: 0] += 1 }
+        // Counted by runs of one name (a journal is mostly one reviewer's): one hash per run.
+        var run = "", length = 0
+        for e in entries where !e.reviewer.isEmpty {
+            if length > 0, e.reviewer == run { length += 1; continue }
+            if length > 0 { counts[run, default: 0] += length }
+            run = e.reviewer
+            length = 1
+        }
+        if length > 0 { counts[run, default: 0] += length }
         if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) { return best.key }
         return PathText.lastComponent(source)
     }
