@@ -19,6 +19,8 @@ public struct JournalReplay: Sendable {
     public var reviews: [Int: SampleReview] { state.reviews }
     /// How many samples are accepted, rejected, edited or skipped.
     public var decidedCount: Int { state.decidedCount }
+    /// The reviews as a list (walked without building the dictionary).
+    var reviewList: ReviewList { state.reviewList }
 
     init() {}
 

@@ -13,9 +13,16 @@ struct JournalState {
     private var lastPosition = DenseIntTable()
     private var nextPosition: [Int] = []
     private var indexBySequence = DenseIntTable()
-    private(set) var reviews: [Int: SampleReview] = [:]
+    /// Reviews by sample index: after a replay's batch fold they are first kept as a list
+    /// (`folded`), and the dictionary is built only when asked for.
+    private var reviewTable: [Int: SampleReview] = [:]
+    private var folded: ReviewList? = nil
+    var reviews: [Int: SampleReview] { folded?.dictionary ?? reviewTable }
+    /// The reviews as a list that is walked without building the dictionary.
+    var reviewList: ReviewList { folded ?? ReviewList(dictionary: reviewTable) }
     private(set) var decidedCount = 0
     private(set) var issues: [JournalIssue] = []
+    private var reviewCapacity = 0
     /// Samples with at least one undo entry (the others skip the undo analysis).
     private var indicesWithUndo = Set<Int>()
 
@@ -27,7 +34,7 @@ struct JournalState {
         let bound = min(max(0, indexBound), 1 << 28)
         firstPosition.denseBound = max(firstPosition.denseBound, bound)
         lastPosition.denseBound = firstPosition.denseBound
-        reviews.reserveCapacity(min(n, max(bound, 1)))
+        reviewCapacity = min(n, max(bound, 1))
     }
 
     /// Adds entries without folding; call `foldAll()` after a batch.
@@ -46,15 +53,38 @@ struct JournalState {
     /// Adds one entry and refolds its sample.
     mutating func add(_ entry: JournalEntry) {
         load(entry)
-        fold(index: entries[entries.count - 1].index)
+        store(fold(index: entries[entries.count - 1].index), at: entries[entries.count - 1].index)
     }
 
     mutating func foldAll() {
-        // From a state with no reviews yet (a replay), no sample has an earlier review to
-        // look up.
-        let fresh = reviews.isEmpty && decidedCount == 0
         let samples = firstPosition
-        samples.forEachKey { fold(index: $0, fresh: fresh) }
+        guard folded == nil, reviewTable.isEmpty, decidedCount == 0 else {
+            samples.forEachKey { store(fold(index: $0), at: $0) }
+            return
+        }
+        // From a state with no reviews yet (a replay), no sample has an earlier review: the
+        // results go into a list, not a dictionary.
+        var list: [(index: Int, review: SampleReview)] = []
+        list.reserveCapacity(reviewCapacity)
+        var decided = 0
+        samples.forEachKey { index in
+            let r = fold(index: index)
+            if r.status != .undecided { decided += 1 }
+            if r != SampleReview.undecided { list.append((index, r)) }
+        }
+        decidedCount = decided
+        folded = ReviewList(list)
+    }
+
+    /// Records sample `index`'s new review.
+    private mutating func store(_ r: SampleReview, at index: Int) {
+        if let list = folded {
+            reviewTable = list.dictionary
+            folded = nil
+        }
+        let was = reviewTable[index]?.status ?? .undecided
+        if (was == .undecided) != (r.status == .undecided) { decidedCount += r.status == .undecided ? -1 : 1 }
+        if r == SampleReview.undecided { reviewTable[index] = nil } else { reviewTable[index] = r }
     }
 
     /// The sample an entry is about (an undo is about its target's sample).
@@ -98,7 +128,8 @@ struct JournalState {
         return undone
     }
 
-    private mutating func fold(index: Int, fresh: Bool = false) {
+    /// Sample `index`'s review from its entries.
+    private func fold(index: Int) -> SampleReview {
         let hasUndo = !indicesWithUndo.isEmpty && indicesWithUndo.contains(index)
         let undone = hasUndo ? undoneSequences(positions(at: index)) : []
         var r = SampleReview()
@@ -131,14 +162,7 @@ struct JournalState {
             r.reviewer = entries[decisive].reviewer
             r.sequence = entries[decisive].sequence
         }
-        if fresh {
-            if r.status != .undecided { decidedCount += 1 }
-            if r != SampleReview.undecided { reviews[index] = r }
-            return
-        }
-        let was = reviews[index]?.status ?? .undecided
-        if (was == .undecided) != (r.status == .undecided) { decidedCount += r.status == .undecided ? -1 : 1 }
-        if r == SampleReview.undecided { reviews[index] = nil } else { reviews[index] = r }
+        return r
     }
 
     /// A later edit on top of an earlier one.
