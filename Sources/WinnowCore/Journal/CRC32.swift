@@ -20,16 +20,19 @@ enum CRC32 {
         return t
     }()
 
-    /// The CRC-32 of `bytes` (eight bytes per step; journal replay checks every line).
+    /// The CRC-32 of `bytes` (eight bytes per step, read as one little-endian word; journal
+    /// reading checks every line).
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
-        tables.withUnsafeBufferPointer { t in
+        guard let p = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        tables.withUnsafeBufferPointer { table in
+            guard let t = table.baseAddress else { return }
             var i = 0
-            let n = bytes.count
             while i + 8 <= n {
-                let lo = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
-                let hi = UInt32(bytes[i + 4]) | UInt32(bytes[i + 5]) << 8 | UInt32(bytes[i + 6]) << 16 | UInt32(bytes[i + 7]) << 24
-                let x = c ^ lo
+                let word = UInt64(littleEndian: (p + i).loadUnaligned(as: UInt64.self))
+                let x = c ^ UInt32(truncatingIfNeeded: word)
+                let hi = UInt32(truncatingIfNeeded: word >> 32)
                 c = t[7 * 256 + Int(x & 0xFF)] ^ t[6 * 256 + Int((x >> 8) & 0xFF)]
                     ^ t[5 * 256 + Int((x >> 16) & 0xFF)] ^ t[4 * 256 + Int(x >> 24)]
                     ^ t[3 * 256 + Int(hi & 0xFF)] ^ t[2 * 256 + Int((hi >> 8) & 0xFF)]
@@ -37,7 +40,7 @@ enum CRC32 {
                 i += 8
             }
             while i < n {
-                c = t[Int((c ^ UInt32(bytes[i])) & 0xFF)] ^ (c >> 8)
+                c = t[Int((c ^ UInt32(p.load(fromByteOffset: i, as: UInt8.self))) & 0xFF)] ^ (c >> 8)
                 i += 1
             }
         }

@@ -79,69 +79,100 @@ public enum JournalReader {
         }
     }
 
-    /// Checks and decodes journal bytes.
+    /// Checks and decodes journal bytes. Lines are split, checksummed and decoded on every
+    /// core (`JournalChunkScan`); what depends on earlier lines is settled here, in file order.
     public static func parse(_ bytes: UnsafeRawBufferPointer, path: String) -> JournalContents {
+        parse(bytes, path: path, chunkBytes: 4 << 20)
+    }
+
+    /// `parse` with stretches of about `chunkBytes` (tests cut small files into many).
+    static func parse(_ bytes: UnsafeRawBufferPointer, path: String, chunkBytes: Int) -> JournalContents {
         var c = JournalContents(path: path)
         c.fileLength = bytes.count
-        var lineNo = 0
-        var start = 0
+        let n = bytes.count
+        guard bytes.baseAddress != nil, n > 0 else { return c }
+        let chunks = JournalChunkScan.scanAll(bytes, chunkBytes: max(1, chunkBytes))
+        c.items.reserveCapacity(chunks.reduce(0) { $0 + $1.entries.count })
         var fingerprint: String? = nil
         // Bad lines are held back until a good line follows: a bad run at the very end is the
         // torn tail, a bad run followed by good lines is damage in the middle.
         var pendingBad: [JournalIssue] = []
         var pendingStartLine: Int? = nil
         // Sequence numbers are unique: a second line with a number already used is refused
-        // (it could otherwise undo or shadow the wrong entry).
-        var sequenceLines: [Int: Int] = [:]
-        let n = bytes.count
-        guard let base = bytes.baseAddress, n > 0 else { return c }
-        while start < n {
-            lineNo += 1
-            let rest = n - start
-            let nl = memchr(base + start, 0x0A, rest).map { UnsafeRawPointer($0) - base }
-            guard let end = nl else {
-                if pendingStartLine == nil { pendingStartLine = lineNo }
-                break  // unterminated last line
-            }
-            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            defer { start = end + 1 }
-            guard JournalCodec.checksumOK(line) else {
-                if c.unsupportedVersion == nil, let v = headerVersion(line), v != JournalHeader.currentVersion {
-                    c.unsupportedVersion = (v, lineNo)
-                }
-                if pendingStartLine == nil { pendingStartLine = lineNo }
-                let why = line.isEmpty ? "empty line" : "checksum mismatch (\(line.count) bytes)"
-                pendingBad.append(JournalIssue(kind: .damaged, path: path, line: lineNo,
-                                               message: "\(why) at byte \(start); line skipped, its bytes kept in the file"))
-                continue
-            }
-            c.issues.append(contentsOf: pendingBad)
-            pendingBad.removeAll()
+        // (it could otherwise undo or shadow the wrong entry). While numbers only grow (as the
+        // writer numbers them) none can repeat, so the table is built only once one does not.
+        var sequenceLines: [Int: Int]? = nil
+        /// A line with a good checksum ends a run of damaged lines in the middle.
+        func goodLine() {
+            if !pendingBad.isEmpty { c.issues.append(contentsOf: pendingBad); pendingBad.removeAll() }
             pendingStartLine = nil
-            c.goodLength = end + 1
-            do throws(JournalCodec.DecodeFailure) {
-                switch try JournalCodec.decode(line) {
+        }
+
+        func takeEntry(_ entry: consuming JournalEntry, line lineNo: Int) {
+            goodLine()
+            if entry.sequence <= c.lastSequence || sequenceLines != nil {
+                if sequenceLines == nil {
+                    var table: [Int: Int] = [:]
+                    table.reserveCapacity(c.items.count)
+                    for item in c.items { table[item.entry.sequence] = item.line }
+                    sequenceLines = table
+                }
+                if let first = sequenceLines?[entry.sequence] {
+                    c.issues.append(JournalIssue(kind: .invalid, path: path, line: lineNo,
+                                                 message: "entry \(entry.sequence): sequence number already used on line \(first); line skipped"))
+                    return
+                }
+                sequenceLines?[entry.sequence] = lineNo
+            }
+            let sequence = entry.sequence
+            c.items.append(.init(entry: entry, line: lineNo, fingerprint: fingerprint))
+            if sequence > c.lastSequence { c.lastSequence = sequence }
+        }
+
+        var lineBase = 0
+        for chunk in chunks {
+            var e = 0
+            var nextEntryLine = chunk.entryLines.first.map(Int.init) ?? Int.max
+            for event in chunk.events {
+                // The entries before this event, in order.
+                while nextEntryLine < event.line, let entry = chunk.entries.take() {
+                    takeEntry(entry, line: lineBase + nextEntryLine + 1)
+                    e += 1
+                    nextEntryLine = e < chunk.entryLines.count ? Int(chunk.entryLines[e]) : Int.max
+                }
+                let lineNo = lineBase + event.line + 1
+                switch event.kind {
+                case .damaged(let version):
+                    if c.unsupportedVersion == nil, let v = version, v != JournalHeader.currentVersion {
+                        c.unsupportedVersion = (v, lineNo)
+                    }
+                    if pendingStartLine == nil { pendingStartLine = lineNo }
+                    let length = event.end - event.start
+                    let why = length == 0 ? "empty line" : "checksum mismatch (\(length) bytes)"
+                    pendingBad.append(JournalIssue(kind: .damaged, path: path, line: lineNo,
+                                                   message: "\(why) at byte \(event.start); line skipped, its bytes kept in the file"))
                 case .header(let h):
+                    goodLine()
                     guard h.version == JournalHeader.currentVersion else {
                         if c.unsupportedVersion == nil { c.unsupportedVersion = (h.version, lineNo) }
                         continue
                     }
                     c.headers.append(h)
                     fingerprint = h.fingerprint
-                case .entry(let e):
-                    if let first = sequenceLines[e.sequence] {
-                        c.issues.append(JournalIssue(kind: .invalid, path: path, line: lineNo,
-                                                     message: "entry \(e.sequence): sequence number already used on line \(first); line skipped"))
-                        continue
-                    }
-                    sequenceLines[e.sequence] = lineNo
-                    c.items.append(.init(entry: e, line: lineNo, fingerprint: fingerprint))
-                    if e.sequence > c.lastSequence { c.lastSequence = e.sequence }
+                case .invalid(let reason):
+                    goodLine()
+                    c.issues.append(JournalIssue(kind: .invalid, path: path, line: lineNo, message: reason))
                 }
-            } catch {
-                c.issues.append(JournalIssue(kind: .invalid, path: path, line: lineNo, message: error.reason))
             }
+            while e < chunk.entryLines.count, let entry = chunk.entries.take() {
+                takeEntry(entry, line: lineBase + Int(chunk.entryLines[e]) + 1)
+                e += 1
+            }
+            if let end = chunk.lastGoodEnd { c.goodLength = end }
+            if chunk.unterminatedStart != nil, pendingStartLine == nil { pendingStartLine = lineBase + chunk.lineCount + 1 }
+            lineBase += chunk.lineCount
         }
+
         if let torn = pendingStartLine {
             c.tornLine = torn
             c.issues.append(JournalIssue(kind: .torn, path: path, line: torn,

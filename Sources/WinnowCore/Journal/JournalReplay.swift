@@ -19,6 +19,8 @@ public struct JournalReplay: Sendable {
     public var reviews: [Int: SampleReview] { state.reviews }
     /// How many samples are accepted, rejected, edited or skipped.
     public var decidedCount: Int { state.decidedCount }
+    /// The reviews as a list (walked without building the dictionary).
+    var reviewList: ReviewList { state.reviewList }
 
     init() {}
 
@@ -28,8 +30,27 @@ public struct JournalReplay: Sendable {
         let count = dataset.count
         var idCounts: [String: Int]? = nil
         var staleSequences = Set<Int>()
-        state.reserve(contents.items.count)
-        for item in contents.items {
+        state.reserve(contents.items.count, indexBound: count)
+        // Every entry after one header carries that header's fingerprint (the same string):
+        // compare it with the dataset's once per header, not once per entry.
+        var checkedFingerprint: String? = nil
+        var checkedSame = false
+        for position in contents.items.indices {
+            // The common entry (a decision on a sample of this very dataset) is loaded straight
+            // from the array: a copy of each item would retain and release all its strings.
+            if contents.items[position].entry.index < count, let f = contents.items[position].fingerprint {
+                if checkedFingerprint != f {
+                    checkedFingerprint = f
+                    checkedSame = f == fingerprint && !fingerprint.isEmpty
+                }
+                var isUndo = false
+                if case .undo = contents.items[position].entry.decision { isUndo = true }
+                if checkedSame, !isUndo {
+                    state.load(contents.items[position].entry)
+                    continue
+                }
+            }
+            let item = contents.items[position]
             var e = item.entry
             if case .undo(let target) = e.decision {
                 if staleSequences.contains(target) { staleSequences.insert(e.sequence); staleEntries.append(e); continue }
@@ -41,7 +62,16 @@ public struct JournalReplay: Sendable {
                 state.load(e)
                 continue
             }
-            let sameFile = item.fingerprint != nil && item.fingerprint == fingerprint && !fingerprint.isEmpty
+            let sameFile: Bool
+            if let f = item.fingerprint {
+                if checkedFingerprint != f {
+                    checkedFingerprint = f
+                    checkedSame = f == fingerprint && !fingerprint.isEmpty
+                }
+                sameFile = checkedSame
+            } else {
+                sameFile = false
+            }
             if e.index < count && (sameFile || dataset.sampleHash(at: e.index) == e.sampleHash) {
                 state.load(e)
                 continue

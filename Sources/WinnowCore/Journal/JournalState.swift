@@ -7,40 +7,84 @@
 /// accumulate (turn edits merge, a whole-conversation edit replaces what came before).
 struct JournalState {
     private(set) var entries: [JournalEntry] = []
-    private var positionsByIndex: [Int: [Int]] = [:]
-    private var indexBySequence: [Int: Int] = [:]
-    private(set) var reviews: [Int: SampleReview] = [:]
+    // Each sample's entries as a chain of positions in `entries`: first and last by sample
+    // index, the next of each position (-1 at the end). No array per sample.
+    private var firstPosition = DenseIntTable()
+    private var lastPosition = DenseIntTable()
+    private var nextPosition: [Int] = []
+    private var indexBySequence = DenseIntTable()
+    /// Reviews by sample index: after a replay's batch fold they are first kept as a list
+    /// (`folded`), and the dictionary is built only when asked for.
+    private var reviewTable: [Int: SampleReview] = [:]
+    private var folded: ReviewList? = nil
+    var reviews: [Int: SampleReview] { folded?.dictionary ?? reviewTable }
+    /// The reviews as a list that is walked without building the dictionary.
+    var reviewList: ReviewList { folded ?? ReviewList(dictionary: reviewTable) }
     private(set) var decidedCount = 0
     private(set) var issues: [JournalIssue] = []
+    private var reviewCapacity = 0
     /// Samples with at least one undo entry (the others skip the undo analysis).
     private var indicesWithUndo = Set<Int>()
 
-    mutating func reserve(_ n: Int) {
+    /// Room for `n` entries on samples below `indexBound` (both hints only).
+    mutating func reserve(_ n: Int, indexBound: Int = 0) {
         entries.reserveCapacity(n)
-        indexBySequence.reserveCapacity(n)
-        positionsByIndex.reserveCapacity(n)
-        reviews.reserveCapacity(n)
+        nextPosition.reserveCapacity(n)
+        indexBySequence.reserveDense(n + 1)
+        let bound = min(max(0, indexBound), 1 << 28)
+        firstPosition.denseBound = max(firstPosition.denseBound, bound)
+        lastPosition.denseBound = firstPosition.denseBound
+        reviewCapacity = min(n, max(bound, 1))
     }
 
     /// Adds entries without folding; call `foldAll()` after a batch.
     mutating func load(_ entry: JournalEntry) {
         let index = targetIndex(of: entry)
-        var e = entry
-        e.index = index
-        if case .undo = e.decision { indicesWithUndo.insert(index) }
-        indexBySequence[e.sequence] = index
-        positionsByIndex[index, default: []].append(entries.count)
-        entries.append(e)
+        if case .undo = entry.decision { indicesWithUndo.insert(index) }
+        let p = entries.count
+        indexBySequence.set(entry.sequence, index, size: p + 1)
+        if let last = lastPosition[index] { nextPosition[last] = p } else { firstPosition.set(index, p, size: p + 1) }
+        lastPosition.set(index, p, size: p + 1)
+        nextPosition.append(-1)
+        entries.append(entry)
+        if entry.index != index { entries[p].index = index }
     }
 
     /// Adds one entry and refolds its sample.
     mutating func add(_ entry: JournalEntry) {
         load(entry)
-        fold(index: entries[entries.count - 1].index)
+        store(fold(index: entries[entries.count - 1].index), at: entries[entries.count - 1].index)
     }
 
     mutating func foldAll() {
-        for index in positionsByIndex.keys { fold(index: index) }
+        let samples = firstPosition
+        guard folded == nil, reviewTable.isEmpty, decidedCount == 0 else {
+            samples.forEachKey { store(fold(index: $0), at: $0) }
+            return
+        }
+        // From a state with no reviews yet (a replay), no sample has an earlier review: the
+        // results go into a list, not a dictionary.
+        var list: [(index: Int, review: SampleReview)] = []
+        list.reserveCapacity(reviewCapacity)
+        var decided = 0
+        samples.forEachKey { index in
+            let r = fold(index: index)
+            if r.status != .undecided { decided += 1 }
+            if r != SampleReview.undecided { list.append((index, r)) }
+        }
+        decidedCount = decided
+        folded = ReviewList(list)
+    }
+
+    /// Records sample `index`'s new review.
+    private mutating func store(_ r: SampleReview, at index: Int) {
+        if let list = folded {
+            reviewTable = list.dictionary
+            folded = nil
+        }
+        let was = reviewTable[index]?.status ?? .undecided
+        if (was == .undecided) != (r.status == .undecided) { decidedCount += r.status == .undecided ? -1 : 1 }
+        if r == SampleReview.undecided { reviewTable[index] = nil } else { reviewTable[index] = r }
     }
 
     /// The sample an entry is about (an undo is about its target's sample).
@@ -49,19 +93,27 @@ struct JournalState {
         return entry.index
     }
 
+    /// The positions in `entries` of sample `index`'s entries, oldest first.
+    private func positions(at index: Int) -> [Int] {
+        var out: [Int] = []
+        var p = firstPosition[index] ?? -1
+        while p >= 0 { out.append(p); p = nextPosition[p] }
+        return out
+    }
+
     /// The sample index that entry `sequence` is recorded on.
     func index(ofSequence sequence: Int) -> Int? { indexBySequence[sequence] }
 
     /// The sequence numbers in force (not undone) on sample `index`, oldest first.
     func liveSequences(at index: Int) -> [Int] {
-        let positions = positionsByIndex[index] ?? []
+        let positions = positions(at: index)
         let undone = indicesWithUndo.contains(index) ? undoneSequences(positions) : []
         return positions.map { entries[$0].sequence }.filter { !undone.contains($0) }
     }
 
     /// Every entry on sample `index`, oldest first.
     func entries(at index: Int) -> [JournalEntry] {
-        (positionsByIndex[index] ?? []).map { entries[$0] }
+        positions(at: index).map { entries[$0] }
     }
 
     private func undoneSequences(_ positions: [Int]) -> Set<Int> {
@@ -76,13 +128,16 @@ struct JournalState {
         return undone
     }
 
-    private mutating func fold(index: Int) {
-        let positions = positionsByIndex[index] ?? []
-        let hasUndo = indicesWithUndo.contains(index)
-        let undone = hasUndo ? undoneSequences(positions) : []
+    /// Sample `index`'s review from its entries.
+    private func fold(index: Int) -> SampleReview {
+        let hasUndo = !indicesWithUndo.isEmpty && indicesWithUndo.contains(index)
+        let undone = hasUndo ? undoneSequences(positions(at: index)) : []
         var r = SampleReview()
         var decisive: Int? = nil
-        for p in positions {
+        var next = firstPosition[index] ?? -1
+        while next >= 0 {
+            let p = next
+            next = nextPosition[p]
             if hasUndo, undone.contains(entries[p].sequence) { continue }
             switch entries[p].decision {
             case .accept:
@@ -114,9 +169,7 @@ struct JournalState {
             r.reviewer = entries[decisive].reviewer
             r.sequence = entries[decisive].sequence
         }
-        let was = reviews[index]?.status ?? .undecided
-        if (was == .undecided) != (r.status == .undecided) { decidedCount += r.status == .undecided ? -1 : 1 }
-        if r == SampleReview.undecided { reviews[index] = nil } else { reviews[index] = r }
+        return r
     }
 
     /// A later edit on top of an earlier one.

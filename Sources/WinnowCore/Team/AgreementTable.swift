@@ -67,7 +67,7 @@ public struct AgreementTable: Sendable, Equatable {
         // One pass per reviewer over their own reviews: a row number per sample index, kept
         // in an array (indices are dataset positions, so dense) rather than a dictionary.
         var maxIndex = -1
-        for s in states { for k in s.reviews.keys where k > maxIndex { maxIndex = k } }
+        for s in states { s.forEachReview { k, _ in if k > maxIndex { maxIndex = k } } }
         var labelCodes: [ReviewerLabel: Int32] = [:]
         var labels: [ReviewerLabel] = []
         var perCoder: [[(Int, Int32)]] = []
@@ -76,14 +76,14 @@ public struct AgreementTable: Sendable, Equatable {
         var acceptCode: Int32? = nil
         for s in states {
             var cells: [(Int, Int32)] = []
-            cells.reserveCapacity(s.reviews.count)
-            for (index, review) in s.reviews {
-                guard index >= 0 else { continue }
+            cells.reserveCapacity(s.reviewCount)
+            s.forEachReview { index, review in
+                guard index >= 0 else { return }
                 let code: Int32
                 if acceptsAlike, review.status == .accepted, let a = acceptCode {
                     code = a
                 } else {
-                    guard let l = label(review) else { continue }
+                    guard let l = label(review) else { return }
                     if let k = labelCodes[l] { code = k } else {
                         code = Int32(labels.count)
                         labels.append(l)

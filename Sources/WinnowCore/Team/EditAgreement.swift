@@ -29,8 +29,11 @@ public struct EditAgreement: Sendable, Equatable {
     /// it cannot be read, and then the sample is left out).
     public static func pairs(_ states: [ReviewerState], original: (Int) -> [Turn]?) -> [EditAgreement] {
         // Only edited samples matter: pick them out once per reviewer.
-        let edited = states.map { s in ReviewerState(reviewer: s.reviewer, source: s.source,
-                                                      reviews: s.reviews.filter { $0.value.edit != nil }, entries: []) }
+        let edited = states.map { s in
+            var reviews: [Int: SampleReview] = [:]
+            s.forEachReview { index, review in if review.edit != nil { reviews[index] = review } }
+            return ReviewerState(reviewer: s.reviewer, source: s.source, reviews: reviews, entries: [])
+        }
         var out: [EditAgreement] = []
         for i in edited.indices {
             for j in edited.indices where j > i {

@@ -7,14 +7,27 @@ public struct ReviewerState: Sendable {
     /// Where the state came from (a journal path), for messages.
     public var source: String
     /// Each sample's state after replay (undecided samples absent).
-    public var reviews: [Int: SampleReview]
+    public var reviews: [Int: SampleReview] {
+        get { reviewList.dictionary }
+        set { reviewList = ReviewList(dictionary: newValue) }
+    }
+    /// The same reviews, walked by the figures without building the dictionary (a replay
+    /// hands them over as a list).
+    private var reviewList: ReviewList
     /// The applied entries in journal order (undone ones included), for times and rulings.
     public var entries: [JournalEntry]
 
     public init(reviewer: String, source: String, reviews: [Int: SampleReview], entries: [JournalEntry]) {
         self.reviewer = reviewer
         self.source = source
-        self.reviews = reviews
+        self.reviewList = ReviewList(dictionary: reviews)
+        self.entries = entries
+    }
+
+    init(reviewer: String, source: String, reviewList: ReviewList, entries: [JournalEntry]) {
+        self.reviewer = reviewer
+        self.source = source
+        self.reviewList = reviewList
         self.entries = entries
     }
 
@@ -22,13 +35,27 @@ public struct ReviewerState: Sendable {
     /// (the file name when it has none).
     public init(replay: JournalReplay, source: String, reviewer: String? = nil) {
         self.init(reviewer: reviewer ?? ReviewerState.mainReviewer(replay.entries, source: source),
-                  source: source, reviews: replay.reviews, entries: replay.entries)
+                  source: source, reviewList: replay.reviewList, entries: replay.entries)
     }
+
+    /// Calls `body` with every reviewed sample index and its review, in no particular order.
+    func forEachReview(_ body: (Int, SampleReview) -> Void) { reviewList.forEach(body) }
+
+    /// How many samples have a review.
+    var reviewCount: Int { reviewList.count }
 
     /// The name most entries carry, or the last path component of `source`.
     static func mainReviewer(_ entries: [JournalEntry], source: String) -> String {
         var counts: [String: Int] = [:]
-        for e in entries where !e.reviewer.isEmpty { counts[e.reviewer, default: 0] += 1 }
+        // Counted by runs of one name (a journal is mostly one reviewer's): one hash per run.
+        var run = "", length = 0
+        for e in entries where !e.reviewer.isEmpty {
+            if length > 0, e.reviewer == run { length += 1; continue }
+            if length > 0 { counts[run, default: 0] += length }
+            run = e.reviewer
+            length = 1
+        }
+        if length > 0 { counts[run, default: 0] += length }
         if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) { return best.key }
         return PathText.lastComponent(source)
     }
