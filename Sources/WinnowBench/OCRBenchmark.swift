@@ -9,7 +9,7 @@ import WinnowOCR
 /// time on the same first `--limit` images, in the same run.
 enum OCRBenchmark {
     static func run(_ args: [String]) -> Int32 {
-        let valued: Set<String> = ["--jobs", "--limit", "--ocr-lang", "--image-root", "--near-confidence"]
+        let valued: Set<String> = ["--jobs", "--limit", "--ocr-lang", "--image-root", "--near-confidence", "--drop-confidence"]
         var positional: [String] = []
         var skip = false
         for arg in args {
@@ -18,7 +18,7 @@ enum OCRBenchmark {
             if !arg.hasPrefix("--") { positional.append(arg) }
         }
         guard positional.count >= 2 else {
-            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses] [--near-confidence C]\n".utf8))
+            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses] [--near-confidence C] [--drop-confidence C]\n".utf8))
             return 64
         }
         let jobs = BenchSupport.option(args, "--jobs").flatMap(Int.init) ?? 2
@@ -57,6 +57,7 @@ enum OCRBenchmark {
         var matcher = QuoteMatcher()
         // For tuning on a development set only: figures to report use the default.
         if let c = BenchSupport.option(args, "--near-confidence").flatMap(Double.init) { matcher.minNearConfidence = c }
+        if let c = BenchSupport.option(args, "--drop-confidence").flatMap(Double.init) { matcher.minNearConfidenceForDrops = c }
         accuracy(data, list: list, pages: filled, truth: truth, matcher: matcher, showMisses: args.contains("--show-misses"))
 
         // 2. Throughput: the engine with `jobs` workers vs the CLI with `jobs` processes.

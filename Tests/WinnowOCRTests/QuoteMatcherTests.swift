@@ -192,3 +192,35 @@ import WinnowCore
         #expect(QuoteMatcher().matches(turns: ["“热烈欢迎新同学入学”"], lines: lines).map(\.status) == [.found])
     }
 }
+
+/// How confident an OCR line must be to contradict a quote, by the kind of difference.
+@Suite struct QuoteMatcherConfidenceTests {
+    static func line(_ text: String, conf: Double) -> OCRLine {
+        OCRLine(text: text, box: OCRBox(x: 0, y: 0, width: 500, height: 120), confidence: conf)
+    }
+
+    @Test func aDroppedCharacterIsNearEvenOnALessConfidentLine() throws {
+        // OCR does not invent 火 in the middle of a sign: the quote lost it.
+        let m = try #require(QuoteMatcher().matches(turns: ["“上海锅城”"], lines: [Self.line("上海火锅城", conf: 79)]).first)
+        #expect(m.status == .near)
+        #expect(m.suggestion == "上海火锅城")
+    }
+
+    @Test func swappedNeighboursAreNearOnALessConfidentLine() {
+        let m = QuoteMatcher().matches(turns: ["“四川酒烟行”"], lines: [Self.line("四川烟酒行", conf: 72)])
+        #expect(m.map(\.status) == [.near])
+    }
+
+    @Test func aDifferentCharacterNeedsAConfidentLine() {
+        // 士 for 土 at 80: Tesseract's own kind of mistake; the quote is not contradicted.
+        let unsure = QuoteMatcher().matches(turns: ["“红烧土豆丝”"], lines: [Self.line("红烧士豆丝", conf: 80)])
+        #expect(unsure.map(\.status) == [.notFound])
+        let sure = QuoteMatcher().matches(turns: ["“红烧土豆丝”"], lines: [Self.line("红烧士豆丝", conf: 95)])
+        #expect(sure.map(\.status) == [.near])
+    }
+
+    @Test func aVeryUnsureLineContradictsNothing() {
+        let m = QuoteMatcher().matches(turns: ["“上海锅城”"], lines: [Self.line("上海火锅城", conf: 50)])
+        #expect(m.map(\.status) == [.notFound])
+    }
+}

@@ -26,6 +26,9 @@ public struct QuoteMatcher: Sendable {
     /// OCR lines under this confidence may confirm a quote (found) but not contradict it
     /// (near): Tesseract's misreads come with lower confidence.
     public var minNearConfidence = 88.0
+    /// The same when the quote only lacks characters the line has or swaps two neighbours
+    /// (edits OCR seldom makes).
+    public var minNearConfidenceForDrops = 60.0
     /// Share that must be equal for a phrase only cut at its ends to count as found.
     public var minEdgeMatchFraction = 0.5
 
@@ -151,7 +154,17 @@ public struct QuoteMatcher: Sendable {
         // A short phrase is near only a whole line: "单菜" for the sign "菜单", not any line
         // that happens to hold one of its characters.
         let wholeLine = target.lineIndices.count == 1 && alignment.start == 0 && alignment.end == target.folded.chars.count
-        let confident = target.lineIndices.allSatisfy { lines.indices.contains($0) && lines[$0].confidence >= minNearConfidence }
+        // OCR misreads a character (a substitution) far more often than it invents one in
+        // the middle of a line or swaps two: a quote that only lacks characters the line has,
+        // or has two of them swapped, may be contradicted by a less confident line.
+        let onlyDropsOrSwaps = inner.allSatisfy { op in
+            switch op {
+            case .equal, .alternative, .insertTarget, .swap: return true
+            case .substitute, .dropQuote: return false
+            }
+        }
+        let needed = onlyDropsOrSwaps ? min(minNearConfidence, minNearConfidenceForDrops) : minNearConfidence
+        let confident = target.lineIndices.allSatisfy { lines.indices.contains($0) && lines[$0].confidence >= needed }
         // A quote character the OCR line lacks is more likely a character OCR lost than one
         // the answer made up: not reported as near.
         let quoteLonger = inner.contains { if case .dropQuote = $0 { return true }; return false }
