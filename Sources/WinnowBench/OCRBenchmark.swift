@@ -18,7 +18,7 @@ enum OCRBenchmark {
             if !arg.hasPrefix("--") { positional.append(arg) }
         }
         guard positional.count >= 2 else {
-            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses] [--near-confidence C] [--drop-confidence C]\n".utf8))
+            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses] [--near-confidence C] [--drop-confidence C] [--no-alternatives]\n".utf8))
             return 64
         }
         let jobs = BenchSupport.option(args, "--jobs").flatMap(Int.init) ?? 2
@@ -58,7 +58,8 @@ enum OCRBenchmark {
         // For tuning on a development set only: figures to report use the default.
         if let c = BenchSupport.option(args, "--near-confidence").flatMap(Double.init) { matcher.minNearConfidence = c }
         if let c = BenchSupport.option(args, "--drop-confidence").flatMap(Double.init) { matcher.minNearConfidenceForDrops = c }
-        accuracy(data, list: list, pages: filled, truth: truth, matcher: matcher, showMisses: args.contains("--show-misses"))
+        accuracy(data, list: list, pages: filled, truth: truth, matcher: matcher,
+                 withoutAlternatives: args.contains("--no-alternatives"), showMisses: args.contains("--show-misses"))
 
         // 2. Throughput: the engine with `jobs` workers vs the CLI with `jobs` processes.
         let sample = Array(list.jobs.prefix(limit))
@@ -96,7 +97,7 @@ enum OCRBenchmark {
     }
 
     static func accuracy(_ data: Dataset, list: ImageList, pages: [Int: OCRPage], truth: [Int: Truth], matcher: QuoteMatcher,
-                         showMisses: Bool) {
+                         withoutAlternatives: Bool = false, showMisses: Bool) {
         let linter = OCRMismatchLinter(matcher: matcher)
         var flagged: [Int: [LintFinding]] = [:]
         var withImage = 0
@@ -106,7 +107,8 @@ enum OCRBenchmark {
                   jobIndices.allSatisfy({ pages[$0] != nil }) else { continue }
             withImage += 1
             measured.insert(index)
-            let lines = jobIndices.flatMap { pages[$0]?.lines ?? [] }
+            var lines = jobIndices.flatMap { pages[$0]?.lines ?? [] }
+            if withoutAlternatives { for k in lines.indices { lines[k].alternatives = [] } }
             let findings = linter.lint(sample, ocrLines: lines)
             if !findings.isEmpty { flagged[index] = findings }
         }
