@@ -9,7 +9,7 @@ import WinnowOCR
 /// time on the same first `--limit` images, in the same run.
 enum OCRBenchmark {
     static func run(_ args: [String]) -> Int32 {
-        let valued: Set<String> = ["--jobs", "--limit", "--ocr-lang", "--image-root"]
+        let valued: Set<String> = ["--jobs", "--limit", "--ocr-lang", "--image-root", "--near-confidence", "--drop-confidence"]
         var positional: [String] = []
         var skip = false
         for arg in args {
@@ -18,7 +18,7 @@ enum OCRBenchmark {
             if !arg.hasPrefix("--") { positional.append(arg) }
         }
         guard positional.count >= 2 else {
-            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses]\n".utf8))
+            FileHandle.standardError.write(Data("usage: winnow-bench ocr FILE GROUNDTRUTH [--jobs N] [--limit N] [--ocr-lang L] [--image-root DIR] [--no-fill] [--show-misses] [--near-confidence C] [--drop-confidence C] [--no-alternatives]\n".utf8))
             return 64
         }
         let jobs = BenchSupport.option(args, "--jobs").flatMap(Int.init) ?? 2
@@ -54,7 +54,12 @@ enum OCRBenchmark {
             }
             print("cache: \(filled.count) of \(list.jobs.count) images cached in \(cachePath) (--no-fill: the rest are left out)")
         } catch { BenchSupport.fail("\(error)") }
-        accuracy(data, list: list, pages: filled, truth: truth, showMisses: args.contains("--show-misses"))
+        var matcher = QuoteMatcher()
+        // For tuning on a development set only: figures to report use the default.
+        if let c = BenchSupport.option(args, "--near-confidence").flatMap(Double.init) { matcher.minNearConfidence = c }
+        if let c = BenchSupport.option(args, "--drop-confidence").flatMap(Double.init) { matcher.minNearConfidenceForDrops = c }
+        accuracy(data, list: list, pages: filled, truth: truth, matcher: matcher,
+                 withoutAlternatives: args.contains("--no-alternatives"), showMisses: args.contains("--show-misses"))
 
         // 2. Throughput: the engine with `jobs` workers vs the CLI with `jobs` processes.
         let sample = Array(list.jobs.prefix(limit))
@@ -91,8 +96,9 @@ enum OCRBenchmark {
         return truth
     }
 
-    static func accuracy(_ data: Dataset, list: ImageList, pages: [Int: OCRPage], truth: [Int: Truth], showMisses: Bool) {
-        let linter = OCRMismatchLinter()
+    static func accuracy(_ data: Dataset, list: ImageList, pages: [Int: OCRPage], truth: [Int: Truth], matcher: QuoteMatcher,
+                         withoutAlternatives: Bool = false, showMisses: Bool) {
+        let linter = OCRMismatchLinter(matcher: matcher)
         var flagged: [Int: [LintFinding]] = [:]
         var withImage = 0
         var measured = Set<Int>()
@@ -101,7 +107,8 @@ enum OCRBenchmark {
                   jobIndices.allSatisfy({ pages[$0] != nil }) else { continue }
             withImage += 1
             measured.insert(index)
-            let lines = jobIndices.flatMap { pages[$0]?.lines ?? [] }
+            var lines = jobIndices.flatMap { pages[$0]?.lines ?? [] }
+            if withoutAlternatives { for k in lines.indices { lines[k].alternatives = [] } }
             let findings = linter.lint(sample, ocrLines: lines)
             if !findings.isEmpty { flagged[index] = findings }
         }

@@ -40,6 +40,9 @@ public final class TesseractEngine: OCREngine {
         }
         // Tesseract's diagnostics ("Estimating resolution as ...") are not for our users.
         _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        // Per-character alternatives from the LSTM (read with the choice iterator): a quote
+        // that differs only where OCR itself hesitated is not a misquote.
+        _ = TessBaseAPISetVariable(api, "lstm_choice_mode", "2")
         self.api = api
         self.decoder = decoder
         self.timeLimitMilliseconds = timeLimitMilliseconds
@@ -128,12 +131,15 @@ public final class TesseractEngine: OCREngine {
         for (k, line) in lines.enumerated() where line.box.height >= Self.rereadHeight && line.confidence < Self.rereadConfidence {
             guard let crop = grey.crop(line.box, margin: line.box.height / 4, scale: Double(Self.rereadTargetHeight) / Double(line.box.height)) else { continue }
             TessBaseAPISetPageSegMode(api, PSM_SINGLE_LINE)
-            guard run(crop, started: started) == 0, let raw = TessBaseAPIGetUTF8Text(api) else { continue }
-            let text = Self.joinCJK(String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines))
-            TessDeleteText(raw)
+            guard run(crop, started: started) == 0 else { continue }
+            // One line is expected; should Tesseract split it, the pieces are joined and
+            // their alternatives kept only when each piece has them.
+            let read = readLines()
+            let text = read.map(\.text).joined()
+            let alternatives = read.allSatisfy({ $0.alternatives.count == $0.text.count }) ? read.flatMap(\.alternatives) : []
             let confidence = Double(TessBaseAPIMeanTextConf(api))
             if !text.isEmpty, confidence > line.confidence {
-                lines[k] = OCRLine(text: text, box: line.box, confidence: min(100, confidence))
+                lines[k] = OCRLine(text: text, box: line.box, confidence: min(100, confidence), alternatives: alternatives)
             }
         }
         TessBaseAPISetPageSegMode(api, pageSegMode)
@@ -209,12 +215,71 @@ public final class TesseractEngine: OCREngine {
             if let page = TessResultIteratorGetPageIteratorConst(iterator) {
                 _ = TessPageIteratorBoundingBox(page, RIL_TEXTLINE, &left, &top, &right, &bottom)
             }
-            lines.append(OCRLine(text: Self.joinCJK(text),
+            let joined = Self.joinCJK(text)
+            lines.append(OCRLine(text: joined,
                                  box: OCRBox(x: Int(Double(left) / scale), y: Int(Double(top) / scale),
                                              width: Int(Double(right - left) / scale), height: Int(Double(bottom - top) / scale)),
-                                 confidence: min(100, max(0, confidence))))
+                                 confidence: min(100, max(0, confidence)),
+                                 alternatives: Self.align(symbols(ofLineAt: iterator), to: joined)))
         } while TessResultIteratorNext(iterator, RIL_TEXTLINE) != 0
         return lines
+    }
+
+    /// Alternatives the LSTM gave at least this confidence (0 to 100) are kept; most of its
+    /// choices come with 0 and are noise.
+    static let minAlternativeConfidence: Float = 1
+    /// At most this many alternatives per character.
+    static let maxAlternatives = 4
+
+    /// The symbols of the line the iterator is at, each with its alternatives (Tesseract's
+    /// choice iterator, filled because `lstm_choice_mode` is 2), in reading order.
+    private func symbols(ofLineAt iterator: OpaquePointer) -> [(text: String, alternatives: String)] {
+        guard let walker = TessResultIteratorCopy(iterator) else { return [] }
+        defer { TessResultIteratorDelete(walker) }
+        var out: [(text: String, alternatives: String)] = []
+        repeat {
+            guard let raw = TessResultIteratorGetUTF8Text(walker, RIL_SYMBOL) else { continue }
+            let text = String(cString: raw)
+            TessDeleteText(raw)
+            var alternatives = ""
+            if let choices = TessResultIteratorGetChoiceIterator(walker) {
+                var count = 0
+                repeat {
+                    guard let choice = TessChoiceIteratorGetUTF8Text(choices) else { continue }
+                    let candidate = String(cString: choice)
+                    // One character each: a multi-character choice cannot stand for one.
+                    guard candidate.count == 1, candidate != text, !alternatives.contains(candidate),
+                          TessChoiceIteratorConfidence(choices) >= Self.minAlternativeConfidence else { continue }
+                    alternatives += candidate
+                    count += 1
+                } while count < Self.maxAlternatives && TessChoiceIteratorNext(choices) != 0
+                TessChoiceIteratorDelete(choices)
+            }
+            out.append((text, alternatives))
+            guard TessResultIteratorNext(walker, RIL_SYMBOL) != 0 else { break }
+        } while !Self.isAtLineStart(walker)
+        return out
+    }
+
+    private static func isAtLineStart(_ iterator: OpaquePointer) -> Bool {
+        guard let page = TessResultIteratorGetPageIteratorConst(iterator) else { return true }
+        return TessPageIteratorIsAtBeginningOf(page, RIL_TEXTLINE) != 0
+    }
+
+    /// Alternatives per character of `text` (the line as joined), from its symbols in order:
+    /// white space gets none; any disagreement between the symbols and the text gives none at
+    /// all rather than alternatives for the wrong characters.
+    static func align(_ symbols: [(text: String, alternatives: String)], to text: String) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(text.count)
+        var next = 0
+        for c in text {
+            if c.isWhitespace { out.append(""); continue }
+            guard next < symbols.count, symbols[next].text == String(c) else { return [] }
+            out.append(symbols[next].alternatives)
+            next += 1
+        }
+        return out.allSatisfy(\.isEmpty) ? [] : out
     }
 
     /// Drops the spaces Tesseract puts between Chinese characters (it segments Chinese into

@@ -33,6 +33,23 @@ import WinnowCore
         #expect(cache.page(for: Self.identity(1), settings: OCRSettings(languages: "eng", engine: "tesseract test")) == nil)
     }
 
+    @Test func alternativesRoundTripAndAreLeftOutWhenThereAreNone() throws {
+        let path = Self.tempFile()
+        let writer = try OCRCacheWriter(path: path)
+        let line = OCRLine(text: "杀子 活动", box: OCRBox(x: 0, y: 0, width: 9, height: 9), confidence: 90,
+                           alternatives: ["亲杂", "", "", "", "话"])
+        try writer.append(reference: "a", identity: Self.identity(1), settings: Self.settings, page: OCRPage(lines: [line]))
+        try writer.append(reference: "b", identity: Self.identity(2), settings: Self.settings, page: Self.page)
+        writer.sync()
+        var cache = OCRCache()
+        cache.read(file: path)
+        #expect(cache.page(for: Self.identity(1), settings: Self.settings)?.lines.first?.alternatives == ["亲杂", "", "", "", "话"])
+        #expect(cache.page(for: Self.identity(1), settings: Self.settings)?.lines.first?.alternatives(at: 4) == "话")
+        #expect(cache.page(for: Self.identity(2), settings: Self.settings)?.lines.first?.alternatives == [])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.components(separatedBy: "\"alt\"").count == 2, "only the line with alternatives has an alt key: \(text)")
+    }
+
     @Test func tornTailIsIgnoredAndTheNextRecordStartsOnItsOwnLine() throws {
         let path = Self.tempFile()
         do {

@@ -59,6 +59,16 @@ import WinnowCore
     }
 
     @Test(.enabled(if: built, "needs `swift build` first (the winnow binary)"))
+    func timeLimitOutOfRangeIsAUsageError() throws {
+        let dir = RenderedSign.tempFolder()
+        let path = dir + "/d.json"
+        try Data(#"[{"id": "a", "image": "a.png", "conversations": []}]"#.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try Self.winnow(["ocr", path, "--time-limit", "0"])
+        #expect(result.status == 64)
+        #expect(result.output.contains("--time-limit must be 1 to 3600 seconds"), "\(result.output)")
+    }
+
+    @Test(.enabled(if: built, "needs `swift build` first (the winnow binary)"))
     func lintSaysWhenThereIsNoCache() throws {
         let dir = RenderedSign.tempFolder()
         let path = dir + "/d.json"

@@ -138,3 +138,89 @@ import WinnowCore
         #expect(m.map(\.status) == [.notFound])
     }
 }
+
+/// Tesseract's per-character alternatives: a quote character OCR also considered is not a
+/// contradiction.
+@Suite struct QuoteMatcherAlternativesTests {
+    static func line(_ text: String, alternatives: [String], conf: Double = 95) -> OCRLine {
+        OCRLine(text: text, box: OCRBox(x: 10, y: 0, width: 200, height: 40), confidence: conf, alternatives: alternatives)
+    }
+
+    @Test func quoteCharacterAmongTheAlternativesIsFound() {
+        // The sign says 亲子活动; OCR read 杀 but also considered 亲.
+        let read = Self.line("杀子活动", alternatives: ["亲", "", "", ""])
+        #expect(QuoteMatcher().matches(turns: ["“亲子活动”"], lines: [read]).map(\.status) == [.found])
+        // Without the alternatives the same reading contradicts the quote.
+        let plain = Self.line("杀子活动", alternatives: [])
+        #expect(QuoteMatcher().matches(turns: ["“亲子活动”"], lines: [plain]).map(\.status) == [.near])
+    }
+
+    @Test func lookAlikeAmongTheAlternativesIsNotFlagged() {
+        // 己 for 已: a look-alike pair, and OCR hesitated between them at that place.
+        let read = Self.line("自已的店", alternatives: ["", "己巳", "", ""])
+        #expect(QuoteMatcher().matches(turns: ["“自己的店”"], lines: [read]).map(\.status) == [.found])
+        // A look-alike OCR did not consider is still near.
+        let other = Self.line("自已的店", alternatives: ["", "巳", "", ""])
+        #expect(QuoteMatcher().matches(turns: ["“自己的店”"], lines: [other]).map(\.status) == [.near])
+    }
+
+    @Test func alternativeElsewhereDoesNotExcuseADifferentCharacter() throws {
+        // 亲 is among the alternatives of the first character, but the quote differs at the
+        // third: still a misquote, and the suggestion keeps the line's reading there.
+        let read = Self.line("南山亲子活动", alternatives: ["", "", "杀", "", "", ""])
+        let m = try #require(QuoteMatcher().matches(turns: ["“南山亲子话动”"], lines: [read]).first)
+        #expect(m.status == .near)
+        #expect(m.suggestion == "南山亲子活动")
+    }
+
+    @Test func misreadSignWithTheQuoteShortenedGetsTheFullSignBack() throws {
+        // OCR read 化 for 花 (花 among its alternatives); the answer dropped the last character.
+        let read = Self.line("宋记鲜化坊", alternatives: ["", "", "", "花", ""])
+        let m = try #require(QuoteMatcher().matches(turns: ["“宋记鲜花”"], lines: [read]).first)
+        #expect(m.status == .near)
+        #expect(m.suggestion == "宋记鲜花坊")
+    }
+
+    @Test func alternativesOfTheWrongLengthAreIgnored() {
+        let read = Self.line("杀子活动", alternatives: ["亲"])
+        #expect(QuoteMatcher().matches(turns: ["“亲子活动”"], lines: [read]).map(\.status) == [.near])
+    }
+
+    @Test func alternativesSpanTwoJoinedLines() {
+        // A sign split over two lines; the second line's first character was misread.
+        let lines = [Self.line("热烈欢迎", alternatives: []), Self.line("新同孛入学", alternatives: ["", "", "学", "", ""])]
+        #expect(QuoteMatcher().matches(turns: ["“热烈欢迎新同学入学”"], lines: lines).map(\.status) == [.found])
+    }
+}
+
+/// How confident an OCR line must be to contradict a quote, by the kind of difference.
+@Suite struct QuoteMatcherConfidenceTests {
+    static func line(_ text: String, conf: Double) -> OCRLine {
+        OCRLine(text: text, box: OCRBox(x: 0, y: 0, width: 500, height: 120), confidence: conf)
+    }
+
+    @Test func aDroppedCharacterIsNearEvenOnALessConfidentLine() throws {
+        // OCR does not invent 火 in the middle of a sign: the quote lost it.
+        let m = try #require(QuoteMatcher().matches(turns: ["“上海锅城”"], lines: [Self.line("上海火锅城", conf: 79)]).first)
+        #expect(m.status == .near)
+        #expect(m.suggestion == "上海火锅城")
+    }
+
+    @Test func swappedNeighboursAreNearOnALessConfidentLine() {
+        let m = QuoteMatcher().matches(turns: ["“四川酒烟行”"], lines: [Self.line("四川烟酒行", conf: 72)])
+        #expect(m.map(\.status) == [.near])
+    }
+
+    @Test func aDifferentCharacterNeedsAConfidentLine() {
+        // 士 for 土 at 80: Tesseract's own kind of mistake; the quote is not contradicted.
+        let unsure = QuoteMatcher().matches(turns: ["“红烧土豆丝”"], lines: [Self.line("红烧士豆丝", conf: 80)])
+        #expect(unsure.map(\.status) == [.notFound])
+        let sure = QuoteMatcher().matches(turns: ["“红烧土豆丝”"], lines: [Self.line("红烧士豆丝", conf: 95)])
+        #expect(sure.map(\.status) == [.near])
+    }
+
+    @Test func aVeryUnsureLineContradictsNothing() {
+        let m = QuoteMatcher().matches(turns: ["“上海锅城”"], lines: [Self.line("上海火锅城", conf: 50)])
+        #expect(m.map(\.status) == [.notFound])
+    }
+}

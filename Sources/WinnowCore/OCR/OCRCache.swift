@@ -102,6 +102,8 @@ struct OCRCacheRecord: Codable {
         /// x, y, width, height.
         var box: [Int]
         var conf: Double
+        /// Per character, the engine's other choices (absent when none at all).
+        var alt: [String]?
     }
 
     init(reference: String, identity: ImageIdentity, settings: OCRSettings, page: OCRPage) {
@@ -113,7 +115,8 @@ struct OCRCacheRecord: Codable {
         self.settings = settings.key
         lines = page.lines.map {
             Line(text: $0.text, box: [$0.box.x, $0.box.y, $0.box.width, $0.box.height],
-                 conf: ($0.confidence * 10).rounded() / 10)
+                 conf: ($0.confidence * 10).rounded() / 10,
+                 alt: $0.alternatives.allSatisfy(\.isEmpty) ? nil : $0.alternatives)
         }
         error = page.error
         ms = page.milliseconds
@@ -124,7 +127,7 @@ struct OCRCacheRecord: Codable {
     var page: OCRPage {
         OCRPage(lines: lines.map { l in
             let b = l.box + [0, 0, 0, 0]
-            return OCRLine(text: l.text, box: OCRBox(x: b[0], y: b[1], width: b[2], height: b[3]), confidence: l.conf)
+            return OCRLine(text: l.text, box: OCRBox(x: b[0], y: b[1], width: b[2], height: b[3]), confidence: l.conf, alternatives: l.alt ?? [])
         }, error: error, milliseconds: ms)
     }
 

@@ -15,7 +15,7 @@ public struct OCRSettings: Sendable, Equatable, Hashable {
     }
 
     /// The settings as one cache-key string.
-    public var key: String { "\(engine) lang=\(languages) psm=6 scales=1,0.5,0.25 grey reread-tall-lines" }
+    public var key: String { "\(engine) lang=\(languages) psm=6 scales=1,0.5,0.25 grey reread-tall-lines choices=2" }
 }
 
 /// Why an engine could not read an image (or could not start), with the file it was reading.

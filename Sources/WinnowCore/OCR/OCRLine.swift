@@ -21,11 +21,22 @@ public struct OCRLine: Sendable, Equatable, Hashable {
     public var box: OCRBox
     /// The engine's confidence, 0 to 100.
     public var confidence: Double
+    /// Per character of ``text`` (same count, or empty when the engine gave none): the other
+    /// characters the engine considered for it, most likely first ("" for none). A quote
+    /// that differs from the line only where the quote's character is one of these is the
+    /// OCR's misreading, not a misquote.
+    public var alternatives: [String]
 
-    public init(text: String, box: OCRBox, confidence: Double) {
+    public init(text: String, box: OCRBox, confidence: Double, alternatives: [String] = []) {
         self.text = text
         self.box = box
         self.confidence = confidence
+        self.alternatives = alternatives
+    }
+
+    /// The alternatives for the character at `index` of ``text`` (empty when none).
+    public func alternatives(at index: Int) -> String {
+        alternatives.indices.contains(index) ? alternatives[index] : ""
     }
 }
 

@@ -26,6 +26,9 @@ public struct QuoteMatcher: Sendable {
     /// OCR lines under this confidence may confirm a quote (found) but not contradict it
     /// (near): Tesseract's misreads come with lower confidence.
     public var minNearConfidence = 88.0
+    /// The same when the quote only lacks characters the line has or swaps two neighbours
+    /// (edits OCR seldom makes).
+    public var minNearConfidenceForDrops = 60.0
     /// Share that must be equal for a phrase only cut at its ends to count as found.
     public var minEdgeMatchFraction = 0.5
 
@@ -56,19 +59,40 @@ public struct QuoteMatcher: Sendable {
         var lineIndices: [Int]
         var text: [Character]
         var folded: FoldedText
+        /// Per folded character, the folded characters OCR also considered for it.
+        var alternatives: [Set<Character>]
+
+        init(lineIndices: [Int], text: [Character], alternatives: [String]) {
+            self.lineIndices = lineIndices
+            self.text = text
+            folded = FoldedText(text)
+            self.alternatives = folded.origin.map { i in
+                guard alternatives.indices.contains(i) else { return [] }
+                return Set(alternatives[i].flatMap { FoldedText.fold($0) })
+            }
+        }
     }
 
     static func targets(_ lines: [OCRLine], minConfidence: Double) -> [Target] {
         var out: [Target] = []
         for (i, line) in lines.enumerated() where line.confidence >= minConfidence {
             let text = Array(line.text)
-            out.append(Target(lineIndices: [i], text: text, folded: FoldedText(text)))
+            let alternatives = Self.alternatives(of: line, count: text.count)
+            out.append(Target(lineIndices: [i], text: text, alternatives: alternatives))
             if i + 1 < lines.count, lines[i + 1].confidence >= minConfidence {
-                let joined = text + Array(lines[i + 1].text)
-                out.append(Target(lineIndices: [i, i + 1], text: joined, folded: FoldedText(joined)))
+                let next = lines[i + 1]
+                let nextText = Array(next.text)
+                out.append(Target(lineIndices: [i, i + 1], text: text + nextText,
+                                  alternatives: alternatives + Self.alternatives(of: next, count: nextText.count)))
             }
         }
         return out
+    }
+
+    /// A line's alternatives, one per character (empty strings when it has none or they do
+    /// not fit its text).
+    static func alternatives(of line: OCRLine, count: Int) -> [String] {
+        line.alternatives.count == count ? line.alternatives : [String](repeating: "", count: count)
     }
 
     func match(_ phrase: QuotedPhrase, targets: [Target], lines: [OCRLine]) -> QuoteMatch {
@@ -77,7 +101,7 @@ public struct QuoteMatcher: Sendable {
         guard !quote.chars.isEmpty else { return QuoteMatch(phrase: phrase, status: .notFound) }
         var best: (target: Target, alignment: Alignment)?
         for target in targets where !target.folded.chars.isEmpty {
-            let a = Alignment.best(quote.chars, in: target.folded.chars)
+            let a = Alignment.best(quote.chars, in: target.folded.chars, alternatives: target.alternatives)
             if best == nil || a.cost < best!.alignment.cost
                 || (a.cost == best!.alignment.cost && target.lineIndices.count < best!.target.lineIndices.count) {
                 best = (target, a)
@@ -130,7 +154,17 @@ public struct QuoteMatcher: Sendable {
         // A short phrase is near only a whole line: "单菜" for the sign "菜单", not any line
         // that happens to hold one of its characters.
         let wholeLine = target.lineIndices.count == 1 && alignment.start == 0 && alignment.end == target.folded.chars.count
-        let confident = target.lineIndices.allSatisfy { lines.indices.contains($0) && lines[$0].confidence >= minNearConfidence }
+        // OCR misreads a character (a substitution) far more often than it invents one in
+        // the middle of a line or swaps two: a quote that only lacks characters the line has,
+        // or has two of them swapped, may be contradicted by a less confident line.
+        let onlyDropsOrSwaps = inner.allSatisfy { op in
+            switch op {
+            case .equal, .alternative, .insertTarget, .swap: return true
+            case .substitute, .dropQuote: return false
+            }
+        }
+        let needed = onlyDropsOrSwaps ? min(minNearConfidence, minNearConfidenceForDrops) : minNearConfidence
+        let confident = target.lineIndices.allSatisfy { lines.indices.contains($0) && lines[$0].confidence >= needed }
         // A quote character the OCR line lacks is more likely a character OCR lost than one
         // the answer made up: not reported as near.
         let quoteLonger = inner.contains { if case .dropQuote = $0 { return true }; return false }
@@ -214,6 +248,9 @@ struct FoldedText {
 struct Alignment {
     enum Op: Equatable {
         case equal(q: Int, t: Int)
+        /// The quote character is one OCR considered for this place but ranked lower: counts
+        /// as equal (the image may well show it), and the quote keeps it.
+        case alternative(q: Int, t: Int)
         case substitute(q: Int, t: Int)
         /// Quote characters q and q+1 appear as target t and t+1 in the other order.
         case swap(q: Int, t: Int)
@@ -227,7 +264,14 @@ struct Alignment {
     /// Folded length of the target.
     var targetLength: Int
 
-    var equalCount: Int { ops.reduce(0) { n, op in if case .equal = op { return n + 1 }; return n } }
+    var equalCount: Int {
+        ops.reduce(0) { n, op in
+            switch op {
+            case .equal, .alternative: return n + 1
+            default: return n
+            }
+        }
+    }
 
     /// The ops without the quote characters missing where the OCR text itself starts or
     /// ends: OCR often cuts a line short, or reads its first or last character into another
@@ -243,7 +287,7 @@ struct Alignment {
     static func cost(_ ops: some Sequence<Op>, quote q: [Character], target t: [Character]) -> Int {
         ops.reduce(0) { n, op in
             switch op {
-            case .equal: return n
+            case .equal, .alternative: return n
             case .substitute(let a, let b): return n + (Confusables.areConfusable(q[a], t[b]) ? 1 : 2)
             case .swap, .dropQuote, .insertTarget: return n + 2
             }
@@ -252,13 +296,17 @@ struct Alignment {
 
     private static let scale = 256
 
-    static func best(_ q: [Character], in t: [Character]) -> Alignment {
+    /// `alternatives`, when given, holds per target character the characters OCR also
+    /// considered there; a quote character among them aligns like an equal one.
+    static func best(_ q: [Character], in t: [Character], alternatives: [Set<Character>] = []) -> Alignment {
         let m = q.count, n = t.count
         let width = n + 1
+        let hasAlternatives = alternatives.count == n
+        func isAlternative(_ i: Int, _ j: Int) -> Bool { hasAlternatives && alternatives[j].contains(q[i]) }
         // Composite score: doubled cost * 256 - equal characters (a quote is at most 40).
         var d = [Int](repeating: 0, count: (m + 1) * width)
         func sub(_ i: Int, _ j: Int) -> Int {
-            q[i] == t[j] ? -1 : (Confusables.areConfusable(q[i], t[j]) ? scale : 2 * scale)
+            q[i] == t[j] || isAlternative(i, j) ? -1 : (Confusables.areConfusable(q[i], t[j]) ? scale : 2 * scale)
         }
         if m > 0 {
             for i in 1...m {
@@ -285,7 +333,8 @@ struct Alignment {
         while i > 0 {
             let here = d[i * width + j]
             if j > 0, here == d[(i - 1) * width + j - 1] + sub(i - 1, j - 1) {
-                ops.append(q[i - 1] == t[j - 1] ? .equal(q: i - 1, t: j - 1) : .substitute(q: i - 1, t: j - 1))
+                ops.append(q[i - 1] == t[j - 1] ? .equal(q: i - 1, t: j - 1)
+                           : isAlternative(i - 1, j - 1) ? .alternative(q: i - 1, t: j - 1) : .substitute(q: i - 1, t: j - 1))
                 i -= 1; j -= 1; continue
             }
             if i >= 2, j >= 2, q[i - 1] == t[j - 2], q[i - 2] == t[j - 1], q[i - 1] != q[i - 2],
@@ -311,7 +360,7 @@ struct Alignment {
         for (k, op) in ops.enumerated() {
             let isInner = k >= inner.startIndex && k < inner.endIndex
             switch op {
-            case .equal(let q, _):
+            case .equal(let q, _), .alternative(let q, _):
                 nextQuote = q + 1
             case .substitute(let q, let t):
                 replacement[q] = String(target[targetFold.origin[t]]); nextQuote = q + 1

@@ -17,7 +17,9 @@ struct OcrCommand: ParsableCommand {
             version, and appended to DATASET.winnow-ocr (or under $XDG_CACHE_HOME/winnow/ocr/ \
             when the dataset's folder is read-only) as soon as they are read. Ctrl-C stops after \
             the images being read; running the command again resumes. An image that takes more \
-            than 10 s is given up with a message.
+            than --time-limit seconds (10) is given up with a message and tried again on the next \
+            run. With more than one job, each job's Tesseract uses one thread \
+            (OMP_THREAD_LIMIT=1 unless set).
 
             --json prints one JSON object per image: image, path, lines (text, box [x, y, width, \
             height] in pixels, confidence 0-100) and error.
@@ -38,6 +40,9 @@ struct OcrCommand: ParsableCommand {
 
     @OptionGroup var language: OCRLanguageOption
 
+    @Option(name: .customLong("time-limit"), help: "Give up on an image after this many seconds (default 10).")
+    var timeLimit: Int = 10
+
     @Flag(name: .long, help: "Print the lines of every image as JSON.")
     var json = false
 
@@ -45,6 +50,7 @@ struct OcrCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 || jobs > 64 { throw ValidationError("--jobs must be 1 to 64, not \(jobs)") }
+        if timeLimit < 1 || timeLimit > 3600 { throw ValidationError("--time-limit must be 1 to 3600 seconds, not \(timeLimit)") }
     }
 
     /// One image as printed by --json.
@@ -61,12 +67,13 @@ struct OcrCommand: ParsableCommand {
     }
 
     func run() throws {
+        OpenMPThreads.limitToOne(ifJobs: jobs)
         let data = try dataset.open(file)
         let list = OCRImageList(data, imageRoot: imageRoot)
         let languages = language.languages
         // Load one engine up front: missing language data is a clear error before any work.
         let first: TesseractEngine
-        do throws(OCRError) { first = try TesseractEngine(languages: languages) } catch {
+        do throws(OCRError) { first = try TesseractEngine(languages: languages, timeLimitMilliseconds: timeLimit * 1000) } catch {
             FileHandle.standardError.write(Data("winnow ocr: \(error.description)\n".utf8))
             throw WinnowExit.badInput
         }
@@ -81,7 +88,7 @@ struct OcrCommand: ParsableCommand {
         let spare = SpareEngine(first)
         let batch = OCRBatch(jobs: list.jobs, workers: jobs, settings: settings, cache: cache, writer: writer) { () throws(OCRError) -> any OCREngine in
             if let engine = spare.take() { return engine }
-            return try TesseractEngine(languages: languages)
+            return try TesseractEngine(languages: languages, timeLimitMilliseconds: timeLimit * 1000)
         }
         let bar = OCRProgressBar(total: list.jobs.count)
         let interrupt = Interrupt { batch.stop() }
