@@ -261,11 +261,11 @@ public final class Dataset: @unchecked Sendable {
         return (try? JSONParser.parse(quoted))?.stringValue
     }
 
-    /// Whether `taskType(at:)` answers from the index, without a decode.
-    public func taskTypeIsIndexed(at index: Int) -> Bool { table.taskType(at: index) != nil }
+    /// Whether `taskType(at:)` answers without a decode (from the index or the byte walk).
+    public func taskTypeIsIndexed(at index: Int) -> Bool { table.taskType(at: index) != nil || scannedTaskType(at: index) != nil }
 
-    /// The sample's task type in O(1) when the index recorded it (the usual case), else by
-    /// decoding it; nil when the sample cannot be read.
+    /// The sample's task type by a byte walk of its bytes (the usual case), else by decoding
+    /// it; nil when the sample cannot be read.
     public func taskType(at index: Int) -> TaskType? {
         if let known = table.taskType(at: index) { return known }
         if let known = scannedTaskType(at: index) { return known }
