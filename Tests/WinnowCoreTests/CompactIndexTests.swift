@@ -240,6 +240,11 @@ import Testing
             IDKeySort.sort(&keys)
             #expect(keys == expected, "n \(n)")
         }
+        // About 40 keys a top-16-bit bucket: the insertion sort inside buckets.
+        var crowded = (0..<8_000).map { (random.next() % 200) << 48 | (random.next() % 5_000) << 32 | UInt64($0) }
+        let crowdedSorted = crowded.sorted()
+        IDKeySort.sort(&crowded)
+        #expect(crowded == crowdedSorted)
         var full = (0..<20_000).map { UInt64(truncatingIfNeeded: random.next()) & 0xFFFF_FFFF_0000_0000 | UInt64($0) }
         let expected = full.sorted()
         IDKeySort.sort(&full)

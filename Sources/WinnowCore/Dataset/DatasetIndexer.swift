@@ -45,7 +45,7 @@ struct DatasetIndexer {
     /// hashed from it).
     init(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, progress: (@Sendable (Double) -> Void)?,
          fileBytes: UnsafeRawBufferPointer? = nil) {
-        self.table = SampleTableBuilder(sink: sink, bytes: fileBytes ?? bytes)
+        self.table = SampleTableBuilder(sink: sink, bytes: fileBytes ?? bytes, scannedBytes: bytes.count)
         // An empty mapping has no base address; point at a static byte so pointers stay valid.
         self.base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? DatasetIndexer.emptyByte
         self.n = bytes.count

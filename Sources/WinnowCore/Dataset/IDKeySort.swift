@@ -1,40 +1,51 @@
-/// Sorts id keys (hash << 32 | index) that were appended in index order: a stable two-pass
-/// radix sort on the 32-bit hash, so equal hashes keep their index order and the result
-/// equals a full sort of the keys. About ten times faster than `sort()` on 641,868 keys,
-/// which matters because it runs on every cold open.
+/// Sorts id keys (hash << 32 | index) in place: one American-flag pass on the hash's top 16
+/// bits (no second array: at 6.4M samples a copy would cost 51 MB of RssAnon while indexing),
+/// then each bucket (a few dozen keys) by the whole key. Keys are unique, so the result equals
+/// `sort()`; several times faster than it on 641,868 keys, which matters on every cold open.
 enum IDKeySort {
-    /// Sorts `keys` in place; the low 32 bits must ascend in the input (they are indices).
     static func sort(_ keys: inout [UInt64]) {
         let n = keys.count
-        guard n > 1 else { return }
         guard n >= 4096 else { keys.sort(); return }
-        var temp = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 1 << 16)
+        var starts = [Int](repeating: 0, count: (1 << 16) + 1)
         keys.withUnsafeMutableBufferPointer { a in
-            temp.withUnsafeMutableBufferPointer { b in
-                counts.withUnsafeMutableBufferPointer { c in
-                    pass(from: a, to: b, counts: c, shift: 32)
-                    pass(from: b, to: a, counts: c, shift: 48)
+            starts.withUnsafeMutableBufferPointer { s in
+                for key in a { s[Int(truncatingIfNeeded: key >> 48) + 1] += 1 }
+                for b in 0..<(1 << 16) { s[b + 1] += s[b] }
+                // Cycle each key to its bucket; `next[b]` is the next free slot of bucket b.
+                var next = Array(s[0..<(1 << 16)])
+                for b in 0..<(1 << 16) {
+                    let end = s[b + 1]
+                    while next[b] < end {
+                        var key = a[next[b]]
+                        var target = Int(truncatingIfNeeded: key >> 48)
+                        while target != b {
+                            swap(&key, &a[next[target]])
+                            next[target] += 1
+                            target = Int(truncatingIfNeeded: key >> 48)
+                        }
+                        a[next[b]] = key
+                        next[b] += 1
+                    }
+                }
+                for b in 0..<(1 << 16) {
+                    let from = s[b], to = s[b + 1]
+                    if to - from < 2 { continue }
+                    if to - from > 64 {
+                        a[from..<to].sort()
+                        continue
+                    }
+                    // Insertion sort: buckets hold about n / 65,536 keys.
+                    for i in (from + 1)..<to {
+                        let key = a[i]
+                        var j = i - 1
+                        while j >= from, a[j] > key {
+                            a[j + 1] = a[j]
+                            j -= 1
+                        }
+                        a[j + 1] = key
+                    }
                 }
             }
-        }
-    }
-
-    /// One stable counting pass on the 16 bits at `shift`.
-    private static func pass(from src: UnsafeMutableBufferPointer<UInt64>, to dst: UnsafeMutableBufferPointer<UInt64>,
-                             counts: UnsafeMutableBufferPointer<Int>, shift: UInt64) {
-        for k in counts.indices { counts[k] = 0 }
-        for key in src { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1 }
-        var total = 0
-        for k in counts.indices {
-            let c = counts[k]
-            counts[k] = total
-            total += c
-        }
-        for key in src {
-            let digit = Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)
-            dst[counts[digit]] = key
-            counts[digit] += 1
         }
     }
 }
