@@ -82,6 +82,9 @@ public struct DatasetOptions: Sendable {
     public var useIndexCache: Bool
     /// Called now and then with the fraction of the file indexed (0...1), for progress bars.
     public var progress: (@Sendable (Double) -> Void)?
+    /// Index large JSON Lines on two threads (the result is the same either way; benchmarks
+    /// turn it off to compare).
+    public var parallelIndexing = true
 
     public init(container: DatasetContainer? = nil, useIndexCache: Bool = true,
                 progress: (@Sendable (Double) -> Void)? = nil) {
@@ -126,7 +129,7 @@ public final class Dataset: @unchecked Sendable {
 
     /// Opens and indexes (or loads the index cache of) the file at `path`.
     public static func open(path: String, options: DatasetOptions = DatasetOptions()) throws(DatasetError) -> Dataset {
-        try open(path: path, options: options, parallelThreshold: ParallelIndexer.defaultThreshold)
+        try open(path: path, options: options, parallelThreshold: options.parallelIndexing ? ParallelIndexer.defaultThreshold : .max)
     }
 
     /// `parallelThreshold`: the file size from which JSON Lines are indexed on two threads
