@@ -4,6 +4,9 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("index", "index FILE [--runs N]: indexing vs a memchr scan, warm-cache start, RssAnon", IndexBenchmark.run),
     ("open-sample", "open-sample FILE INDEX: open with the cache and decode one sample (used by index)", IndexBenchmark.openSample),
+    ("types", "types FILE [--decode-sample N]: T and --stratify type from a warm index vs the memchr floor and decoding", TaskTypeBenchmark.run),
+    ("scale", "scale FILE [--sample N] [--walk STEPS]: issue 15's figures (warm/cold open, cache bytes per sample, random walk) vs the memchr floor", ScaleBenchmark.run),
+    ("scale-probe", "scale-probe FILE INDEX [--walk STEPS]: open, decode, print figures (used by scale)", ScaleBenchmark.probeMain),
     ("merge", "merge [--dataset PATH] [--decisions N]: merge with a journal vs cp ($WINNOW_BENCH_DATASET)", { MergeBenchmark.run(["merge"] + $0); return 0 }),
     ("replay", "replay [--dataset PATH] [--entries N]: replay a journal ($WINNOW_BENCH_DATASET)", { JournalBenchmarks.replay(["replay"] + $0); return 0 }),
     ("lint", "lint FILE GROUNDTRUTH [--full PATH] [--limit N] [--show-misses]: lint precision/recall, throughput vs decode ($WINNOW_BENCH_DATASET)", LintBenchmark.run),

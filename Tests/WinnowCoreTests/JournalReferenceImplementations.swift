@@ -176,6 +176,10 @@ struct ReferenceJournalState {
                 r.edit = ReferenceJournalState.combine(r.edit, edit)
             case .undo:
                 continue
+            case .reset:
+                r.status = .undecided; r.reasons = []; r.note = nil; r.edit = nil
+                decisive = nil
+                continue
             case .note(let text, let flag):
                 if let text { r.notes.append(text) }
                 if let flag { r.flags.append(flag) }

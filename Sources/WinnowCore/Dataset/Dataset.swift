@@ -82,6 +82,9 @@ public struct DatasetOptions: Sendable {
     public var useIndexCache: Bool
     /// Called now and then with the fraction of the file indexed (0...1), for progress bars.
     public var progress: (@Sendable (Double) -> Void)?
+    /// Index large JSON Lines on two threads (the result is the same either way; benchmarks
+    /// turn it off to compare).
+    public var parallelIndexing = true
 
     public init(container: DatasetContainer? = nil, useIndexCache: Bool = true,
                 progress: (@Sendable (Double) -> Void)? = nil) {
@@ -107,7 +110,6 @@ public final class Dataset: @unchecked Sendable {
     let table: SampleTable
     let lines: LineIndex
     private let fingerprintValue: String
-    private let idLookup = IDLookup()
 
     init(path: String, file: MappedFile, result: IndexResult, style: JSONStyle, fingerprint: String, cached: Bool) {
         self.path = path
@@ -127,6 +129,12 @@ public final class Dataset: @unchecked Sendable {
 
     /// Opens and indexes (or loads the index cache of) the file at `path`.
     public static func open(path: String, options: DatasetOptions = DatasetOptions()) throws(DatasetError) -> Dataset {
+        try open(path: path, options: options, parallelThreshold: options.parallelIndexing ? ParallelIndexer.defaultThreshold : .max)
+    }
+
+    /// `parallelThreshold`: the file size from which JSON Lines are indexed on two threads
+    /// (tests lower it to compare both ways on small files).
+    static func open(path: String, options: DatasetOptions, parallelThreshold: Int) throws(DatasetError) -> Dataset {
         let file = try MappedFile(path: path)
         // The key holds the options too: a cache built under `--format` is never reused by a
         // run without it (or with the other format), and the other way round.
@@ -136,22 +144,65 @@ public final class Dataset: @unchecked Sendable {
             return Dataset(path: path, file: file, result: cached.result, style: cached.style,
                            fingerprint: cached.fingerprint, cached: true)
         }
-        var indexer = DatasetIndexer(bytes: file.bytes, progress: options.progress)
-        let result: IndexResult
+        // The image streams to the cache file (or an unnamed scratch file without the cache),
+        // so that a fresh index costs page cache rather than process memory.
+        func makeSink() -> IndexImageSink {
+            (options.useIndexCache ? IndexCache.openSink(for: path) : nil) ?? IndexCache.scratchSink() ?? IndexImageSink.memory()
+        }
+        var sink = makeSink()
+        var result: IndexResult
+        var builder: SampleTableBuilder
+        var otherIDKeys: [UInt64] = []
         do {
-            result = try indexer.run(forced: options.container)
+            if let (parallel, built, keys) = try ParallelIndexer.run(bytes: file.bytes, sink: sink, forced: options.container,
+                                                               progress: options.progress, threshold: parallelThreshold) {
+                result = parallel
+                builder = built
+                otherIDKeys = keys
+            } else {
+                if sink.offset > 0 {
+                    sink.discard()
+                    sink = makeSink()
+                }
+                var indexer = DatasetIndexer(bytes: file.bytes, sink: sink, progress: options.progress)
+                result = try indexer.run(forced: options.container)
+                builder = indexer.table
+            }
         } catch {
+            sink.discard()
             let location = LineIndex(bytes: file.bytes).location(of: error.offset)
             throw .unusable(DatasetProblem(severity: .error, file: path, location: location, message: error.message))
         }
         file.adviseNormal()
-        let style = detectStyle(file: file, table: result.table)
-        let fingerprint = computeFingerprint(file: file, table: result.table)
+        // Truncated while it was being indexed: the index may hold zero pages read through the
+        // SIGBUS guard; never keep (or cache) it.
+        if file.changedOnDisk {
+            sink.discard()
+            throw .cannotOpen(path: path, reason: changedOnDiskMessage)
+        }
+        let layout = builder.finishSections(mergingIDKeys: otherIDKeys)
+        let storage = sink.map()
+        guard let table = IndexImage.table(storage: storage, layout: layout, owner: storage) else {
+            sink.discard()
+            throw .cannotOpen(path: path, reason: "the index of the file could not be built")
+        }
+        result.table = table
+        let style = detectStyle(file: file, table: table)
+        let fingerprint = computeFingerprint(file: file, table: table)
         if options.useIndexCache {
-            IndexCache.save(CachedIndex(key: key, result: result, style: style, fingerprint: fingerprint), for: path)
+            let body = layout.endOffset <= IndexImage.fullCheckLimit && layout.endOffset <= storage.bytes.count
+                ? Hashing.words(UnsafeRawBufferPointer(rebasing: storage.bytes[0..<layout.endOffset])) : 0
+            IndexImage.writeHeader(sink, key: key, result: result, style: style, fingerprint: fingerprint,
+                                   layout: layout, bodyChecksum: body)
+            sink.publish()
+        } else {
+            sink.discard()
         }
         return Dataset(path: path, file: file, result: result, style: style, fingerprint: fingerprint, cached: false)
     }
+
+    /// Where the index cache of `path` may be written (beside it, else the user's cache folder).
+    public static func indexCachePaths(for path: String) -> [String] { IndexCache.candidatePaths(for: path) }
 
     /// Number of samples (readable or not).
     public var count: Int { table.count }
@@ -162,8 +213,9 @@ public final class Dataset: @unchecked Sendable {
 
     /// The byte range of sample `index` in the file (the object itself, no separators).
     public func byteRange(at index: Int) -> Range<Int> {
-        guard index >= 0, index < table.count else { return 0..<0 }
-        return Int(table.starts[index])..<Int(table.ends[index])
+        let range = table.range(at: index)
+        // A damaged image could point past the end; the file's bytes are the limit.
+        return min(range.lowerBound, file.size)..<min(range.upperBound, file.size)
     }
 
     /// A stable hash of sample `index`'s original bytes (hex), used by journal entries.
@@ -194,19 +246,39 @@ public final class Dataset: @unchecked Sendable {
     /// The id of sample `index` without a full decode where possible (for lookups and lists).
     public func id(at index: Int) -> String? {
         guard let (range, isString) = table.idRange(at: index), file.isStillBacked(upTo: range.upperBound + 1) else { return nil }
+        guard range.upperBound <= file.size else { return nil }
         let raw = UnsafeRawBufferPointer(rebasing: file.bytes[range])
+        let quoted = isString && range.lowerBound >= 1 && range.upperBound < file.size
+            ? UnsafeRawBufferPointer(rebasing: file.bytes[(range.lowerBound - 1)..<(range.upperBound + 1)]) : raw
+        return Self.idText(raw: raw, quoted: quoted, isString: isString)
+    }
+
+    /// An id's text from its raw bytes (`quoted`: the string literal with its quotes), shared
+    /// with the index builder so that lookup hashes match what `id(at:)` returns.
+    static func idText(raw: UnsafeRawBufferPointer, quoted: UnsafeRawBufferPointer, isString: Bool) -> String? {
         if !isString { return String(decoding: raw, as: UTF8.self) }
         if !raw.contains(0x5C) {
             return String(validating: raw, as: UTF8.self) ?? String(decoding: raw, as: UTF8.self)
         }
         // Escapes in the id: decode just the string literal (quotes included).
-        let quoted = UnsafeRawBufferPointer(rebasing: file.bytes[(range.lowerBound - 1)..<(range.upperBound + 1)])
         return (try? JSONParser.parse(quoted))?.stringValue
+    }
+
+    /// Whether `taskType(at:)` answers without a decode (from the index or the byte walk).
+    public func taskTypeIsIndexed(at index: Int) -> Bool { table.taskType(at: index) != nil || scannedTaskType(at: index) != nil }
+
+    /// The sample's task type by a byte walk of its bytes (the usual case), else by decoding
+    /// it; nil when the sample cannot be read.
+    public func taskType(at index: Int) -> TaskType? {
+        if let known = table.taskType(at: index) { return known }
+        if let known = scannedTaskType(at: index) { return known }
+        guard case .success(let s) = sample(at: index) else { return nil }
+        return s.taskType
     }
 
     /// The index of the first sample whose id is `id`; `#N` finds sample N when it has no id.
     public func index(ofID id: String) -> Int? {
-        if let found = idLookup.find(id, in: self) { return found }
+        if let found = IDLookup.find(id, in: self) { return found }
         if id.hasPrefix("#"), let n = Int(id.dropFirst()), n >= 0, n < count, table.idRange(at: n) == nil { return n }
         return nil
     }
@@ -220,8 +292,9 @@ public final class Dataset: @unchecked Sendable {
 
     private static func detectStyle(file: MappedFile, table: SampleTable) -> JSONStyle {
         guard table.count > 0 else { return JSONStyle() }
-        let start = Int(table.starts[0])
-        let end = min(Int(table.ends[0]), start + 65536)
+        let first = table.range(at: 0)
+        let start = min(first.lowerBound, file.size)
+        let end = min(first.upperBound, start + 65536, file.size)
         var lineStart = start
         while lineStart > 0, file.bytes[lineStart - 1] == 0x20 || file.bytes[lineStart - 1] == 0x09 { lineStart -= 1 }
         return JSONStyle.detect(sample: UnsafeRawBufferPointer(rebasing: file.bytes[start..<end]), lineIndent: start - lineStart)
@@ -244,8 +317,13 @@ public final class Dataset: @unchecked Sendable {
                 h = Hashing.words(UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + blockSize)]), seed: h)
             }
         }
-        table.starts.withUnsafeBytes { h = Hashing.words($0, seed: h) }
-        table.ends.withUnsafeBytes { h = Hashing.words($0, seed: h) }
+        // Equal to hashing the arrays of starts and then of ends as 64-bit words (version 5
+        // did exactly that), so journals written before keep matching.
+        var starts = Hashing.WordHasher(count: table.count, seed: h)
+        table.forEachRange { _, range in starts.add(UInt64(bitPattern: Int64(range.lowerBound).littleEndian)) }
+        var ends = Hashing.WordHasher(count: table.count, seed: starts.finish())
+        table.forEachRange { _, range in ends.add(UInt64(bitPattern: Int64(range.upperBound).littleEndian)) }
+        h = ends.finish()
         return Hashing.hex(h)
     }
 }

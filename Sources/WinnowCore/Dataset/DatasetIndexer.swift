@@ -32,7 +32,8 @@ struct UnusableFile: Error {
 struct DatasetIndexer {
     private let base: UnsafePointer<UInt8>
     private let n: Int
-    private var table = SampleTable()
+    /// Receives every sample found (streams the compact rows into the index image).
+    var table: SampleTableBuilder
     private var problems: [RawProblem] = []
     private var suppressedProblems = 0
     private let progress: (@Sendable (Double) -> Void)?
@@ -40,7 +41,11 @@ struct DatasetIndexer {
     private static let progressStep = 32 << 20
     private static let maxProblems = 1000
 
-    init(bytes: UnsafeRawBufferPointer, progress: (@Sendable (Double) -> Void)?) {
+    /// `fileBytes`: the whole file when `bytes` is only its first part (ids past the part are
+    /// hashed from it).
+    init(bytes: UnsafeRawBufferPointer, sink: IndexImageSink, progress: (@Sendable (Double) -> Void)?,
+         fileBytes: UnsafeRawBufferPointer? = nil) {
+        self.table = SampleTableBuilder(sink: sink, bytes: fileBytes ?? bytes, scannedBytes: bytes.count)
         // An empty mapping has no base address; point at a static byte so pointers stay valid.
         self.base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? DatasetIndexer.emptyByte
         self.n = bytes.count
@@ -99,7 +104,27 @@ struct DatasetIndexer {
             problems.append(RawProblem(severity: .error, offset: -1, message: "\(suppressedProblems) more problems not listed"))
         }
         progress?(1)
-        return IndexResult(container: container, table: table, problems: problems, contentStart: start)
+        return IndexResult(container: container, table: .empty, problems: problems, contentStart: start)
+    }
+
+    /// Indexes only JSON Lines from offset 0 of its buffer (the second half of a parallel run;
+    /// offsets are relative to the buffer).
+    mutating func runLinesOnly() -> [RawProblem] {
+        scanLines(from: 0)
+        return problems
+    }
+
+    /// Whether the buffer looks like JSON Lines whose first line holds a whole object, so that
+    /// splitting it at a newline cannot change what the first half detects.
+    func startsWithOneLineObject(forced: DatasetContainer?) -> Bool {
+        var start = 0
+        if n >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+        let first = skipWhitespace(start, n)
+        guard first < n, base[first] == UInt8(ascii: "{"), forced != .jsonArray else { return false }
+        guard let nl = memchr(base + first, 0x0A, n - first) else { return false }
+        let lineEnd = base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+        let scanned = scanValue(first, n)
+        return scanned.end > 0 && scanned.end <= lineEnd
     }
 
     // MARK: - Containers
@@ -133,7 +158,7 @@ struct DatasetIndexer {
             if element.resumeAt >= 0 || element.brokenEnd >= 0 {
                 // A broken sample: keep its bytes (decoding says what is wrong) and go on with
                 // the next sample found on a later line.
-                table.append(start: i, end: max(element.brokenEnd, i + 1), idStart: -1, idLength: 0, idIsString: false)
+                table.append(start: i, end: max(element.brokenEnd, i + 1), idStart: -1, idLength: 0, idIsString: false, idHash: 0)
                 guard element.resumeAt >= 0 else { return }
                 i = element.resumeAt
                 continue
@@ -193,7 +218,7 @@ struct DatasetIndexer {
                         // An unclosed object on a full line: keep it so that decoding says why.
                         var e = lineEnd
                         while e > j, base[e - 1] == 0x0D || base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 }
-                        table.append(start: j, end: e, idStart: -1, idLength: 0, idIsString: false)
+                        table.append(start: j, end: e, idStart: -1, idLength: 0, idIsString: false, idHash: 0)
                     }
                     tick(lineEnd)
                 } else {
@@ -321,13 +346,14 @@ struct DatasetIndexer {
         return result
     }
 
-    /// The lookup hash of a scanned id (see `SampleTable.idHashes`); plain ASCII ids only.
-    private func idHash(_ scanned: Scanned) -> UInt32 {
+    /// The lookup hash of a scanned id (see `SampleTable.idOrder`); nil for ids with escapes
+    /// or non-ASCII bytes, which the builder hashes after decoding them.
+    private func idHash(_ scanned: Scanned) -> UInt32? {
         guard scanned.idStart >= 0 else { return 0 }
         let raw = UnsafeRawBufferPointer(start: base + scanned.idStart, count: scanned.idLength)
         // Escapes and non-ASCII bytes (possibly invalid UTF-8) are hashed from the decoded id
         // later, so the hash always matches what `id(at:)` returns.
-        for b in raw where b == 0x5C || b >= 0x80 { return SampleTable.escapedIDHash }
+        for b in raw where b == 0x5C || b >= 0x80 { return nil }
         return SampleTable.idHash(raw)
     }
 

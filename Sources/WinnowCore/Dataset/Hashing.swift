@@ -41,6 +41,19 @@ enum Hashing {
         return h
     }
 
+    /// `words` fed one 8-byte word at a time, for values that are not in one buffer: equal to
+    /// `words` over the little-endian bytes of the same `count` words.
+    struct WordHasher {
+        private var h: UInt64
+        init(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) { h = seed ^ UInt64(count * 8) }
+        @inline(__always)
+        mutating func add(_ word: UInt64) {
+            h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        func finish() -> UInt64 { h ^ (h >> 29) }
+    }
+
     /// Lower-case, zero-padded 16-digit hex.
     static func hex(_ value: UInt64) -> String {
         let s = String(value, radix: 16)

@@ -1,48 +1,28 @@
-import Foundation
-
-/// A lazily built open-addressing table from id hash to sample index: 4 bytes a slot and no
-/// per-id strings, so 640k ids cost about 8 MB and are compared against the mapped bytes.
-final class IDLookup: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Int32] = []
-    private var mask = 0
-
-    func find(_ id: String, in dataset: Dataset) -> Int? {
-        lock.lock()
-        if slots.isEmpty && dataset.count > 0 { build(dataset) }
-        let slots = self.slots, mask = self.mask
-        lock.unlock()
-        guard !slots.isEmpty else { return nil }
-        var text = id
-        let hash = text.withUTF8 { SampleTable.idHash(UnsafeRawBufferPointer($0)) }
-        var best: Int?
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 {
-            let candidate = Int(slots[slot])
-            if best.map({ candidate < $0 }) ?? true, dataset.id(at: candidate) == id { best = candidate }
-            slot = (slot + 1) & mask
+/// Finds a sample by id through the index image's id order: the indices of samples with an
+/// id, sorted by (id hash, index) when the index was built. Nothing is built at open time; a
+/// lookup is a binary search whose probes hash the ids they read from the mapped file.
+enum IDLookup {
+    /// The first sample whose id is `id`, if any.
+    static func find(_ id: String, in dataset: Dataset) -> Int? {
+        let table = dataset.table
+        let target = SampleTable.idHash(id)
+        func hashAt(_ k: Int) -> UInt32? {
+            dataset.id(at: table.idOrderIndex(k)).map(SampleTable.idHash)
         }
-        return best
-    }
-
-    /// Fills the table from the stored id hashes; only ids with escapes are read from the file.
-    private func build(_ dataset: Dataset) {
-        var capacity = 16
-        while capacity < dataset.count * 2 { capacity <<= 1 }
-        var table = [Int32](repeating: -1, count: capacity)
-        let mask = capacity - 1
-        let stored = dataset.table
-        for index in 0..<stored.count where stored.idOffsets[index] != SampleTable.noID {
-            var hash = stored.idHashes[index]
-            if hash == SampleTable.escapedIDHash {
-                guard var id = dataset.id(at: index) else { continue }
-                hash = id.withUTF8 { SampleTable.idHash(UnsafeRawBufferPointer($0)) }
-            }
-            var slot = Int(hash) & mask
-            while table[slot] >= 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(truncatingIfNeeded: index)
+        // Lower bound of `target`; an entry whose id no longer reads (the file changed) sorts
+        // as hash 0, which at worst makes the lookup miss.
+        var lo = 0, hi = table.idCount
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if (hashAt(mid) ?? 0) < target { lo = mid + 1 } else { hi = mid }
         }
-        slots = table
-        self.mask = mask
+        // Equal hashes are in index order: the first equal id is the answer.
+        var k = lo
+        while k < table.idCount, let h = hashAt(k), h == target {
+            let index = table.idOrderIndex(k)
+            if dataset.id(at: index) == id { return index }
+            k += 1
+        }
+        return nil
     }
 }

@@ -40,7 +40,7 @@ struct IndexCacheKey: Equatable {
     }
 }
 
-/// The cached result of indexing, as stored on disk.
+/// The cached result of indexing: the header fields of an index image plus its table.
 struct CachedIndex {
     var key: IndexCacheKey
     var result: IndexResult
@@ -49,11 +49,13 @@ struct CachedIndex {
 }
 
 /// Reads and writes `<file>.winnow-index` (or a copy in the user's cache folder when the
-/// dataset's folder is read-only). Binary, versioned, with a checksum over every byte, so a
-/// damaged or foreign file is rebuilt rather than trusted.
+/// dataset's folder is read-only). The file is an index image (`IndexImage`) that is mapped,
+/// not read: opening a 6.4M-sample dataset touches a few pages of it.
 enum IndexCache {
     static let magic: [UInt8] = Array("WINNOWIX".utf8)
-    static let version: UInt32 = 5
+    /// 6: the mapped compact image (10-byte rows, checkpoints, exceptions, id order, trailer
+    /// header). Older versions are rebuilt, never read.
+    static let version: UInt32 = 6
 
     /// Where the cache for `path` lives: beside it when that folder is writable.
     static func candidatePaths(for path: String) -> [String] {
@@ -72,11 +74,12 @@ enum IndexCache {
         return NSTemporaryDirectory() + "winnow"
     }
 
-    /// Loads a cache matching `key`, or nil when there is none or it cannot be trusted.
+    /// Maps a cache matching `key`, or nil when there is none or it cannot be trusted.
     static func load(for path: String, key: IndexCacheKey) -> CachedIndex? {
         for candidate in candidatePaths(for: path) {
-            guard let data = FileManager.default.contents(atPath: candidate) else { continue }
-            if let cached = decode(data), cached.key == key,
+            guard access(candidate, R_OK) == 0, let file = try? MappedFile(path: candidate) else { continue }
+            file.adviseNormal()
+            if let cached = IndexImage.read(file: file), cached.key == key,
                cached.result.table.isConsistent(fileSize: Int(key.size)) {
                 return cached
             }
@@ -84,19 +87,32 @@ enum IndexCache {
         return nil
     }
 
-    /// Writes the cache atomically (temp file + rename) beside the data, else in the user's
-    /// cache folder. Failures are silent: the cache is an optimisation.
-    static func save(_ cached: CachedIndex, for path: String) {
-        let data = encode(cached)
+    /// A writable place for a new cache image: a temporary file beside the final one (renamed
+    /// by `IndexImageSink.publish`), or nil when neither folder takes it.
+    static func openSink(for path: String) -> IndexImageSink? {
         for candidate in candidatePaths(for: path) {
             let folder = PathText.parent(candidate)
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             guard access(folder, W_OK) == 0, isMarkedWritable(folder) else { continue }
             let temp = candidate + ".tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temp, contents: data) else { continue }
-            if rename(temp, candidate) == 0 { return }
-            unlink(temp)
+            let fd = Glibc.open(temp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { continue }
+            return IndexImageSink(fd: fd, tempPath: temp, finalPath: candidate)
         }
+        return nil
+    }
+
+    /// An unnamed scratch file for an index that is not cached (`--no-index-cache`): its pages
+    /// are page cache that the kernel can drop, not the process's memory.
+    static func scratchSink() -> IndexImageSink? {
+        var template = Array((NSTemporaryDirectory() + "/winnow-index-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { return nil }
+        let temp = String(cString: template)
+        return IndexImageSink(fd: fd, tempPath: temp, finalPath: nil)
     }
 
     /// Whether the folder has any write permission bit. access(2) says yes to root even for a
@@ -107,88 +123,10 @@ enum IndexCache {
         guard stat(folder, &st) == 0 else { return false }
         return st.st_mode & 0o222 != 0
     }
-
-    // MARK: - Encoding
-
-    static func encode(_ cached: CachedIndex) -> Data {
-        var w = ByteWriter()
-        w.bytes(magic)
-        w.u32(version)
-        w.i64(cached.key.size)
-        w.i64(cached.key.mtimeSeconds)
-        w.i64(cached.key.mtimeNanoseconds)
-        w.u64(cached.key.inode)
-        w.u64(cached.key.edgeHash)
-        w.u8(cached.key.options)
-        w.u8(cached.result.container == .jsonArray ? 0 : 1)
-        w.i64(Int64(cached.result.contentStart))
-        w.u8(cached.style.indent == nil ? 0 : 1)
-        w.string(cached.style.indent ?? "")
-        w.u8(cached.style.ensureASCII ? 1 : 0)
-        w.string(cached.style.keySeparator)
-        w.string(cached.style.itemSeparator)
-        w.u8(cached.style.escapesSlash ? 1 : 0)
-        w.string(cached.fingerprint)
-        w.u32(UInt32(cached.result.problems.count))
-        for p in cached.result.problems {
-            w.u8(p.severity == .error ? 1 : 0)
-            w.i64(Int64(p.offset))
-            w.string(p.message)
-        }
-        let table = cached.result.table
-        w.i64(Int64(table.count))
-        w.array(table.starts)
-        w.array(table.ends)
-        w.array(table.idOffsets)
-        w.array(table.idLengths)
-        w.array(table.idHashes)
-        let checksum = w.data.withUnsafeBytes { Hashing.words($0) }
-        w.u64(checksum)
-        return w.data
-    }
-
-    static func decode(_ data: Data) -> CachedIndex? {
-        data.withUnsafeBytes { raw -> CachedIndex? in
-            guard raw.count > magic.count + 12 else { return nil }
-            let body = UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)])
-            let stored = raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self)
-            guard Hashing.words(body) == stored else { return nil }
-            var r = ByteReader(bytes: body)
-            guard r.bytes(magic.count) == magic, r.u32() == version else { return nil }
-            guard let size = r.i64(), let sec = r.i64(), let nsec = r.i64(), let inode = r.u64(),
-                  let edge = r.u64(), let optionsByte = r.u8(), let containerByte = r.u8(), let contentStart = r.i64(),
-                  let hasIndent = r.u8(), let indent = r.string(), let ascii = r.u8(),
-                  let keySep = r.string(), let itemSep = r.string(), let slash = r.u8(),
-                  let fingerprint = r.string(), let problemCount = r.u32() else { return nil }
-            var problems: [RawProblem] = []
-            for _ in 0..<min(Int(problemCount), 100_000) {
-                guard let sev = r.u8(), let offset = r.i64(), let message = r.string() else { return nil }
-                problems.append(RawProblem(severity: sev == 1 ? .error : .warning, offset: Int(offset), message: message))
-            }
-            guard let count64 = r.i64(), count64 >= 0, count64 < Int64(Int32.max) else { return nil }
-            let count = Int(count64)
-            guard let starts: [Int64] = r.array(count), let ends: [Int64] = r.array(count),
-                  let idOffsets: [UInt32] = r.array(count), let idLengths: [UInt32] = r.array(count),
-                  let idHashes: [UInt32] = r.array(count), r.isAtEnd else { return nil }
-            var key = IndexCacheKey.empty
-            key.size = size
-            key.mtimeSeconds = sec
-            key.mtimeNanoseconds = nsec
-            key.inode = inode
-            key.edgeHash = edge
-            key.options = optionsByte
-            let table = SampleTable(starts: starts, ends: ends, idOffsets: idOffsets, idLengths: idLengths, idHashes: idHashes)
-            let result = IndexResult(container: containerByte == 0 ? .jsonArray : .jsonLines, table: table,
-                                     problems: problems, contentStart: Int(contentStart))
-            let style = JSONStyle(indent: hasIndent == 0 ? nil : indent, ensureASCII: ascii == 1,
-                                  keySeparator: keySep, itemSeparator: itemSep, escapesSlash: slash == 1)
-            return CachedIndex(key: key, result: result, style: style, fingerprint: fingerprint)
-        }
-    }
 }
 
 extension IndexCacheKey {
-    fileprivate static var empty: IndexCacheKey {
+    static var empty: IndexCacheKey {
         IndexCacheKey(size: 0, mtimeSeconds: 0, mtimeNanoseconds: 0, inode: 0, edgeHash: 0)
     }
 

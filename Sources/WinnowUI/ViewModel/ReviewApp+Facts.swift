@@ -73,7 +73,9 @@ extension ReviewApp {
 
     /// The task type of sample `index`, for filters.
     func taskType(of index: Int) -> TaskType? {
-        cache.taskType(index) {
+        // A dataset knows most types from its index: no decode, no cache entry.
+        if let dataset = source as? Dataset { return dataset.taskType(at: index) }
+        return cache.taskType(index) {
             guard case .success(let s) = source.sample(at: index) else { return nil }
             return s.taskType
         }

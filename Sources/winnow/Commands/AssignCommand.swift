@@ -131,11 +131,8 @@ struct AssignArguments: ParsableArguments {
         if let sample {
             if stratify == "type" {
                 let progress = ProgressLine(label: "reading task types for --stratify")
-                var types = [TaskType](repeating: .conversation, count: data.count)
-                for i in 0..<data.count {
-                    if case .success(let s) = data.sample(at: i) { types[i] = s.taskType }
-                    if i & 0x3FFF == 0 { progress.update(Double(i) / Double(max(1, data.count))) }
-                }
+                // Each sample's type from its own bytes, on every core (decoded only when unsure).
+                let types = data.taskTypes(progress: { progress.update($0) }).map { $0 ?? .conversation }
                 progress.finish()
                 candidates = SpotCheck.stratified(sample, types: types, seed: seed)
             } else {

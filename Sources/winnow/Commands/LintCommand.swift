@@ -133,18 +133,24 @@ struct LintCommand: ParsableCommand {
             }
         }
 
-        for index in 0..<data.count {
-            if index % 4096 == 0, progress.isEnabled { progress.update(Double(index) / Double(max(1, data.count))) }
-            switch data.sample(at: index) {
-            case .success(let sample):
-                for finding in linter.lint(sample) { try emit(index, finding) }
-                let ocrFindings = ocr.findings(for: sample)
-                if asDecisions, !ocrFindings.isEmpty { turnsOfFixed[index] = sample.turns.map(\.text) }
-                for finding in ocrFindings { try emit(index, finding) }
-                if cross.isActive { for f in cross.check(sample) { try emit(f.index, f.finding) } }
-            case .failure:
-                // Unreadable samples are `winnow validate`'s business; their ids still count.
-                if cross.isActive { for f in cross.check(index: index, id: data.id(at: index), images: []) { try emit(f.index, f.finding) } }
+        // Decode and lint on every core a window at a time; report in index order as before.
+        let window = 4096
+        for windowStart in stride(from: 0, to: data.count, by: window) {
+            let linted = linter.lintWindow(data, windowStart..<min(data.count, windowStart + window))
+            for (offset, done) in linted.enumerated() {
+                let index = windowStart + offset
+                if index % 4096 == 0, progress.isEnabled { progress.update(Double(index) / Double(max(1, data.count))) }
+                switch done.sample {
+                case .success(let sample):
+                    for finding in done.findings { try emit(index, finding) }
+                    let ocrFindings = ocr.findings(for: sample)
+                    if asDecisions, !ocrFindings.isEmpty { turnsOfFixed[index] = sample.turns.map(\.text) }
+                    for finding in ocrFindings { try emit(index, finding) }
+                    if cross.isActive { for f in cross.check(sample) { try emit(f.index, f.finding) } }
+                case .failure:
+                    // Unreadable samples are `winnow validate`'s business; their ids still count.
+                    if cross.isActive { for f in cross.check(index: index, id: data.id(at: index), images: []) { try emit(f.index, f.finding) } }
+                }
             }
         }
         progress.finish()

@@ -230,14 +230,10 @@ struct ReviewCommand: ParsableCommand {
         }
         if let sample {
             if stratify == "type" {
-                // The task type needs a decode of every sample (about 11 s for 641,868 in a
-                // release build), so say what is happening before the screen appears.
+                // A byte walk per sample on every core; only samples it is unsure of are
+                // decoded. Unreadable samples count as conversations, as before.
                 let progress = ProgressLine(label: "reading task types for --stratify")
-                var types = [TaskType](repeating: .conversation, count: dataset.count)
-                for i in 0..<dataset.count {
-                    if case .success(let s) = dataset.sample(at: i) { types[i] = s.taskType }
-                    if i & 0x3FFF == 0 { progress.update(Double(i) / Double(max(1, dataset.count))) }
-                }
+                let types = dataset.taskTypes(progress: { progress.update($0) }).map { $0 ?? .conversation }
                 progress.finish()
                 let chosen = Set(SpotCheck.stratified(sample, types: indices.map { types[$0] }, seed: seed)
                     .map { indices[$0] })
