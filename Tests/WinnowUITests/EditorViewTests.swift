@@ -22,6 +22,22 @@ import WinnowCore
         #expect(grid.cursor == CursorPosition(row: 0, column: 13))
     }
 
+    /// Issue 14: a tab goes to the next tab stop in the editor too, so a tab-aligned table
+    /// keeps its columns while it is edited (as in the reading view).
+    @Test func tabsGoToTabStopsAndTheCursorFollows() {
+        var grid = ScreenGrid(width: 16, height: 2)
+        var e = TextEditor(markup: "a\tb|\n中\tx", width: 16)
+        EditorView.render(e, scrollTop: 0, into: &grid, row: 0, column: 0, width: 16, height: 2)
+        #expect(grid.rows == ["a   b           ", "中  x           "])
+        #expect(grid.cursor == CursorPosition(row: 0, column: 5))
+        // Down from column 5 lands after the x (columns 4-5), not inside the tab.
+        e.move(.down)
+        EditorView.render(e, scrollTop: 0, into: &grid, row: 0, column: 0, width: 16, height: 2)
+        #expect(grid.cursor == CursorPosition(row: 1, column: 5))
+        // The layout measures the same widths as the drawing.
+        #expect(e.layout.lines.map(\.width) == [5, 5])
+    }
+
     @Test func scrollingKeepsTheCursorVisible() {
         let text = (1...50).map { "第\($0)行" }.joined(separator: "\n")
         var session = EditorSession(sampleIndex: 7, turns: [Turn(role: .gpt, roleName: "gpt", text: text)])

@@ -26,10 +26,10 @@
 // - Controls, bidi controls and standalone zero-width characters are never drawn raw; they
 //   become visible placeholders whose width is measured like any other text (DisplayText).
 // - Tab is expanded to `tabWidth` spaces (fixed, not to a tab stop, so that a wrapped line's
-//   width does not depend on where the view places it). The reading view's dialogue is the
-//   exception: there a tab goes to the next multiple of `tabWidth` from the screen line's
-//   start (`LineWrapper(tabStops:)` and `ScreenGrid.write(tabStops:)` agree on it), so
-//   tab-aligned tables in answers line up.
+//   width does not depend on where the view places it). The reading view's dialogue and the
+//   editor are the exception: there a tab goes to the next multiple of `tabWidth` from the
+//   screen line's start (`DisplayWidth.advance`, `LineWrapper(tabStops:)` and
+//   `ScreenGrid.write(tabStops:)` agree on it), so tab-aligned tables in answers line up.
 // - Regional indicators (flag halves) are 1 each, as in glibc; a flag is drawn as two cells.
 // - Scalars assigned after Unicode `newestUnicodeMajor` (glibc 2.36's tables) and unassigned
 //   ones are drawn as `<U+XXXX>`: wcwidth says -1 for them and ncurses would not draw them.
@@ -47,6 +47,14 @@ public enum DisplayWidth {
     /// (Debian 12, the CI image) has Unicode 14 tables, and its wcwidth returns -1 for newer
     /// scalars, which ncurses will not draw (about 15,000 scalars of Swift's tables, e.g. U+1FAE8).
     public static let newestUnicodeMajor = 14
+
+    /// Columns `cluster` takes when it starts `column` columns into a screen line: a tab goes
+    /// to the next tab stop (a multiple of `tabWidth`), anything else is `of(cluster)`. The
+    /// reading view and the editor measure with this, so tab-aligned tables line up in both.
+    @inline(__always)
+    public static func advance(_ cluster: Character, atColumn column: Int) -> Int {
+        cluster == "\t" ? tabWidth - max(0, column) % tabWidth : of(cluster)
+    }
 
     /// Columns taken by one grapheme cluster as Winnow draws it (0, 1 or 2 for ordinary text;
     /// more for a cluster drawn as several cells or as a placeholder such as `<U+202E>`).

@@ -7,8 +7,15 @@ import WinnowCore
 enum EditorGlyph {
     /// Draws `c` at (row, column) and returns the columns it took.
     @discardableResult
+    /// `lineColumn`: where `c` starts in its screen line, for a tab to reach the next tab
+    /// stop (nil: a tab is a fixed `tabWidth`).
     static func draw(_ c: Character, into grid: inout ScreenGrid, row: Int, column: Int,
-                     style: CellStyle) -> Int {
+                     style: CellStyle, lineColumn: Int? = nil) -> Int {
+        if c == "\t", let lineColumn {
+            let n = DisplayWidth.advance(c, atColumn: lineColumn)
+            for k in 0..<n { grid.put(" ", width: 1, row: row, column: column + k, style: style) }
+            return n
+        }
         let cells = DisplayText.cells(of: c)
         var x = column
         for cell in cells {

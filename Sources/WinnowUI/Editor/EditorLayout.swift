@@ -60,7 +60,7 @@ struct EditorLayout: Sendable, Equatable {
         let utf8 = text.utf8
         let piece = String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
         let pieceUTF8 = piece.utf8
-        var wrapper = LineWrapper(piece, width: width)
+        var wrapper = LineWrapper(piece, width: width, tabStops: true)
         var fresh: [EditorLine] = []
         // Old lines that start after the edit, the candidates to meet again.
         var candidate = lineIndex(containing: old.upperBound) + 1
@@ -118,7 +118,7 @@ struct EditorLayout: Sendable, Equatable {
         let piece = String(text[lower..<upper])
         let pieceUTF8 = piece.utf8
         var result: [EditorLine] = []
-        var wrapper = LineWrapper(piece, width: width)
+        var wrapper = LineWrapper(piece, width: width, tabStops: true)
         var clean = true
         wrapper.next(lines: .max) { line, nextClean in
             let s = pieceUTF8.distance(from: pieceUTF8.startIndex, to: line.range.lowerBound) + from

@@ -30,9 +30,10 @@ public enum EditorView {
                 let line = lines[lineIndex]
                 var x = 0
                 for c in text[editor.index(line.start)..<editor.index(line.end)] {
-                    let w = DisplayWidth.of(c)
+                    let w = DisplayWidth.advance(c, atColumn: x)
                     if x + w > width { break }
-                    x += EditorGlyph.draw(c, into: &grid, row: row + lineIndex - first, column: column + x, style: style)
+                    x += EditorGlyph.draw(c, into: &grid, row: row + lineIndex - first, column: column + x, style: style,
+                                          lineColumn: x)
                 }
             }
         }

@@ -72,7 +72,7 @@ extension TextEditor {
         let line = layout.lines[row]
         let end = min(max(offset, line.start), line.end)
         var columns = 0
-        for c in text[index(line.start)..<index(end)] { columns += DisplayWidth.of(c) }
+        for c in text[index(line.start)..<index(end)] { columns += DisplayWidth.advance(c, atColumn: columns) }
         return columns
     }
 
@@ -96,7 +96,7 @@ extension TextEditor {
         // The last boundary whose column does not pass the goal.
         while i < end {
             let c = text[i]
-            let w = DisplayWidth.of(c)
+            let w = DisplayWidth.advance(c, atColumn: columns)
             if columns + w > goal { break }
             columns += w
             i = text.index(after: i)
