@@ -61,9 +61,9 @@ enum ScaleBenchmark {
         print(String(format: "open with a warm cache -> sample %d decoded: %.1f ms in the process (%.1f ms from spawn to exit; spawning /bin/true takes %.1f ms), RssAnon %@ MB (goals <= 50 ms, <= 64 MB)",
                      target + 1, inProcess * 1000, best * 1000, trueBest * 1000, rss))
 
-        // Task types recorded at index time, checked against a decode over a spread of samples.
+        // Task types known without a decode (the byte walk of each sample), checked against a decode over a spread of samples.
         if let types = probe(me, [path, "0", "--check-types", "20000"]) {
-            print("task types: \(types["indexed"] ?? "?") of \(types["checked"] ?? "?") samples checked were recorded at index time; \(types["mismatch"] ?? "?") disagree with a decode")
+            print("task types: \(types["indexed"] ?? "?") of \(types["checked"] ?? "?") samples checked were known without a decode (byte walk); \(types["mismatch"] ?? "?") disagree with a decode")
         }
 
         // A random walk compressed in time: an hour of browsing is a few thousand samples;
