@@ -113,9 +113,6 @@ public final class TerminalBackend {
             return .goOn
         case .runExternal(let program):
             return perform(runExternal(program))
-        case .showFullScreen(let bytes):
-            showFullScreen(bytes)
-            return .goOn
         case .sequence(let effects):
             for e in effects where perform(e) == .stop { return .stop }
             return .goOn
@@ -151,22 +148,6 @@ public final class TerminalBackend {
             }
         }
         detachedChildren = still
-    }
-
-    /// Paints trusted bytes from the image layer over the whole screen, waits for a key,
-    /// then repaints the app.
-    private func showFullScreen(_ bytes: [UInt8]) {
-        driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J\u{1B}[H".utf8))
-        driver.writeRaw(bytes)
-        waiting: while driver.pendingSignal == 0 {
-            switch driver.read(timeoutMilliseconds: 100) {
-            case .none, .resize: continue
-            default: break waiting
-            }
-        }
-        driver.writeRaw(Array("\u{1B}[0m\u{1B}[2J".utf8))
-        painter.invalidate()
-        needsRedraw = true
     }
 
     private func draw() {

@@ -97,18 +97,6 @@ struct TerminalBackendTests {
         #expect(app.finished.isEmpty)   // still running when the script ended
     }
 
-    @Test func aFullScreenImageWaitsForAKeyThatTheAppNeverSees() throws {
-        let app = RecordingApp()
-        app.effects[.char("v")] = .showFullScreen(bytes: [0x41, 0x42])
-        let driver = RecordingDriver(RecordingDriver.characters("v") + [.none, .resize] + RecordingDriver.characters("xy"))
-        _ = try run(driver, app)
-        #expect(app.events == [.key(.char("v")), .key(.char("y"))])
-        let raw = driver.calls.compactMap { if case .writeRaw(let b) = $0 { return b } else { return nil } }
-        #expect(raw.count == 3)
-        #expect(raw.dropFirst().first == [0x41, 0x42])
-        #expect(driver.draws.dropFirst().first?.fullRepaint == true)
-    }
-
     @Test func aSignalEndsTheLoopAndRestoresTheTerminal() throws {
         let driver = RecordingDriver(RecordingDriver.characters("a"))
         driver.pendingSignal = 1

@@ -12,9 +12,6 @@ public enum Effect: Sendable, Equatable {
     /// Leave curses mode, run a program (argv, no shell) attached to the terminal, come back
     /// and call `ReviewApp.externalProgramFinished(exitStatus:)`.
     case runExternal(ExternalProgram)
-    /// Leave curses mode and show an image over the whole terminal with the given bytes
-    /// (escape sequences already built by the image layer), then wait for any key and restore.
-    case showFullScreen(bytes: [UInt8])
     /// Several effects in order.
     indirect case sequence([Effect])
 }

@@ -30,9 +30,6 @@ extension AppMessage.Info {
         case .metadataShown: return "metadata shown"
         case .noImagePreviews: return "no image previews in this build"
         case .imagePaneHidden: return "image pane hidden"
-        case .imagePaneOn: return "image pane on"
-        case .imagePaneNeedsWidth(let width, let key):
-            return "image pane on: it needs \(width) columns\(key.map { " (\($0): full screen)" } ?? "")"
         case .imageView(let note): return note.text
         case .firstSample: return "first sample"
         case .lastSample: return "last sample"

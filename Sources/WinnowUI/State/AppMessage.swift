@@ -18,7 +18,7 @@ public enum AppMessage: Sendable, Equatable {
         case searchCleared
         case rejectCancelled, rejectWithoutReason
         case metadataHidden(key: String), metadataExpanded, metadataShown
-        case noImagePreviews, imagePaneHidden, imagePaneOn, imagePaneNeedsWidth(Int, fullScreenKey: String?)
+        case noImagePreviews, imagePaneHidden
         case imageView(ImageViewNote)
         case firstSample, lastSample
         case wrappedAround, onlyUndecided, everyDecided(decided: Int, total: Int)
